@@ -1,0 +1,35 @@
+using System;
+
+namespace ConflictModel.Model;
+
+/// <summary>Identifies an <see cref="Agreement"/> within a dataset. Serialized as a JSON string.</summary>
+public readonly record struct AgreementId : IRecordId<AgreementId>
+{
+    /// <summary>Creates an id from its text.</summary>
+    /// <param name="value">The id's text (see <see cref="RecordIds.IsValid"/>).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is not a valid id.</exception>
+    public AgreementId(string value) => Value = RecordIds.Check(value, nameof(value));
+
+    /// <inheritdoc/>
+    public string Value { get; }
+
+    /// <inheritdoc/>
+    public static RecordKind Kind => RecordKind.Agreement;
+
+    /// <inheritdoc/>
+    public static AgreementId Create(string value) => new(value);
+
+    /// <summary>Converts text to an id.</summary>
+    /// <param name="value">The id's text.</param>
+    public static explicit operator AgreementId(string value) => new(value);
+
+    /// <summary>Returns the id's text, or an empty string for the default value.</summary>
+    /// <returns>The id's text.</returns>
+    public override string ToString() => Value ?? string.Empty;
+
+    /// <summary>Creates an id from its text; the named alternative to the explicit conversion.</summary>
+    /// <param name="value">The id's text.</param>
+    /// <returns>The id.</returns>
+    public static AgreementId FromAgreementId(string value) => new(value);
+}

@@ -1,0 +1,26 @@
+namespace ConflictModel.Model;
+
+/// <summary>What happened to the people a <see cref="CasualtyEstimate"/> counts.</summary>
+public enum CasualtyPopulation
+{
+    /// <summary>Killed (UCDP <c>best</c>, ACLED <c>fatalities</c>).</summary>
+    Killed,
+
+    /// <summary>Wounded or injured.</summary>
+    Wounded,
+
+    /// <summary>Killed or wounded, reported together.</summary>
+    KilledOrWounded,
+
+    /// <summary>Captured or taken prisoner.</summary>
+    Captured,
+
+    /// <summary>Missing.</summary>
+    Missing,
+
+    /// <summary>Abducted or forcibly disappeared.</summary>
+    Abducted,
+
+    /// <summary>Displaced from their homes.</summary>
+    Displaced,
+}

@@ -1,0 +1,20 @@
+namespace ConflictModel.Model;
+
+/// <summary>What a <see cref="Claim"/>'s claimant does with its subject.</summary>
+public enum ClaimStance
+{
+    /// <summary>States the subject is true ("the Taliban claim 58 soldiers killed").</summary>
+    Asserts,
+
+    /// <summary>States the subject is false ("a claim the Taliban steadfastly denies").</summary>
+    Denies,
+
+    /// <summary>Will neither confirm nor deny ("Islamabad refrained from confirming the casualty figures").</summary>
+    DeclinesToConfirm,
+
+    /// <summary>Withdraws the claimant's own earlier claim.</summary>
+    Retracts,
+
+    /// <summary>Accepts a subject put forward by someone else, such as an accused acknowledging responsibility.</summary>
+    Acknowledges,
+}

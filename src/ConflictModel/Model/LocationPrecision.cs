@@ -1,0 +1,26 @@
+namespace ConflictModel.Model;
+
+/// <summary>How precisely a <see cref="Location"/> is known. Maps to UCDP <c>where_prec</c> and ACLED <c>geo_precision</c>.</summary>
+public enum LocationPrecision
+{
+    /// <summary>The exact place (UCDP 1; ACLED 1).</summary>
+    Exact,
+
+    /// <summary>Within about 25 km of the point (UCDP 2; ACLED 2).</summary>
+    Near,
+
+    /// <summary>Only the second-order administrative unit, a district (UCDP 3).</summary>
+    AdminLevel2,
+
+    /// <summary>Only the first-order administrative unit, a province (UCDP 4; ACLED 3).</summary>
+    AdminLevel1,
+
+    /// <summary>A region wider than a province: a border area, a linear feature, several provinces (UCDP 5).</summary>
+    Region,
+
+    /// <summary>Only the country (UCDP 6).</summary>
+    Country,
+
+    /// <summary>International waters or airspace (UCDP 7).</summary>
+    WaterOrAirspace,
+}

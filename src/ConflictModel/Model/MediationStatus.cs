@@ -1,0 +1,29 @@
+namespace ConflictModel.Model;
+
+/// <summary>A state in a <see cref="Mediation"/>'s history.</summary>
+public enum MediationStatus
+{
+    /// <summary>Suggested by a third party that is neither mediator nor party ("scholars suggest Gulf nations may facilitate").</summary>
+    Proposed,
+
+    /// <summary>A party asked for mediation ("Pakistan seeks Trump's help").</summary>
+    Requested,
+
+    /// <summary>A would-be mediator offered.</summary>
+    Offered,
+
+    /// <summary>The mediator or the parties accepted.</summary>
+    Accepted,
+
+    /// <summary>Refused by the mediator or a party.</summary>
+    Declined,
+
+    /// <summary>Neither accepted nor refused, postponed ("promised to address the situation in due course").</summary>
+    Deferred,
+
+    /// <summary>Talks took place under the mediation.</summary>
+    TalksHeld,
+
+    /// <summary>The mediation ended, with or without an agreement.</summary>
+    Concluded,
+}

@@ -1,0 +1,23 @@
+namespace ConflictModel.Model;
+
+/// <summary>How an actor took part in an <see cref="Event"/>. Maps to ACLED actor1/actor2 and UCDP side_a/side_b.</summary>
+public enum ParticipantRole
+{
+    /// <summary>Carried out or started the event (ACLED actor 1, UCDP side_a for one-sided violence).</summary>
+    Initiator,
+
+    /// <summary>Was attacked, arrested or otherwise acted upon (ACLED actor 2).</summary>
+    Target,
+
+    /// <summary>Took part without a stated direction (both sides of a clash, both parties to talks).</summary>
+    Participant,
+
+    /// <summary>Hosted the event (the state where talks or a visit took place).</summary>
+    Host,
+
+    /// <summary>Visited (a delegation or official on a visit).</summary>
+    Visitor,
+
+    /// <summary>Facilitated or mediated the event ("facilitated by China").</summary>
+    Facilitator,
+}

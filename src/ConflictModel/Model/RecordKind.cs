@@ -1,0 +1,32 @@
+namespace ConflictModel.Model;
+
+/// <summary>The kinds of record a dataset holds. On the JSON Lines wire each is the <c>type</c> discriminator.</summary>
+public enum RecordKind
+{
+    /// <summary>A person, state, organisation or group: <see cref="Model.Actor"/>.</summary>
+    Actor,
+
+    /// <summary>Something that happened: <see cref="Model.Event"/>.</summary>
+    Event,
+
+    /// <summary>An assertion made by someone: <see cref="Model.Claim"/>.</summary>
+    Claim,
+
+    /// <summary>Responsibility assigned to an actor: <see cref="Model.Attribution"/>.</summary>
+    Attribution,
+
+    /// <summary>A ceasefire: <see cref="Model.Ceasefire"/>.</summary>
+    Ceasefire,
+
+    /// <summary>A mediation effort: <see cref="Model.Mediation"/>.</summary>
+    Mediation,
+
+    /// <summary>A peace agreement or accord: <see cref="Model.Agreement"/>.</summary>
+    Agreement,
+
+    /// <summary>A casualty figure: <see cref="Model.CasualtyEstimate"/>.</summary>
+    CasualtyEstimate,
+
+    /// <summary>A report or document: <see cref="Model.Source"/>.</summary>
+    Source,
+}

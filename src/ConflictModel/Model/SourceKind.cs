@@ -1,0 +1,26 @@
+namespace ConflictModel.Model;
+
+/// <summary>What kind of document a <see cref="Source"/> is.</summary>
+public enum SourceKind
+{
+    /// <summary>A news report.</summary>
+    NewsArticle,
+
+    /// <summary>A broadcast or published interview ("in an interview with Geo TV").</summary>
+    Interview,
+
+    /// <summary>A government's or group's own statement, press release or briefing.</summary>
+    OfficialStatement,
+
+    /// <summary>A social media post.</summary>
+    SocialMedia,
+
+    /// <summary>A report by an NGO, international organisation or researcher.</summary>
+    Report,
+
+    /// <summary>A dataset (UCDP GED, ACLED).</summary>
+    Dataset,
+
+    /// <summary>Anything else.</summary>
+    Other,
+}
