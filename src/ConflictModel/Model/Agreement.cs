@@ -15,7 +15,7 @@ public sealed record Agreement : ConflictRecord
     private readonly ValueArray<ActorId> _signatories;
     private readonly ValueArray<ThirdParty> _thirdParties;
     private readonly ValueArray<Provision> _provisions;
-    private readonly AgreementType? _type;
+    private readonly AgreementType? _kind;
     private readonly EdtfDate? _ended;
     private readonly ValueArray<ExternalIdentifier> _externalIds;
     private readonly ValueArray<Citation> _sources;
@@ -27,7 +27,7 @@ public sealed record Agreement : ConflictRecord
     /// <param name="signatories">Who signed it.</param>
     /// <param name="thirdParties">Non-signatories involved: mediators, guarantors, witnesses.</param>
     /// <param name="provisions">Its provisions.</param>
-    /// <param name="type">Its scope: full, partial, or part of a process.</param>
+    /// <param name="kind">Its scope: full, partial, or part of a process.</param>
     /// <param name="ended">When it ended, if it has.</param>
     /// <param name="externalIds">Identifiers in other datasets (UCDP PAD's <c>paid</c>).</param>
     /// <param name="sources">Where it was reported.</param>
@@ -39,7 +39,7 @@ public sealed record Agreement : ConflictRecord
         ImmutableArray<ActorId> signatories = default,
         ImmutableArray<ThirdParty> thirdParties = default,
         ImmutableArray<Provision> provisions = default,
-        AgreementType? type = null,
+        AgreementType? kind = null,
         EdtfDate? ended = null,
         ImmutableArray<ExternalIdentifier> externalIds = default,
         ImmutableArray<Citation> sources = default)
@@ -50,7 +50,7 @@ public sealed record Agreement : ConflictRecord
         Signatories = signatories;
         ThirdParties = thirdParties;
         Provisions = provisions;
-        Type = type;
+        Kind = kind;
         Ended = ended;
         ExternalIds = externalIds;
         Sources = sources;
@@ -81,7 +81,7 @@ public sealed record Agreement : ConflictRecord
     public ImmutableArray<Provision> Provisions { get => _provisions.Items; init => _provisions = new(Guard.Against.NullItems(value, nameof(Provisions))); }
 
     /// <summary>Gets its scope.</summary>
-    public AgreementType? Type { get => _type; init => _type = Guard.Against.Undefined(value, nameof(Type)); }
+    public AgreementType? Kind { get => _kind; init => _kind = Guard.Against.Undefined(value, nameof(Kind)); }
 
     /// <summary>Gets when it ended.</summary>
     public EdtfDate? Ended { get => _ended; init => _ended = ModelGuards.NotDefault(value, nameof(Ended)); }

@@ -18,12 +18,11 @@ public abstract record ConflictRecord : IExtensible
     /// <summary>Gets the text of this record's id, whatever its kind.</summary>
     public abstract string RecordId { get; }
 
-    /// <summary>Gets the members read from the wire that this version of the model does not know; never null.</summary>
-    public ExtensionData Extensions
-    {
-        get => _extensions;
-        init => _extensions = value ?? ExtensionData.Empty;
-    }
+    /// <summary>
+    /// Gets the members read from the wire that this version of the model does not know; never null. Set them on a
+    /// copy with <see cref="ConflictRecordExtensions.WithExtensions{TRecord}"/>.
+    /// </summary>
+    public ExtensionData Extensions => _extensions;
 
     /// <summary>
     /// Lets a serializer attach extension data to a record it has just constructed, before the record is

@@ -28,7 +28,7 @@ public sealed record Dataset : IExtensible
     private ExtensionData _extensions = ExtensionData.Empty;
 
     /// <summary>Creates a dataset.</summary>
-    /// <param name="dataset">The dataset's description.</param>
+    /// <param name="info">The dataset's description.</param>
     /// <param name="formatVersion">The wire format version, "major.minor".</param>
     /// <param name="sources">Its sources.</param>
     /// <param name="actors">Its actors.</param>
@@ -41,7 +41,7 @@ public sealed record Dataset : IExtensible
     /// <param name="agreements">Its agreements.</param>
     /// <exception cref="ArgumentException">The description is null, the version is malformed, or an element is null.</exception>
     public Dataset(
-        DatasetInfo dataset,
+        DatasetInfo info,
         string formatVersion = CurrentFormatVersion,
         ImmutableArray<Source> sources = default,
         ImmutableArray<Actor> actors = default,
@@ -54,7 +54,7 @@ public sealed record Dataset : IExtensible
         ImmutableArray<Agreement> agreements = default)
     {
         FormatVersion = formatVersion;
-        Info = dataset;
+        Info = info;
         Sources = sources;
         Actors = actors;
         Events = events;
@@ -106,7 +106,7 @@ public sealed record Dataset : IExtensible
     public ImmutableArray<Agreement> Agreements { get => _agreements.Items; init => _agreements = new(Guard.Against.NullItems(value, nameof(Agreements))); }
 
     /// <summary>Gets the top-level members read from the wire that this version does not know; never null.</summary>
-    public ExtensionData Extensions { get => _extensions; init => _extensions = value ?? ExtensionData.Empty; }
+    public ExtensionData Extensions => _extensions;
 
     /// <summary>Gets the number of records of every kind.</summary>
     public int RecordCount => Sources.Length + Actors.Length + Events.Length + CasualtyEstimates.Length + Attributions.Length
@@ -194,6 +194,18 @@ public sealed record Dataset : IExtensible
 
         int dot = version.IndexOf('.', StringComparison.Ordinal);
         return dot > 0 && dot < version.Length - 1 && IsDigits(version.AsSpan(0, dot)) && IsDigits(version.AsSpan(dot + 1));
+    }
+
+    /// <summary>Returns a copy with other extension data; this instance is unchanged.</summary>
+    /// <param name="extensions">The members to keep beside the model's own.</param>
+    /// <returns>The copy.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="extensions"/> is null.</exception>
+    public Dataset WithExtensions(ExtensionData extensions)
+    {
+        Guard.Against.Null(extensions);
+        Dataset copy = this with { };
+        copy._extensions = extensions;
+        return copy;
     }
 
     void IExtensible.AttachExtensions(ExtensionData extensions) => _extensions = extensions ?? ExtensionData.Empty;

@@ -55,8 +55,20 @@ public sealed record DatasetInfo : IExtensible
     /// <summary>Gets when it was created.</summary>
     public Instant? Created { get; init; }
 
-    /// <summary>Gets the members read from the wire that this version of the model does not know; never null.</summary>
-    public ExtensionData Extensions { get => _extensions; init => _extensions = value ?? ExtensionData.Empty; }
+    /// <summary>Gets the members read from the wire that this version does not know; never null.</summary>
+    public ExtensionData Extensions => _extensions;
+
+    /// <summary>Returns a copy with other extension data; this instance is unchanged.</summary>
+    /// <param name="extensions">The members to keep beside the model's own.</param>
+    /// <returns>The copy.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="extensions"/> is null.</exception>
+    public DatasetInfo WithExtensions(ExtensionData extensions)
+    {
+        Guard.Against.Null(extensions);
+        DatasetInfo copy = this with { };
+        copy._extensions = extensions;
+        return copy;
+    }
 
     void IExtensible.AttachExtensions(ExtensionData extensions) => _extensions = extensions ?? ExtensionData.Empty;
 }

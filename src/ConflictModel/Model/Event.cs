@@ -11,7 +11,7 @@ namespace ConflictModel.Model;
 public sealed record Event : ConflictRecord
 {
     private readonly EventId _id;
-    private readonly EventType _type;
+    private readonly EventType _kind;
     private readonly string? _title;
     private readonly string? _description;
     private readonly EdtfDate? _date;
@@ -22,7 +22,7 @@ public sealed record Event : ConflictRecord
 
     /// <summary>Creates an event.</summary>
     /// <param name="id">The event's id.</param>
-    /// <param name="type">What happened.</param>
+    /// <param name="kind">What happened.</param>
     /// <param name="title">A short title.</param>
     /// <param name="description">A longer description.</param>
     /// <param name="date">When it happened, as precisely as known.</param>
@@ -34,7 +34,7 @@ public sealed record Event : ConflictRecord
     /// <exception cref="System.ArgumentException">A required value is missing or default, a text is empty, or an element is null.</exception>
     public Event(
         EventId id,
-        EventType type,
+        EventType kind,
         string? title = null,
         string? description = null,
         EdtfDate? date = null,
@@ -45,7 +45,7 @@ public sealed record Event : ConflictRecord
         ImmutableArray<ExternalIdentifier> externalIds = default)
     {
         Id = id;
-        Type = type;
+        Kind = kind;
         Title = title;
         Description = description;
         Date = date;
@@ -66,7 +66,7 @@ public sealed record Event : ConflictRecord
     public EventId Id { get => _id; init => _id = Guard.Against.DefaultId(value, nameof(Id)); }
 
     /// <summary>Gets what happened.</summary>
-    public EventType Type { get => _type; init => _type = Guard.Against.Undefined(value, nameof(Type)); }
+    public EventType Kind { get => _kind; init => _kind = Guard.Against.Undefined(value, nameof(Kind)); }
 
     /// <summary>Gets a short title.</summary>
     public string? Title { get => _title; init => _title = Guard.Against.Blank(value, nameof(Title)); }

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Ardalis.GuardClauses;
 
 namespace ConflictModel.Model;
@@ -11,6 +12,7 @@ public readonly record struct GeoPoint
     /// <param name="latitude">Latitude in degrees, -90 to 90.</param>
     /// <param name="longitude">Longitude in degrees, -180 to 180.</param>
     /// <exception cref="ArgumentException">A coordinate is out of range or not a finite number.</exception>
+    [JsonConstructor] // a struct's parameterless constructor would otherwise win, bypassing the range checks
     public GeoPoint(double latitude, double longitude)
     {
         if (!double.IsFinite(latitude) || !double.IsFinite(longitude))

@@ -1,0 +1,368 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Ardalis.GuardClauses;
+using ConflictModel.Model;
+
+namespace ConflictModel.Serialization;
+
+/// <summary>
+/// Reads and writes datasets in the two wire forms, with System.Text.Json source generation:
+/// <list type="bullet">
+/// <item>a JSON document: <c>{"formatVersion":"1.0","dataset":{…},"sources":[…],"actors":[…],…}</c>, one array per
+/// record kind, written indented with two spaces and <c>\n</c> line ends;</item>
+/// <item>JSON Lines: a header line <c>{"type":"dataset","formatVersion":"1.0","dataset":{…}}</c>, then one record a
+/// line, each beginning with its <c>type</c> (<c>actor</c>, <c>event</c>, <c>claim</c>, …).</item>
+/// </list>
+/// Writing is byte-stable for a given model, and reading what was written gives an equal model; members the model
+/// does not know are kept (<see cref="ConflictRecord.Extensions"/>) and written back. Bad input throws a
+/// <see cref="JsonException"/> that names the path and line; for a reader that never throws and reports every
+/// problem, see the validation namespace. Thread-safe.
+/// </summary>
+public static class ConflictJsonSerializer
+{
+    /// <summary>The deepest nesting of JSON arrays and objects accepted.</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>The JSON Lines discriminator member.</summary>
+    public const string TypePropertyName = "type";
+
+    /// <summary>The discriminator of the JSON Lines header line.</summary>
+    public const string HeaderType = "dataset";
+
+    private static readonly JsonSerializerOptions DocumentOptions = CreateOptions(lines: false);
+    private static readonly JsonSerializerOptions LinesOptions = CreateOptions(lines: true);
+    private static readonly byte[] NewLine = "\n"u8.ToArray();
+
+    /// <summary>
+    /// Gets the read-only options of the JSON document form, for embedding the model's types in your own
+    /// serialization (pass them, or their <see cref="JsonSerializerOptions.TypeInfoResolver"/>, to System.Text.Json).
+    /// </summary>
+    public static JsonSerializerOptions Options => DocumentOptions;
+
+    /// <summary>Writes a dataset as an indented JSON document.</summary>
+    /// <param name="dataset">The dataset.</param>
+    /// <returns>The UTF-8 JSON bytes, ending with a line feed.</returns>
+    public static byte[] SerializeToUtf8Bytes(Dataset dataset)
+    {
+        Guard.Against.Null(dataset);
+        using var stream = new MemoryStream();
+        Serialize(stream, dataset);
+        return stream.ToArray();
+    }
+
+    /// <summary>Writes a dataset as an indented JSON document.</summary>
+    /// <param name="dataset">The dataset.</param>
+    /// <returns>The JSON text, ending with a line feed.</returns>
+    public static string Serialize(Dataset dataset) => Encoding.UTF8.GetString(SerializeToUtf8Bytes(dataset));
+
+    /// <summary>Writes a dataset as an indented JSON document to a stream.</summary>
+    /// <param name="utf8Json">The stream to write UTF-8 JSON to; left open.</param>
+    /// <param name="dataset">The dataset.</param>
+    public static void Serialize(Stream utf8Json, Dataset dataset)
+    {
+        Guard.Against.Null(utf8Json);
+        Guard.Against.Null(dataset);
+        JsonSerializer.Serialize(utf8Json, dataset, TypeInfo<Dataset>(DocumentOptions));
+        utf8Json.Write(NewLine);
+    }
+
+    /// <summary>Reads a dataset from a JSON document.</summary>
+    /// <param name="utf8Json">The UTF-8 JSON, optionally with a byte order mark.</param>
+    /// <returns>The dataset.</returns>
+    /// <exception cref="JsonException">The JSON is malformed or does not describe a valid dataset; the message names the path and line.</exception>
+    public static Dataset Deserialize(ReadOnlySpan<byte> utf8Json)
+    {
+        ReadOnlySpan<byte> json = utf8Json.StartsWith(Utf8Bom) ? utf8Json[Utf8Bom.Length..] : utf8Json;
+        try
+        {
+            return JsonSerializer.Deserialize(json, TypeInfo<Dataset>(DocumentOptions))
+                ?? throw new JsonException("The document is null, not a dataset object.", "$", 0, 0);
+        }
+        catch (JsonException ex) when (!ex.Message.Contains(" Path: ", StringComparison.Ordinal) && ex.Path is not null)
+        {
+            throw new JsonException($"{ex.Message} Path: {ex.Path} | LineNumber: {ex.LineNumber} | BytePositionInLine: {ex.BytePositionInLine}.", ex.Path, ex.LineNumber, ex.BytePositionInLine, ex);
+        }
+        catch (ArgumentException ex)
+        {
+            throw InvalidValue(ex, lineNumber: null);
+        }
+    }
+
+    /// <summary>Reads a dataset from a JSON document.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The dataset.</returns>
+    /// <exception cref="JsonException">The JSON is malformed or does not describe a valid dataset; the message names the path and line.</exception>
+    public static Dataset Deserialize(string json)
+    {
+        Guard.Against.Null(json);
+        return Deserialize(Encoding.UTF8.GetBytes(json));
+    }
+
+    /// <summary>Reads a dataset from a stream holding a JSON document.</summary>
+    /// <param name="utf8Json">The stream of UTF-8 JSON; read to its end and left open.</param>
+    /// <returns>The dataset.</returns>
+    /// <exception cref="JsonException">The JSON is malformed or does not describe a valid dataset; the message names the path and line.</exception>
+    public static Dataset Deserialize(Stream utf8Json)
+    {
+        Guard.Against.Null(utf8Json);
+        using var buffer = new MemoryStream();
+        utf8Json.CopyTo(buffer);
+        return Deserialize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+    }
+
+    /// <summary>Writes a dataset as JSON Lines: the header line, then one record a line.</summary>
+    /// <param name="utf8Stream">The stream to write to; left open.</param>
+    /// <param name="dataset">The dataset.</param>
+    public static void SerializeLines(Stream utf8Stream, Dataset dataset)
+    {
+        Guard.Against.Null(utf8Stream);
+        Guard.Against.Null(dataset);
+        using var writer = new Utf8JsonWriter(utf8Stream, new JsonWriterOptions { Encoder = LinesOptions.Encoder, SkipValidation = false });
+        Dataset header = dataset with
+        {
+            Sources = [], Actors = [], Events = [], CasualtyEstimates = [], Attributions = [], Claims = [], Ceasefires = [], Mediations = [], Agreements = [],
+        };
+        JsonSerializer.Serialize(writer, header, TypeInfo<Dataset>(LinesOptions));
+        writer.Flush();
+        utf8Stream.Write(NewLine);
+        foreach (ConflictRecord record in dataset.Records)
+        {
+            writer.Reset(utf8Stream);
+            WriteRecord(writer, record);
+            writer.Flush();
+            utf8Stream.Write(NewLine);
+        }
+    }
+
+    /// <summary>Writes a dataset as JSON Lines.</summary>
+    /// <param name="dataset">The dataset.</param>
+    /// <returns>The text: the header line, then one record a line, each ending with a line feed.</returns>
+    public static string SerializeLines(Dataset dataset)
+    {
+        using var stream = new MemoryStream();
+        SerializeLines(stream, dataset);
+        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    }
+
+    /// <summary>Writes one record as a JSON Lines line, beginning with its <c>type</c>, without a line end.</summary>
+    /// <param name="record">The record.</param>
+    /// <returns>The line.</returns>
+    public static string SerializeRecord(ConflictRecord record)
+    {
+        Guard.Against.Null(record);
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = LinesOptions.Encoder }))
+        {
+            WriteRecord(writer, record);
+        }
+
+        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    }
+
+    /// <summary>Reads one record from a JSON Lines line.</summary>
+    /// <param name="utf8Line">The line's UTF-8 bytes, without its line end.</param>
+    /// <returns>The record.</returns>
+    /// <exception cref="JsonException">The line is malformed, has no known <c>type</c>, is the header, or does not describe a valid record.</exception>
+    public static ConflictRecord DeserializeRecord(ReadOnlySpan<byte> utf8Line)
+    {
+        try
+        {
+            return ReadRecordLine(utf8Line, lineNumber: 1) as ConflictRecord
+                ?? throw new JsonException("The line is the dataset header, not a record.", "$", 0, 0);
+        }
+        catch (ArgumentException ex)
+        {
+            throw InvalidValue(ex, lineNumber: 1);
+        }
+    }
+
+    /// <summary>Reads one record from a JSON Lines line.</summary>
+    /// <param name="line">The line's text, without its line end.</param>
+    /// <returns>The record.</returns>
+    /// <exception cref="JsonException">The line is malformed, has no known <c>type</c>, is the header, or does not describe a valid record.</exception>
+    public static ConflictRecord DeserializeRecord(string line)
+    {
+        Guard.Against.Null(line);
+        return DeserializeRecord(Encoding.UTF8.GetBytes(line));
+    }
+
+    /// <summary>Reads a JSON Lines dataset: the header line, then records, one a line. Blank lines are skipped.</summary>
+    /// <param name="utf8Stream">The stream of UTF-8 text, optionally with a byte order mark; read to its end and left open.</param>
+    /// <returns>The dataset.</returns>
+    /// <exception cref="JsonException">A line is malformed or invalid, the header is missing or repeated; the message names the line and path.</exception>
+    public static Dataset DeserializeLines(Stream utf8Stream)
+    {
+        Guard.Against.Null(utf8Stream);
+        Dataset? header = null;
+        var records = new List<ConflictRecord>();
+        foreach ((ReadOnlyMemory<byte> line, long number) in JsonLines.Split(utf8Stream))
+        {
+            object item;
+            try
+            {
+                item = ReadRecordLine(line.Span, number);
+            }
+            catch (ArgumentException ex)
+            {
+                throw InvalidValue(ex, number);
+            }
+
+            if (item is Dataset dataset)
+            {
+                if (header is not null || records.Count > 0)
+                {
+                    throw new JsonException($"Line {number}: the dataset header must be the first line, and only the first.", "$", number - 1, 0);
+                }
+
+                if (dataset.RecordCount > 0)
+                {
+                    throw new JsonException($"Line {number}: the header line holds no records; write each record on a line of its own.", "$", number - 1, 0);
+                }
+
+                header = dataset;
+            }
+            else
+            {
+                if (header is null)
+                {
+                    throw new JsonException($"Line {number}: a JSON Lines dataset begins with its header line {{\"type\":\"dataset\",\"formatVersion\":\"1.0\",\"dataset\":{{…}}}}.", "$", number - 1, 0);
+                }
+
+                records.Add((ConflictRecord)item);
+            }
+        }
+
+        if (header is null)
+        {
+            throw new JsonException("The JSON Lines text is empty: it has no dataset header line.", "$", 0, 0);
+        }
+
+        Dataset grouped = Dataset.Create(header.Info, records);
+        return header with
+        {
+            Sources = grouped.Sources,
+            Actors = grouped.Actors,
+            Events = grouped.Events,
+            CasualtyEstimates = grouped.CasualtyEstimates,
+            Attributions = grouped.Attributions,
+            Claims = grouped.Claims,
+            Ceasefires = grouped.Ceasefires,
+            Mediations = grouped.Mediations,
+            Agreements = grouped.Agreements,
+        };
+    }
+
+    /// <summary>Reads a JSON Lines dataset from text.</summary>
+    /// <param name="jsonLines">The text.</param>
+    /// <returns>The dataset.</returns>
+    /// <exception cref="JsonException">A line is malformed or invalid, the header is missing or repeated; the message names the line and path.</exception>
+    public static Dataset DeserializeLines(string jsonLines)
+    {
+        Guard.Against.Null(jsonLines);
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(jsonLines), writable: false);
+        return DeserializeLines(stream);
+    }
+
+    internal static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    internal static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+
+    private static void WriteRecord(Utf8JsonWriter writer, ConflictRecord record)
+    {
+        switch (record)
+        {
+            case Source r: JsonSerializer.Serialize(writer, r, TypeInfo<Source>(LinesOptions)); break;
+            case Actor r: JsonSerializer.Serialize(writer, r, TypeInfo<Actor>(LinesOptions)); break;
+            case Event r: JsonSerializer.Serialize(writer, r, TypeInfo<Event>(LinesOptions)); break;
+            case CasualtyEstimate r: JsonSerializer.Serialize(writer, r, TypeInfo<CasualtyEstimate>(LinesOptions)); break;
+            case Attribution r: JsonSerializer.Serialize(writer, r, TypeInfo<Attribution>(LinesOptions)); break;
+            case Claim r: JsonSerializer.Serialize(writer, r, TypeInfo<Claim>(LinesOptions)); break;
+            case Ceasefire r: JsonSerializer.Serialize(writer, r, TypeInfo<Ceasefire>(LinesOptions)); break;
+            case Mediation r: JsonSerializer.Serialize(writer, r, TypeInfo<Mediation>(LinesOptions)); break;
+            case Agreement r: JsonSerializer.Serialize(writer, r, TypeInfo<Agreement>(LinesOptions)); break;
+            default: throw new ArgumentException($"Unknown record type {record.GetType()}.", nameof(record));
+        }
+    }
+
+    /// <summary>Reads one line: a record, or the header as a <see cref="Dataset"/>.</summary>
+    private static object ReadRecordLine(ReadOnlySpan<byte> line, long lineNumber)
+    {
+        string type;
+        try
+        {
+            type = JsonLines.ReadDiscriminator(line);
+        }
+        catch (JsonException ex)
+        {
+            throw AtLine(ex, lineNumber);
+        }
+
+        try
+        {
+            return type switch
+            {
+                HeaderType => Read<Dataset>(line),
+                "source" => Read<Source>(line),
+                "actor" => Read<Actor>(line),
+                "event" => Read<Event>(line),
+                "casualtyEstimate" => Read<CasualtyEstimate>(line),
+                "attribution" => Read<Attribution>(line),
+                "claim" => Read<Claim>(line),
+                "ceasefire" => Read<Ceasefire>(line),
+                "mediation" => Read<Mediation>(line),
+                "agreement" => Read<Agreement>(line),
+                _ => throw new JsonException($"'{WireText.Clip(type)}' is not a record type; expected one of dataset, source, actor, event, casualtyEstimate, attribution, claim, ceasefire, mediation, agreement.", "$.type", 0, null),
+            };
+        }
+        catch (JsonException ex)
+        {
+            throw AtLine(ex, lineNumber);
+        }
+
+        static T Read<T>(ReadOnlySpan<byte> json)
+            where T : class
+            => JsonSerializer.Deserialize(json, TypeInfo<T>(LinesOptions)) ?? throw new JsonException("The line is null, not a record.", "$", 0, 0);
+    }
+
+    private static JsonException AtLine(JsonException ex, long lineNumber)
+    {
+        // System.Text.Json puts the path in its own messages; a converter's message has it only in ex.Path.
+        string message = ex.Message.Contains(" Path: ", StringComparison.Ordinal) || ex.Path is null
+            ? ex.Message
+            : $"{ex.Message} Path: {ex.Path} | BytePositionInLine: {ex.BytePositionInLine}.";
+        return new($"Line {lineNumber}: {message}", ex.Path, lineNumber - 1, ex.BytePositionInLine, ex);
+    }
+
+    private static JsonException InvalidValue(ArgumentException ex, long? lineNumber)
+    {
+        string where = lineNumber is null ? string.Empty : $"Line {lineNumber}: ";
+        return new JsonException($"{where}Invalid value: {ex.Message}", null, lineNumber - 1, null, ex);
+    }
+
+    private static JsonSerializerOptions CreateOptions(bool lines)
+    {
+        IJsonTypeInfoResolver resolver = ConflictJsonContext.Default.WithAddedModifier(WireContract.Shape);
+        if (lines)
+        {
+            resolver = resolver.WithAddedModifier(WireContract.AddTypeDiscriminator);
+        }
+
+        var options = new JsonSerializerOptions(ConflictJsonContext.Default.Options)
+        {
+            TypeInfoResolver = resolver,
+            WriteIndented = !lines,
+            IndentSize = 2,
+            NewLine = "\n",
+
+            // Data files are not HTML: keep the seeds' typographic quotes and non-Latin names readable.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+        options.MakeReadOnly();
+        return options;
+    }
+}

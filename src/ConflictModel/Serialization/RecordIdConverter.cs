@@ -1,0 +1,34 @@
+using System;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ConflictModel.Model;
+
+namespace ConflictModel.Serialization;
+
+/// <summary>Reads and writes a strongly typed id as a JSON string.</summary>
+/// <typeparam name="TId">The id type.</typeparam>
+internal sealed class RecordIdConverter<TId> : JsonConverter<TId>
+    where TId : struct, IRecordId<TId>
+{
+    public override TId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new JsonException($"A {TId.Kind} id must be a JSON string, not {WireText.Describe(reader.TokenType)}.");
+        }
+
+        string text = reader.GetString()!;
+        string? problem = RecordIds.Describe(text);
+        return problem is null ? TId.Create(text) : throw new JsonException($"'{WireText.Clip(text)}' is not a valid {TId.Kind} id: {problem}.");
+    }
+
+    public override void Write(Utf8JsonWriter writer, TId value, JsonSerializerOptions options)
+    {
+        if (value.Value is null)
+        {
+            throw new JsonException($"Cannot write the default (empty) {typeof(TId).Name}.");
+        }
+
+        writer.WriteStringValue(value.Value);
+    }
+}
