@@ -6,7 +6,7 @@ namespace ConflictModel.Model;
 /// <summary>
 /// A position an <see cref="Actor"/> holds or held: "Defense Minister" of Pakistan, "former U.S. President".
 /// </summary>
-public sealed record ActorRole
+public sealed record ActorRole : ExtensibleRecord
 {
     private readonly string _title = string.Empty;
     private readonly ActorId? _of;

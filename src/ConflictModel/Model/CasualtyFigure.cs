@@ -10,7 +10,7 @@ namespace ConflictModel.Model;
 /// numbers: unknown is not zero. The model keeps figures whose best lies outside [low, high], as real datasets have
 /// them (about 1% of UCDP GED events); validation reports them.
 /// </summary>
-public sealed record CasualtyFigure
+public sealed record CasualtyFigure : ExtensibleRecord
 {
     private readonly long? _low;
     private readonly long? _best;

@@ -6,7 +6,7 @@ namespace ConflictModel.Model;
 /// A reference from a record to the <see cref="Source"/> that reports it, with the words that source used.
 /// Two sources reporting one claim are two citations of that claim, each with its own excerpt.
 /// </summary>
-public sealed record Citation
+public sealed record Citation : ExtensibleRecord
 {
     private readonly SourceId _source;
     private readonly string? _excerpt;

@@ -8,7 +8,7 @@ namespace ConflictModel.Model;
 /// place, or a statement of position (optionally about a record such as a mediation or ceasefire). Create one
 /// with the factory methods; <see cref="Target"/> is the referenced record's id text.
 /// </summary>
-public sealed record ClaimSubject
+public sealed record ClaimSubject : ExtensibleRecord
 {
     private readonly ClaimSubjectKind _kind;
     private readonly string? _target;

@@ -9,7 +9,7 @@ namespace ConflictModel.Model;
 /// A dataset: its description and its records, grouped by kind. Immutable; equal when the description and every
 /// record, in order, are equal. Build one from a mixed list of records with <see cref="Create"/>.
 /// </summary>
-public sealed record Dataset : IExtensible
+public sealed record Dataset : ExtensibleRecord
 {
     /// <summary>The wire format version this library writes.</summary>
     public const string CurrentFormatVersion = "1.0";
@@ -25,7 +25,6 @@ public sealed record Dataset : IExtensible
     private readonly ValueArray<Ceasefire> _ceasefires;
     private readonly ValueArray<Mediation> _mediations;
     private readonly ValueArray<Agreement> _agreements;
-    private ExtensionData _extensions = ExtensionData.Empty;
 
     /// <summary>Creates a dataset.</summary>
     /// <param name="info">The dataset's description.</param>
@@ -104,9 +103,6 @@ public sealed record Dataset : IExtensible
 
     /// <summary>Gets its agreements.</summary>
     public ImmutableArray<Agreement> Agreements { get => _agreements.Items; init => _agreements = new(Guard.Against.NullItems(value, nameof(Agreements))); }
-
-    /// <summary>Gets the top-level members read from the wire that this version does not know; never null.</summary>
-    public ExtensionData Extensions => _extensions;
 
     /// <summary>Gets the number of records of every kind.</summary>
     public int RecordCount => Sources.Length + Actors.Length + Events.Length + CasualtyEstimates.Length + Attributions.Length
@@ -195,20 +191,6 @@ public sealed record Dataset : IExtensible
         int dot = version.IndexOf('.', StringComparison.Ordinal);
         return dot > 0 && dot < version.Length - 1 && IsDigits(version.AsSpan(0, dot)) && IsDigits(version.AsSpan(dot + 1));
     }
-
-    /// <summary>Returns a copy with other extension data; this instance is unchanged.</summary>
-    /// <param name="extensions">The members to keep beside the model's own.</param>
-    /// <returns>The copy.</returns>
-    /// <exception cref="System.ArgumentNullException"><paramref name="extensions"/> is null.</exception>
-    public Dataset WithExtensions(ExtensionData extensions)
-    {
-        Guard.Against.Null(extensions);
-        Dataset copy = this with { };
-        copy._extensions = extensions;
-        return copy;
-    }
-
-    void IExtensible.AttachExtensions(ExtensionData extensions) => _extensions = extensions ?? ExtensionData.Empty;
 
     private static bool IsDigits(ReadOnlySpan<char> text) => !text.IsEmpty && !text.ContainsAnyExceptInRange('0', '9');
 }

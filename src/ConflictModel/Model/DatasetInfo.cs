@@ -4,7 +4,7 @@ using NodaTime;
 namespace ConflictModel.Model;
 
 /// <summary>A dataset's own description: title, licence, attribution, publisher, version and creation time.</summary>
-public sealed record DatasetInfo : IExtensible
+public sealed record DatasetInfo : ExtensibleRecord
 {
     private readonly string _title = string.Empty;
     private readonly string? _description;
@@ -12,7 +12,6 @@ public sealed record DatasetInfo : IExtensible
     private readonly string? _attribution;
     private readonly string? _publisher;
     private readonly string? _version;
-    private ExtensionData _extensions = ExtensionData.Empty;
 
     /// <summary>Creates a dataset description.</summary>
     /// <param name="title">The dataset's title.</param>
@@ -55,20 +54,4 @@ public sealed record DatasetInfo : IExtensible
     /// <summary>Gets when it was created.</summary>
     public Instant? Created { get; init; }
 
-    /// <summary>Gets the members read from the wire that this version does not know; never null.</summary>
-    public ExtensionData Extensions => _extensions;
-
-    /// <summary>Returns a copy with other extension data; this instance is unchanged.</summary>
-    /// <param name="extensions">The members to keep beside the model's own.</param>
-    /// <returns>The copy.</returns>
-    /// <exception cref="System.ArgumentNullException"><paramref name="extensions"/> is null.</exception>
-    public DatasetInfo WithExtensions(ExtensionData extensions)
-    {
-        Guard.Against.Null(extensions);
-        DatasetInfo copy = this with { };
-        copy._extensions = extensions;
-        return copy;
-    }
-
-    void IExtensible.AttachExtensions(ExtensionData extensions) => _extensions = extensions ?? ExtensionData.Empty;
 }

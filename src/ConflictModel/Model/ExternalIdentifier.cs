@@ -6,7 +6,7 @@ namespace ConflictModel.Model;
 /// An identifier of the same thing in another dataset, such as a UCDP actor id (<c>ucdp-actor</c>,
 /// <c>218</c>) or an ACLED event id, so that records can be traced back to their origin.
 /// </summary>
-public sealed record ExternalIdentifier
+public sealed record ExternalIdentifier : ExtensibleRecord
 {
     private readonly string _scheme = string.Empty;
     private readonly string _value = string.Empty;

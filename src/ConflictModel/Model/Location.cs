@@ -8,7 +8,7 @@ namespace ConflictModel.Model;
 /// coordinates and how precise they are. Maps to UCDP GED's <c>where_description</c>, <c>adm_1</c>, <c>adm_2</c>,
 /// <c>latitude</c>, <c>longitude</c>, <c>where_prec</c> and ACLED's <c>location</c>, <c>admin1..3</c>, <c>geo_precision</c>.
 /// </summary>
-public sealed record Location
+public sealed record Location : ExtensibleRecord
 {
     private readonly string? _name;
     private readonly ValueArray<string> _adminAreas;

@@ -4,7 +4,7 @@ using Ardalis.GuardClauses;
 namespace ConflictModel.Model;
 
 /// <summary>A round of talks in a <see cref="Mediation"/>: when, where, who facilitated, who attended.</summary>
-public sealed record MediationRound
+public sealed record MediationRound : ExtensibleRecord
 {
     private readonly EdtfDate? _date;
     private readonly ValueArray<ActorId> _facilitators;

@@ -3,7 +3,7 @@ using Ardalis.GuardClauses;
 namespace ConflictModel.Model;
 
 /// <summary>A third party in a <see cref="Mediation"/>: a state, organisation, person or group, and whom it acts for.</summary>
-public sealed record Mediator
+public sealed record Mediator : ExtensibleRecord
 {
     private readonly ActorId _actor;
     private readonly ActorId? _onBehalfOf;

@@ -3,7 +3,7 @@ using Ardalis.GuardClauses;
 namespace ConflictModel.Model;
 
 /// <summary>An actor's part in an <see cref="Event"/>.</summary>
-public sealed record Participant
+public sealed record Participant : ExtensibleRecord
 {
     private readonly ActorId _actor;
     private readonly ParticipantRole _role;

@@ -3,7 +3,7 @@ using Ardalis.GuardClauses;
 namespace ConflictModel.Model;
 
 /// <summary>A provision of an <see cref="Agreement"/>, such as its ceasefire (UCDP PAD's provision columns).</summary>
-public sealed record Provision
+public sealed record Provision : ExtensibleRecord
 {
     private readonly ProvisionKind _kind;
     private readonly string? _text;

@@ -10,7 +10,7 @@ namespace ConflictModel.Model;
 /// <see cref="Mediation.History"/> (with <see cref="MediationStatus"/>).
 /// </summary>
 /// <typeparam name="TStatus">The status enumeration.</typeparam>
-public sealed record StatusChange<TStatus>
+public sealed record StatusChange<TStatus> : ExtensibleRecord
     where TStatus : struct, Enum
 {
     private readonly TStatus _status;

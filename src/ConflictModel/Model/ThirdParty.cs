@@ -3,7 +3,7 @@ using Ardalis.GuardClauses;
 namespace ConflictModel.Model;
 
 /// <summary>A non-signatory of an <see cref="Agreement"/> and the part it played (UCDP PAD <c>pa_3rd</c>).</summary>
-public sealed record ThirdParty
+public sealed record ThirdParty : ExtensibleRecord
 {
     private readonly ActorId _actor;
     private readonly ThirdPartyRole _role;

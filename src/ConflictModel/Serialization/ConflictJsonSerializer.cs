@@ -19,7 +19,7 @@ namespace ConflictModel.Serialization;
 /// line, each beginning with its <c>type</c> (<c>actor</c>, <c>event</c>, <c>claim</c>, …).</item>
 /// </list>
 /// Writing is byte-stable for a given model, and reading what was written gives an equal model; members the model
-/// does not know are kept (<see cref="ConflictRecord.Extensions"/>) and written back. Bad input throws a
+/// does not know are kept (<see cref="ExtensibleRecord.Extensions"/>) and written back. Bad input throws a
 /// <see cref="JsonException"/> that names the path and line; for a reader that never throws and reports every
 /// problem, see the validation namespace. Thread-safe.
 /// </summary>
