@@ -34,6 +34,7 @@ public class BadInputTests
         { "duplicate key", Valid.Replace("\"name\": \"Pakistan\",", "\"name\": \"Pakistan\", \"name\": \"India\",", StringComparison.Ordinal), "Duplicate" },
         { "not an object", "[]", "Path: $" },
         { "null document", "null", "null, not a dataset" },
+        { "newer major version", "{\"formatVersion\":\"2.0\",\"info\":{\"title\":\"t\"}}", "format version 2.0 is not supported: this library reads 1.x" },
         { "deep nesting", "{\"formatVersion\":\"1.0\",\"info\":{\"title\":\"t\"},\"x\":" + new string('[', 10_000) + new string(']', 10_000) + "}", "depth" },
     };
 
@@ -68,6 +69,7 @@ public class BadInputTests
     {
         { "no header", "{\"type\":\"actor\",\"id\":\"a\",\"name\":\"A\",\"kind\":\"state\"}\n", "Line 1: a JSON Lines dataset begins with its header line" },
         { "empty", "\n\n", "no dataset header" },
+        { "newer major version", "{\"type\":\"dataset\",\"formatVersion\":\"3.1\",\"info\":{\"title\":\"t\"}}\n", "Line 1: format version 3.1 is not supported" },
         { "second header", Header + Header, "Line 2: the dataset header must be the first line" },
         { "header with records", "{\"type\":\"dataset\",\"info\":{\"title\":\"t\"},\"actors\":[{\"id\":\"a\",\"name\":\"A\",\"kind\":\"state\"}]}\n", "holds no records" },
         { "no type", Header + "{\"id\":\"a\"}\n", "Line 2: The line has no \"type\" member" },

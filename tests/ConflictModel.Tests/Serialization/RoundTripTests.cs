@@ -91,7 +91,7 @@ public class RoundTripTests
               ],
               "events": [
                 { "id": "e", "kind": "talks",
-                  "location": { "name": "Kabul", "elevation": { "m": 1791 } },
+                  "location": { "name": "Kabul", "elevation": { "m": 1791 }, "coordinates": { "latitude": 34.5, "longitude": 69.2, "datum": "WGS84" } },
                   "sources": [ { "source": "s", "page": 3 } ] }
               ],
               "casualtyEstimates": [
@@ -108,6 +108,7 @@ public class RoundTripTests
         Assert.Equal("2.50", Single(read.Actors[0].Roles[0].Extensions, "rank"));
         Assert.Equal("{\"m\":1791}", Single(read.Events[0].Location!.Extensions, "elevation"));
         Assert.Equal("3", Single(read.Events[0].Sources[0].Extensions, "page"));
+        Assert.Equal("\"WGS84\"", Single(read.Events[0].Location!.Coordinates!.Extensions, "datum"));
         Assert.Equal("\"hospital\"", Single(read.CasualtyEstimates[0].Figure.Extensions, "method"));
 
         Dataset again = ConflictJsonSerializer.Deserialize(ConflictJsonSerializer.Serialize(read));
@@ -115,6 +116,18 @@ public class RoundTripTests
         Dataset viaLines = ConflictJsonSerializer.DeserializeLines(ConflictJsonSerializer.SerializeLines(read));
         Assert.Equal(read, viaLines);
     }
+
+    [Fact]
+    public void EmptyParties_RoundTrip()
+    {
+        Dataset dataset = Dataset.Create(new DatasetInfo("t"), [new Ceasefire(new CeasefireId("c")), new Mediation(new MediationId("m"))]);
+        Assert.Equal(dataset, ConflictJsonSerializer.Deserialize(ConflictJsonSerializer.Serialize(dataset)));
+        Assert.Equal(dataset, ConflictJsonSerializer.DeserializeLines(ConflictJsonSerializer.SerializeLines(dataset)));
+    }
+
+    [Fact]
+    public void PositionWithoutTarget_WritesNoTargetKind()
+        => Assert.DoesNotContain("targetKind", ConflictJsonSerializer.SerializeRecord(new Claim(new ClaimId("c"), new ActorId("a"), ClaimStance.Asserts, ClaimSubject.Position())), StringComparison.Ordinal);
 
     [Fact]
     public void WithExtensions_CopiesAndDiffersByExtensions()
