@@ -32,4 +32,7 @@ public enum ActorKind
 
     /// <summary>A loose group of actors named together ("Gulf nations", "Pakistani sources").</summary>
     Group,
+
+    /// <summary>None of the above: a research institute, a data provider such as UCDP or ACLED, an unclassified source office.</summary>
+    Other,
 }

@@ -136,7 +136,8 @@ public sealed record CasualtyFigure : ExtensibleRecord
 
         if (_best is { } best)
         {
-            return IsApproximate ? (long)Math.Floor(best * (1 - approximateTolerance)) : best;
+            // Decimal arithmetic: 200 × 1.1 in binary floating point is 220.00000000000003, whose ceiling is 221.
+            return IsApproximate ? (long)Math.Floor(best * (1 - (decimal)approximateTolerance)) : best;
         }
 
         return _high is null ? null : 0;
@@ -164,7 +165,7 @@ public sealed record CasualtyFigure : ExtensibleRecord
 
         if (_best is { } best)
         {
-            return IsApproximate ? (long)Math.Ceiling(best * (1 + approximateTolerance)) : best;
+            return IsApproximate ? (long)Math.Min(long.MaxValue, Math.Ceiling(best * (1 + (decimal)approximateTolerance))) : best;
         }
 
         return null;

@@ -40,7 +40,7 @@ public sealed record Ceasefire : ConflictRecord
     /// <exception cref="System.ArgumentException">A required value is missing or default, a text is empty, or an element is null.</exception>
     public Ceasefire(
         CeasefireId id,
-        ImmutableArray<ActorId> parties,
+        ImmutableArray<ActorId> parties = default,
         string? name = null,
         ImmutableArray<ActorId> brokers = default,
         CeasefireScope? scope = null,

@@ -17,4 +17,10 @@ public enum ClaimStance
 
     /// <summary>Accepts a subject put forward by someone else, such as an accused acknowledging responsibility.</summary>
     Acknowledges,
+
+    /// <summary>Asks for the subject: mediation, the return of a base, action against a group (PLOVER REQUEST).</summary>
+    Requests,
+
+    /// <summary>Refuses a request, demand or offer that is the subject (PLOVER REJECT).</summary>
+    Rejects,
 }

@@ -178,6 +178,12 @@ internal static class EdtfParser
 
         if (negative)
         {
+            if (year == 0)
+            {
+                error = "-0000 is not a year; year zero is written 0000";
+                return false;
+            }
+
             if (unspecified != PartialDate.UnspecifiedDigits.None)
             {
                 error = "unspecified digits in a negative year are not supported";

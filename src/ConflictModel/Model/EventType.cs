@@ -31,6 +31,9 @@ public enum EventType
     /// <summary>A grenade attack.</summary>
     GrenadeAttack,
 
+    /// <summary>A chemical weapon attack.</summary>
+    ChemicalWeapon,
+
     /// <summary>An armed attack on civilians.</summary>
     AttackOnCivilians,
 

@@ -25,6 +25,7 @@ public static class EventTypology
         new(EventType.RemoteExplosive, "Explosions/Remote violence", "Remote explosive/landmine/IED", PloverCategory.Assault),
         new(EventType.SuicideBombing, "Explosions/Remote violence", "Suicide bomb", PloverCategory.Assault),
         new(EventType.GrenadeAttack, "Explosions/Remote violence", "Grenade", PloverCategory.Assault),
+        new(EventType.ChemicalWeapon, "Explosions/Remote violence", "Chemical weapon", PloverCategory.Assault),
         new(EventType.AttackOnCivilians, "Violence against civilians", "Attack", PloverCategory.Assault),
         new(EventType.Abduction, "Violence against civilians", "Abduction/forced disappearance", PloverCategory.Coerce),
         new(EventType.SexualViolence, "Violence against civilians", "Sexual violence", PloverCategory.Assault),

@@ -1,18 +1,16 @@
 using System;
 using System.Globalization;
-using System.Text.Json.Serialization;
 using Ardalis.GuardClauses;
 
 namespace ConflictModel.Model;
 
-/// <summary>A WGS 84 position in decimal degrees.</summary>
-public readonly record struct GeoPoint
+/// <summary>A WGS 84 position in decimal degrees. Immutable; equal when both coordinates are equal.</summary>
+public sealed record GeoPoint : ExtensibleRecord
 {
     /// <summary>Creates a position.</summary>
     /// <param name="latitude">Latitude in degrees, -90 to 90.</param>
     /// <param name="longitude">Longitude in degrees, -180 to 180.</param>
     /// <exception cref="ArgumentException">A coordinate is out of range or not a finite number.</exception>
-    [JsonConstructor] // a struct's parameterless constructor would otherwise win, bypassing the range checks
     public GeoPoint(double latitude, double longitude)
     {
         if (!double.IsFinite(latitude) || !double.IsFinite(longitude))

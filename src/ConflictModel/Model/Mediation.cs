@@ -31,7 +31,7 @@ public sealed record Mediation : ConflictRecord
     /// <exception cref="System.ArgumentException">An id is default, a text is empty, or an element is null.</exception>
     public Mediation(
         MediationId id,
-        ImmutableArray<ActorId> parties,
+        ImmutableArray<ActorId> parties = default,
         ImmutableArray<Mediator> mediators = default,
         ImmutableArray<ActorId> requestedBy = default,
         string? subject = null,

@@ -14,4 +14,7 @@ public enum ThirdPartyRole
 
     /// <summary>Signed as witness.</summary>
     Witness,
+
+    /// <summary>Hosted the talks (PAD <c>c_3rd</c> "hosted").</summary>
+    Host,
 }

@@ -13,9 +13,9 @@ namespace ConflictModel.Serialization;
 /// <summary>
 /// Reads and writes datasets in the two wire forms, with System.Text.Json source generation:
 /// <list type="bullet">
-/// <item>a JSON document: <c>{"formatVersion":"1.0","dataset":{…},"sources":[…],"actors":[…],…}</c>, one array per
+/// <item>a JSON document: <c>{"formatVersion":"1.0","info":{…},"sources":[…],"actors":[…],…}</c>, one array per
 /// record kind, written indented with two spaces and <c>\n</c> line ends;</item>
-/// <item>JSON Lines: a header line <c>{"type":"dataset","formatVersion":"1.0","dataset":{…}}</c>, then one record a
+/// <item>JSON Lines: a header line <c>{"type":"dataset","formatVersion":"1.0","info":{…}}</c>, then one record a
 /// line, each beginning with its <c>type</c> (<c>actor</c>, <c>event</c>, <c>claim</c>, …).</item>
 /// </list>
 /// Writing is byte-stable for a given model, and reading what was written gives an equal model; members the model
@@ -80,8 +80,10 @@ public static class ConflictJsonSerializer
         ReadOnlySpan<byte> json = utf8Json.StartsWith(Utf8Bom) ? utf8Json[Utf8Bom.Length..] : utf8Json;
         try
         {
-            return JsonSerializer.Deserialize(json, TypeInfo<Dataset>(DocumentOptions))
+            Dataset dataset = JsonSerializer.Deserialize(json, TypeInfo<Dataset>(DocumentOptions))
                 ?? throw new JsonException("The document is null, not a dataset object.", "$", 0, 0);
+            CheckFormatVersion(dataset, lineNumber: null);
+            return dataset;
         }
         catch (JsonException ex) when (!ex.Message.Contains(" Path: ", StringComparison.Ordinal) && ex.Path is not null)
         {
@@ -224,13 +226,14 @@ public static class ConflictJsonSerializer
                     throw new JsonException($"Line {number}: the header line holds no records; write each record on a line of its own.", "$", number - 1, 0);
                 }
 
+                CheckFormatVersion(dataset, number);
                 header = dataset;
             }
             else
             {
                 if (header is null)
                 {
-                    throw new JsonException($"Line {number}: a JSON Lines dataset begins with its header line {{\"type\":\"dataset\",\"formatVersion\":\"1.0\",\"dataset\":{{…}}}}.", "$", number - 1, 0);
+                    throw new JsonException($"Line {number}: a JSON Lines dataset begins with its header line {{\"type\":\"dataset\",\"formatVersion\":\"1.0\",\"info\":{{…}}}}.", "$", number - 1, 0);
                 }
 
                 records.Add((ConflictRecord)item);
@@ -327,6 +330,20 @@ public static class ConflictJsonSerializer
         static T Read<T>(ReadOnlySpan<byte> json)
             where T : class
             => JsonSerializer.Deserialize(json, TypeInfo<T>(LinesOptions)) ?? throw new JsonException("The line is null, not a record.", "$", 0, 0);
+    }
+
+    /// <summary>The major format version this library reads; minor versions only add optional members.</summary>
+    private const int SupportedMajorVersion = 1;
+
+    private static void CheckFormatVersion(Dataset dataset, long? lineNumber)
+    {
+        string version = dataset.FormatVersion;
+        int major = int.TryParse(version.AsSpan(0, version.IndexOf('.', StringComparison.Ordinal)), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int value) ? value : -1;
+        if (major != SupportedMajorVersion)
+        {
+            string where = lineNumber is null ? string.Empty : $"Line {lineNumber}: ";
+            throw new JsonException($"{where}format version {version} is not supported: this library reads {SupportedMajorVersion}.x.", "$.formatVersion", lineNumber - 1, null);
+        }
     }
 
     private static JsonException AtLine(JsonException ex, long lineNumber)

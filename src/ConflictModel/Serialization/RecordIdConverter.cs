@@ -14,7 +14,7 @@ internal sealed class RecordIdConverter<TId> : JsonConverter<TId>
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw new JsonException($"A {TId.Kind} id must be a JSON string, not {WireText.Describe(reader.TokenType)}.");
+            throw new JsonException($"{typeof(TId).Name} must be a JSON string, not {WireText.Describe(reader.TokenType)}.");
         }
 
         string text = reader.GetString()!;

@@ -44,7 +44,7 @@ internal static class WireContract
             else if (info.Type == typeof(ClaimSubject) && property.Name == "targetKind")
             {
                 // Implied by the kind except for a position about a record.
-                property.ShouldSerialize = static (owner, _) => ((ClaimSubject)owner).Kind == ClaimSubjectKind.Position;
+                property.ShouldSerialize = static (owner, value) => value is not null && ((ClaimSubject)owner).Kind == ClaimSubjectKind.Position;
             }
             else if (property.PropertyType == typeof(bool))
             {

@@ -1,0 +1,81 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.IO.Compression;
+using System.Text.Json;
+using ConflictModel.Model;
+using ConflictModel.Serialization;
+
+namespace ConflictModel.Cli;
+
+/// <summary><c>conflictmodel convert</c>: JSON document ⇄ JSON Lines, losslessly.</summary>
+internal static class ConvertCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var input = new Argument<string>("input") { Description = "The dataset to convert: a .json, .jsonl or .ndjson file (optionally .gz), or - for standard input." };
+        var output = new Option<string?>("--output", "-o") { Description = "Where to write; the form follows its extension (.json, .jsonl, .ndjson, optionally .gz). Standard output when absent." };
+        var to = new Option<string?>("--to") { Description = "The form to write: json or jsonl. Default: from --output's extension, else the other form than the input's." };
+        to.AcceptOnlyFromAmong("json", "jsonl");
+        var command = new Command("convert", "Convert a dataset between the JSON document and JSON Lines forms, keeping every member (unknown ones included).")
+        {
+            input,
+            output,
+            to,
+        };
+        command.SetAction(parsed =>
+        {
+            string inputPath = parsed.GetValue(input)!;
+            string? outputPath = parsed.GetValue(output);
+            InputFile file = InputFiles.Expand([inputPath], console.WorkingDirectory)[0];
+            Dataset dataset;
+            bool inputIsLines;
+            try
+            {
+                dataset = DatasetFiles.Read(file, console, out inputIsLines);
+            }
+            catch (JsonException ex)
+            {
+                console.Error.WriteLine($"{file.DisplayPath}: error: {CommandLineApp.Describe(ex)}");
+                return ExitCodes.DataErrors;
+            }
+
+            bool toLines = parsed.GetValue(to) switch
+            {
+                "jsonl" => true,
+                "json" => false,
+                _ when outputPath is not null && outputPath != "-" => new InputFile(outputPath, outputPath).IsJsonLinesByName,
+                _ => !inputIsLines,
+            };
+            bool gzip = outputPath is not null && outputPath.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+            void Write(Stream target)
+            {
+                using Stream sink = gzip ? new GZipStream(target, CompressionLevel.Optimal, leaveOpen: true) : target;
+                if (toLines)
+                {
+                    ConflictJsonSerializer.SerializeLines(sink, dataset);
+                }
+                else
+                {
+                    ConflictJsonSerializer.Serialize(sink, dataset);
+                }
+            }
+
+            if (outputPath is null || outputPath == "-")
+            {
+                console.Out.Flush();
+                using var memory = new MemoryStream();
+                Write(memory);
+                console.Out.Write(System.Text.Encoding.UTF8.GetString(memory.GetBuffer(), 0, (int)memory.Length));
+                console.Out.Flush();
+            }
+            else
+            {
+                AtomicFile.Write(Path.GetFullPath(outputPath, console.WorkingDirectory), Write);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

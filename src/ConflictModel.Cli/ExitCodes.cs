@@ -1,0 +1,14 @@
+namespace ConflictModel.Cli;
+
+/// <summary>The tool's exit codes, as compilers and linters use them.</summary>
+internal static class ExitCodes
+{
+    /// <summary>Nothing wrong (no errors; warnings allowed unless treated as errors).</summary>
+    public const int Success = 0;
+
+    /// <summary>The data has errors (or warnings under --warnaserror).</summary>
+    public const int DataErrors = 1;
+
+    /// <summary>The command was used wrongly, or a file could not be read or written.</summary>
+    public const int UsageOrIo = 2;
+}
