@@ -21,14 +21,18 @@ internal sealed class SourceText
     private int[]? _unitsAtBlock; // UTF-16 units from the start of the text (after the BOM) to the start of each block
     private int _blocksComputed;
 
-    public SourceText(string? filePath, ReadOnlyMemory<byte> bytes)
+    public SourceText(string? filePath, ReadOnlyMemory<byte> bytes, IReadOnlyList<int>? invalidUtf8Offsets = null)
     {
         FilePath = filePath;
         _bytes = bytes;
+        InvalidUtf8Offsets = invalidUtf8Offsets ?? [];
         BomLength = bytes.Span.StartsWith("\uFEFF"u8) ? 3 : 0;
     }
 
     public string? FilePath { get; }
+
+    /// <summary>Gets where bytes that were not UTF-8 were replaced by '?'.</summary>
+    public IReadOnlyList<int> InvalidUtf8Offsets { get; }
 
     public ReadOnlyMemory<byte> Bytes => _bytes;
 
