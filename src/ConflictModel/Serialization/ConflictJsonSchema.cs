@@ -162,7 +162,7 @@ public static class ConflictJsonSchema
             return custom;
         }
 
-        if (context.PropertyInfo is null && context.TypeInfo.Kind == JsonTypeInfoKind.Object && schema is JsonObject objectSchema)
+        if (context.TypeInfo.Kind == JsonTypeInfoKind.Object && schema is JsonObject objectSchema)
         {
             Reattach(context.TypeInfo.Type, objectSchema);
 
