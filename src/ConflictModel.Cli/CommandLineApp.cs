@@ -44,6 +44,13 @@ internal static class CommandLineApp
             console.Error.WriteLine($"conflictmodel: {ex.Message}");
             return ExitCodes.UsageOrIo;
         }
+#pragma warning disable CA1031 // The tool's last line of defence: one line, never a stack trace, in CI logs.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            console.Error.WriteLine($"conflictmodel: internal error ({ex.GetType().Name}): {ex.Message.ReplaceLineEndings(" ")}");
+            return ExitCodes.UsageOrIo;
+        }
     }
 
     internal static Command CreateRootCommand(CliConsole console)

@@ -50,7 +50,8 @@ internal static class ConvertCommand
             bool gzip = outputPath is not null && outputPath.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
             void Write(Stream target)
             {
-                using Stream sink = gzip ? new GZipStream(target, CompressionLevel.Optimal, leaveOpen: true) : target;
+                using GZipStream? zip = gzip ? new GZipStream(target, CompressionLevel.Optimal, leaveOpen: true) : null;
+                Stream sink = zip ?? target;
                 if (toLines)
                 {
                     ConflictJsonSerializer.SerializeLines(sink, dataset);

@@ -162,7 +162,7 @@ public static class ConflictJsonSchema
             return custom;
         }
 
-        if (context.PropertyInfo is null && context.TypeInfo.Kind == JsonTypeInfoKind.Object && schema is JsonObject objectSchema)
+        if (context.TypeInfo.Kind == JsonTypeInfoKind.Object && schema is JsonObject objectSchema)
         {
             Reattach(context.TypeInfo.Type, objectSchema);
 
@@ -182,6 +182,8 @@ public static class ConflictJsonSchema
                 {
                     (member.Value as JsonObject)?.Remove("default");
                 }
+
+                AddRanges(context.TypeInfo.Type, properties);
             }
         }
 
@@ -244,6 +246,35 @@ public static class ConflictJsonSchema
         }
 
         return null;
+    }
+
+    /// <summary>The numeric ranges the model's guards enforce, which the exporter cannot see.</summary>
+    private static void AddRanges(Type type, JsonObject properties)
+    {
+        if (type == typeof(CasualtyFigure))
+        {
+            foreach (string name in (string[])["best", "low", "high"])
+            {
+                if (properties[name] is JsonObject count)
+                {
+                    count["minimum"] = 0;
+                }
+            }
+        }
+        else if (type == typeof(GeoPoint))
+        {
+            if (properties["latitude"] is JsonObject latitude)
+            {
+                latitude["minimum"] = -90;
+                latitude["maximum"] = 90;
+            }
+
+            if (properties["longitude"] is JsonObject longitude)
+            {
+                longitude["minimum"] = -180;
+                longitude["maximum"] = 180;
+            }
+        }
     }
 
     /// <summary>Optional members are omitted when absent; "default": null on each says nothing more.</summary>

@@ -1,0 +1,174 @@
+using System;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Xml.Linq;
+using Xunit;
+
+namespace ConflictModel.EndToEnd.Tests;
+
+/// <summary>
+/// What a team vetting the dependency sees: the packed packages' contents, a fresh project consuming the package
+/// from a local feed (not a project reference), the tool installed from its package, and the native-AOT app.
+/// Each run packs a unique version, because NuGet caches a version once it has seen it.
+/// </summary>
+public sealed class PackagingTests : IClassFixture<PackagingTests.PackedPackages>
+{
+    private readonly PackedPackages _packages;
+
+    public PackagingTests(PackedPackages packages) => _packages = packages;
+
+    [Fact]
+    public void LibraryPackage_HoldsLibDocsReadmeAndMetadata()
+    {
+        using ZipArchive package = ZipFile.OpenRead(_packages.Library);
+        string[] entries = package.Entries.Select(e => e.FullName).ToArray();
+        Assert.Contains("lib/net10.0/ConflictModel.dll", entries);
+        Assert.Contains("lib/net10.0/ConflictModel.xml", entries);
+        Assert.Contains("README.md", entries);
+
+        XDocument nuspec = XDocument.Load(package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+        XNamespace ns = nuspec.Root!.Name.Namespace;
+        XElement metadata = nuspec.Root.Element(ns + "metadata")!;
+        Assert.Equal("MIT", metadata.Element(ns + "license")!.Value);
+        Assert.Equal("README.md", metadata.Element(ns + "readme")!.Value);
+        Assert.False(string.IsNullOrEmpty(metadata.Element(ns + "repository")!.Attribute("commit")?.Value));
+        Assert.Contains("NodaTime", metadata.Descendants(ns + "dependency").Select(d => d.Attribute("id")!.Value));
+    }
+
+    [Fact]
+    public void SymbolPackage_HoldsThePdb()
+    {
+        using ZipArchive symbols = ZipFile.OpenRead(Path.ChangeExtension(_packages.Library, ".snupkg"));
+        Assert.Contains("lib/net10.0/ConflictModel.pdb", symbols.Entries.Select(e => e.FullName));
+    }
+
+    [Fact]
+    public void ToolPackage_IsADotnetTool()
+    {
+        using ZipArchive package = ZipFile.OpenRead(_packages.Tool);
+        string[] entries = package.Entries.Select(e => e.FullName).ToArray();
+        Assert.Contains("tools/net10.0/any/ConflictModel.Cli.dll", entries);
+        Assert.Contains("tools/net10.0/any/DotnetToolSettings.xml", entries);
+        Assert.Contains("README.md", entries);
+    }
+
+    [Fact]
+    public void FreshProject_ConsumingThePackage_ReadsAnExample()
+    {
+        string folder = Directory.CreateTempSubdirectory("conflictmodel-consumer-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <add key="local" value="{_packages.Folder}" />
+                  </packageSources>
+                </configuration>
+                """);
+            File.WriteAllText(Path.Combine(folder, "Consumer.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <OutputType>Exe</OutputType>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <Nullable>enable</Nullable>
+                    <ImplicitUsings>enable</ImplicitUsings>
+                    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="ConflictModel" Version="{_packages.Version}" />
+                  </ItemGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(folder, "Program.cs"), """
+                using ConflictModel.Model;
+                using ConflictModel.Serialization;
+
+                Dataset dataset = ConflictJsonSerializer.Deserialize(File.ReadAllBytes(args[0]));
+                var estimates = dataset.CasualtyEstimates.Where(e => e.Population == CasualtyPopulation.Killed && e.Side == new ActorId("taliban")).ToList();
+                Console.WriteLine($"{dataset.RecordCount} records; Taliban killed estimates contradict: {CasualtyEnvelope.Of(estimates).IsContradictory}");
+                """);
+
+            ProcessResult run = ProcessRunner.Run("dotnet", ["run", "--", Repository.Path("examples", "seed-merged.json")], folder, timeout: TimeSpan.FromMinutes(5));
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Equal("75 records; Taliban killed estimates contradict: True\n", run.Output.ReplaceLineEndings("\n"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Tool_InstalledFromItsPackage_Runs()
+    {
+        string toolPath = Directory.CreateTempSubdirectory("conflictmodel-toolpath-").FullName;
+        try
+        {
+            ProcessResult install = ProcessRunner.Run("dotnet", ["tool", "install", "ConflictModel.Tool", "--tool-path", toolPath, "--add-source", _packages.Folder, "--version", _packages.Version], toolPath, timeout: TimeSpan.FromMinutes(5));
+            Assert.True(install.ExitCode == 0, install.ToString());
+
+            ProcessResult run = ProcessRunner.Run(Path.Combine(toolPath, "conflictmodel"), ["stats", "examples/seed-asif-geo-tv.json"], Repository.Root);
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.StartsWith("examples/seed-asif-geo-tv.json: Seed article 000", run.Output, StringComparison.Ordinal);
+
+            ProcessResult version = ProcessRunner.Run(Path.Combine(toolPath, "conflictmodel"), ["--version"], Repository.Root);
+            Assert.StartsWith(_packages.Version, version.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(toolPath, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void NativeAotApp_PublishesWithoutWarningsAndRoundTripsTheExamples()
+    {
+        string output = Directory.CreateTempSubdirectory("conflictmodel-aot-").FullName;
+        try
+        {
+            ProcessResult publish = ProcessRunner.Run("dotnet", ["publish", Repository.Path("tests", "ConflictModel.AotSmoke"), "-c", "Release", "-o", output], Repository.Root, timeout: TimeSpan.FromMinutes(10));
+            Assert.True(publish.ExitCode == 0, publish.ToString());
+            Assert.DoesNotContain("warning IL", publish.Output, StringComparison.Ordinal);
+
+            ProcessResult run = ProcessRunner.Run(Path.Combine(output, "ConflictModel.AotSmoke"), [Repository.Path("examples", "seed-merged.json"), Repository.Path("examples", "seed-merged.jsonl")], Repository.Root);
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Equal(
+                """
+                seed-merged.json: 75 records, round trip ok, contested 1, edtf 2025-08-31
+                seed-merged.jsonl: 75 records, round trip ok, contested 1, edtf 2025-08-31
+                bad date: rejected ($.events[0].date)
+
+                """.ReplaceLineEndings("\n"),
+                run.Output);
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    /// <summary>Packs the solution once for the class, with a version no cache has seen.</summary>
+    public sealed class PackedPackages : IDisposable
+    {
+        public PackedPackages()
+        {
+            Folder = Directory.CreateTempSubdirectory("conflictmodel-packages-").FullName;
+            Version = $"0.1.0-e2e.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+            ProcessResult pack = ProcessRunner.Run("dotnet", ["pack", Repository.Path("ConflictModel.sln"), "-c", "Release", "-o", Folder, $"-p:Version={Version}"], Repository.Root, timeout: TimeSpan.FromMinutes(10));
+            Assert.True(pack.ExitCode == 0, pack.ToString());
+        }
+
+        public string Folder { get; }
+
+        public string Version { get; }
+
+        public string Library => Path.Combine(Folder, $"ConflictModel.{Version}.nupkg");
+
+        public string Tool => Path.Combine(Folder, $"ConflictModel.Tool.{Version}.nupkg");
+
+        public void Dispose() => Directory.Delete(Folder, recursive: true);
+    }
+}

@@ -1,0 +1,125 @@
+using System;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using Xunit;
+
+namespace ConflictModel.EndToEnd.Tests;
+
+/// <summary>The conflictmodel tool run as a process, as CI runs it.</summary>
+public sealed class ToolProcessTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("conflictmodel-tool-").FullName;
+
+    [Fact]
+    public void Stats_OnTheExamples_PrintsTheContestedFigure()
+    {
+        ProcessResult result = ProcessRunner.Tool(Repository.Root, "stats", "examples/seed-merged.json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(
+            """
+            examples/seed-merged.json: Seed articles 000 and 002 merged: Pakistan, the Taliban and their mediators
+              records: 75 (sources 3, actors 21, events 17, casualty estimates 4, attributions 5, claims 20, ceasefires 1, mediations 4)
+              actors: state 9, government 1, armedForces 1, nonStateArmedGroup 1, person 4, mediaOutlet 1, group 4
+              dates: none given
+              contested casualty figures: 1
+                killed of taliban (combatants):
+                  casualties-200-taliban: 200 ("200") [pakistan claims]
+                  casualties-over-200-taliban: more than 200 ("over 200") [pakistan asserts]
+                  1 contradicting pair(s); together they span 200 to no upper bound
+
+            """.ReplaceLineEndings("\n"),
+            result.Output);
+        Assert.Equal(string.Empty, result.Error);
+    }
+
+    [Fact]
+    public void Stats_OnAFolder_ReadsEveryDatasetInOrder()
+    {
+        ProcessResult result = ProcessRunner.Tool(Repository.Root, "stats", "examples");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        string[] headers = result.Output.Split('\n').Where(l => l.StartsWith("examples/", StringComparison.Ordinal)).Select(l => l[..l.IndexOf(':', StringComparison.Ordinal)]).ToArray();
+        Assert.Equal(["examples/seed-asif-geo-tv.json", "examples/seed-dar-kabul-visit.json", "examples/seed-merged.json", "examples/seed-merged.jsonl"], headers);
+    }
+
+    [Fact]
+    public void Convert_DocumentToJsonLines_GivesTheCommittedJsonLinesFile()
+    {
+        string output = Path.Combine(_folder, "merged.jsonl");
+        ProcessResult result = ProcessRunner.Tool(Repository.Root, "convert", "examples/seed-merged.json", "-o", output);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(File.ReadAllBytes(Repository.Path("examples", "seed-merged.jsonl")), File.ReadAllBytes(output));
+        Assert.Empty(Directory.GetFiles(_folder, "*.tmp"));
+    }
+
+    [Fact]
+    public void Convert_GzipJsonLinesToDocument_RoundTrips()
+    {
+        string gz = Path.Combine(_folder, "merged.jsonl.gz");
+        using (FileStream file = File.Create(gz))
+        using (var zip = new GZipStream(file, CompressionLevel.Fastest))
+        {
+            zip.Write(File.ReadAllBytes(Repository.Path("examples", "seed-merged.jsonl")));
+        }
+
+        ProcessResult result = ProcessRunner.Tool(_folder, "convert", "merged.jsonl.gz", "--to", "json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(File.ReadAllText(Repository.Path("examples", "seed-merged.json")), result.Output);
+    }
+
+    [Fact]
+    public void Convert_FromStandardInput_Works()
+    {
+        ProcessResult result = ProcessRunner.Run("dotnet", [Repository.ToolDll, "convert", "-", "--to", "jsonl"], _folder, File.ReadAllText(Repository.Path("examples", "seed-merged.json")));
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(File.ReadAllText(Repository.Path("examples", "seed-merged.jsonl")), result.Output);
+    }
+
+    [Fact]
+    public void Schema_WritesTheCommittedSchema()
+    {
+        ProcessResult result = ProcessRunner.Tool(Repository.Root, "schema");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(File.ReadAllText(Repository.Path("schemas", "conflictmodel.schema.json")), result.Output);
+    }
+
+    [Fact]
+    public void MissingFile_ExitsTwoWithOneLine()
+    {
+        ProcessResult result = ProcessRunner.Tool(_folder, "stats", "no-such.json");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("conflictmodel: no-such.json: no such file or directory\n", result.Error);
+        Assert.Equal(string.Empty, result.Output);
+    }
+
+    [Fact]
+    public void BadData_ExitsOneNamingTheFileAndPlace()
+    {
+        File.WriteAllText(Path.Combine(_folder, "bad.json"), "{\"formatVersion\":\"1.0\",\"info\":{\"title\":\"t\"},\"events\":[{\"id\":\"e\",\"kind\":\"talks\",\"date\":\"2023-02-30\"}]}");
+        ProcessResult result = ProcessRunner.Tool(_folder, "stats", "bad.json");
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("bad.json: error: '2023-02-30' is not a valid EDTF date: day 30 does not exist in 2023-02, which has 28 days. Path: $.events[0].date", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownCommand_ExitsTwo()
+    {
+        ProcessResult result = ProcessRunner.Tool(_folder, "frobnicate");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Unrecognized command or argument 'frobnicate'", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Version_IsPrinted()
+    {
+        ProcessResult result = ProcessRunner.Tool(_folder, "--version");
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("0.1.0", result.Output, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
