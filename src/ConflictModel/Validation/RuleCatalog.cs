@@ -57,6 +57,11 @@ public static class RuleCatalog
             new AliasRepeatsNameRule(),
             new UnreferencedRecordRule(),
             new DuplicateExternalIdRule(),
+            new FigureBoundsRule(),
+            new ComponentRule(),
+            new ContradictoryEstimatesRule(),
+            new FigurePlausibilityRule(),
+            new EstimateScopeRule(),
         ];
         ImmutableArray<DiagnosticDescriptor> descriptors =
         [
