@@ -62,6 +62,10 @@ public static class RuleCatalog
             new ContradictoryEstimatesRule(),
             new FigurePlausibilityRule(),
             new EstimateScopeRule(),
+            new DateOrderRule(),
+            new FutureDateRule(),
+            new IntervalPrecisionRule(),
+            new SequenceInTimeRule(),
         ];
         ImmutableArray<DiagnosticDescriptor> descriptors =
         [
