@@ -66,6 +66,10 @@ public static class RuleCatalog
             new FutureDateRule(),
             new IntervalPrecisionRule(),
             new SequenceInTimeRule(),
+            new ThirdPartyRoleRule(),
+            new PartiesRule(),
+            new StatusHistoryRule(),
+            new AgreementLinkRule(),
         ];
         ImmutableArray<DiagnosticDescriptor> descriptors =
         [
