@@ -31,4 +31,7 @@ public static class ValidationDiagnostics
     public static DiagnosticDescriptor NotConfigurable { get; } = new(
         "CM0904", "Setting has no effect", "{0} cannot be configured or suppressed; the setting is ignored", DiagnosticCategories.Configuration, DiagnosticSeverity.Warning, true,
         "Syntax errors, limits and internal errors mean the data could not be read; they cannot be turned off.");
+
+    /// <summary>Gets every descriptor of this class.</summary>
+    internal static System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> All { get; } = [InternalError, SuppressionWithoutJustification, UnusedSuppression, UnknownConfigurationKey, NotConfigurable];
 }

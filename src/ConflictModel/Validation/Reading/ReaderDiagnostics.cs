@@ -153,6 +153,9 @@ public static class ReaderDiagnostics
         "An exclusive upper bound of 0 allows no count at all.",
         category: DiagnosticCategories.Casualties);
 
+    /// <summary>Gets every descriptor of this class.</summary>
+    internal static System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> All { get; } = [MalformedJson, InvalidUtf8, NestingTooDeep, RecordTooLarge, StringTooLong, DuplicateMember, MissingMember, WrongType, UnknownEnumValue, InvalidDate, InvalidId, BlankText, InvalidNumber, InvalidValue, InconsistentMembers, MissingHeader, MisplacedHeader, UnknownRecordType, NonCanonicalValue, UnknownMember, MisspelledMember, UnsupportedFormatVersion, TooManyDiagnostics, DecompressionFailed, InputTooLarge, NegativeCount, ExclusiveWithoutBound, FewerThanZero];
+
     private static DiagnosticDescriptor Create(string id, string title, string format, DiagnosticSeverity severity, string[] tags, string description, bool enabled = true, string category = DiagnosticCategories.Format)
         => new(id, title, format, category, severity, enabled, description, customTags: tags);
 }
