@@ -201,48 +201,10 @@ public static class ConflictJsonSerializer
     {
         Guard.Against.Null(utf8Stream);
         Dataset? header = null;
-        var records = new List<ConflictRecord>();
-        foreach ((ReadOnlyMemory<byte> line, long number) in JsonLines.Split(utf8Stream))
-        {
-            object item;
-            try
-            {
-                item = ReadRecordLine(line.Span, number);
-            }
-            catch (ArgumentException ex)
-            {
-                throw InvalidValue(ex, number);
-            }
-
-            if (item is Dataset dataset)
-            {
-                if (header is not null || records.Count > 0)
-                {
-                    throw new JsonException($"Line {number}: the dataset header must be the first line, and only the first.", "$", number - 1, 0);
-                }
-
-                if (dataset.RecordCount > 0)
-                {
-                    throw new JsonException($"Line {number}: the header line holds no records; write each record on a line of its own.", "$", number - 1, 0);
-                }
-
-                CheckFormatVersion(dataset, number);
-                header = dataset;
-            }
-            else
-            {
-                if (header is null)
-                {
-                    throw new JsonException($"Line {number}: a JSON Lines dataset begins with its header line {{\"type\":\"dataset\",\"formatVersion\":\"1.0\",\"info\":{{…}}}}.", "$", number - 1, 0);
-                }
-
-                records.Add((ConflictRecord)item);
-            }
-        }
-
+        var records = new List<ConflictRecord>(DeserializeRecords(utf8Stream, h => header = h));
         if (header is null)
         {
-            throw new JsonException("The JSON Lines text is empty: it has no dataset header line.", "$", 0, 0);
+            throw new JsonException("The JSON Lines text has no dataset header line.", "$", 0, 0);
         }
 
         Dataset grouped = Dataset.Create(header.Info, records);
@@ -258,6 +220,68 @@ public static class ConflictJsonSerializer
             Mediations = grouped.Mediations,
             Agreements = grouped.Agreements,
         };
+    }
+
+    /// <summary>
+    /// Reads the records of a JSON Lines dataset one at a time, as the stream delivers them, holding only the
+    /// current line: for files too large to load whole. The header line is checked (and handed to
+    /// <paramref name="header"/> when given) but not yielded. Blank lines are skipped.
+    /// </summary>
+    /// <param name="utf8Stream">The stream of UTF-8 text, optionally with a byte order mark; read as the enumeration proceeds and left open.</param>
+    /// <param name="header">Called with the header (a dataset with no records) before the first record.</param>
+    /// <returns>The records, in file order.</returns>
+    /// <exception cref="JsonException">While enumerating: a line is malformed or invalid, or the header is missing or repeated; the message names the line.</exception>
+    public static IEnumerable<ConflictRecord> DeserializeRecords(Stream utf8Stream, Action<Dataset>? header = null)
+    {
+        Guard.Against.Null(utf8Stream);
+        return Enumerate(utf8Stream, header);
+
+        static IEnumerable<ConflictRecord> Enumerate(Stream stream, Action<Dataset>? onHeader)
+        {
+            bool seenHeader = false;
+            foreach ((ReadOnlyMemory<byte> line, long number) in JsonLines.Split(stream))
+            {
+                object item;
+                try
+                {
+                    item = ReadRecordLine(line.Span, number);
+                }
+                catch (ArgumentException ex)
+                {
+                    throw InvalidValue(ex, number);
+                }
+
+                if (item is Dataset dataset)
+                {
+                    if (seenHeader)
+                    {
+                        throw new JsonException($"Line {number}: the dataset header must be the first line, and only the first.", "$", number - 1, 0);
+                    }
+
+                    if (dataset.RecordCount > 0)
+                    {
+                        throw new JsonException($"Line {number}: the header line holds no records; write each record on a line of its own.", "$", number - 1, 0);
+                    }
+
+                    CheckFormatVersion(dataset, number);
+                    seenHeader = true;
+                    onHeader?.Invoke(dataset);
+                    continue;
+                }
+
+                if (!seenHeader)
+                {
+                    throw new JsonException($"Line {number}: a JSON Lines dataset begins with its header line {{\"type\":\"dataset\",\"formatVersion\":\"1.0\",\"info\":{{…}}}}.", "$", number - 1, 0);
+                }
+
+                yield return (ConflictRecord)item;
+            }
+
+            if (!seenHeader)
+            {
+                throw new JsonException("The JSON Lines text is empty: it has no dataset header line.", "$", 0, 0);
+            }
+        }
     }
 
     /// <summary>Reads a JSON Lines dataset from text.</summary>

@@ -118,6 +118,21 @@ public class RoundTripTests
     }
 
     [Fact]
+    public void DeserializeRecords_StreamsTheRecordsAfterTheHeader()
+    {
+        Dataset original = KitchenSink.Create();
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(ConflictJsonSerializer.SerializeLines(original)));
+        Dataset? header = null;
+
+        var records = ConflictJsonSerializer.DeserializeRecords(stream, h => header = h).ToList();
+
+        Assert.Equal(original.Records, records);
+        Assert.Equal(original.Info, header!.Info);
+        Assert.Throws<JsonException>(() => ConflictJsonSerializer.DeserializeRecords(new MemoryStream("{\"type\":\"actor\",\"id\":\"a\",\"name\":\"A\",\"kind\":\"state\"}\n"u8.ToArray())).ToList());
+        Assert.Throws<JsonException>(() => ConflictJsonSerializer.DeserializeRecords(new MemoryStream([])).ToList());
+    }
+
+    [Fact]
     public void EmptyParties_RoundTrip()
     {
         Dataset dataset = Dataset.Create(new DatasetInfo("t"), [new Ceasefire(new CeasefireId("c")), new Mediation(new MediationId("m"))]);

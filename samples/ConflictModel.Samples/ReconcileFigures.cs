@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ConflictModel.Model;
+using ConflictModel.Serialization;
+
+namespace ConflictModel.Samples;
+
+/// <summary>
+/// Finds the casualty figures in a dataset that count the same people, and says for each group whether the claims
+/// agree (and on what range) or contradict each other, and who makes each claim.
+/// </summary>
+public static class ReconcileFigures
+{
+    public static int Run(string[] args)
+    {
+        if (args.Length != 1)
+        {
+            Console.Error.WriteLine("usage: reconcile-figures <dataset.json>");
+            return 2;
+        }
+
+        Dataset dataset = ConflictJsonSerializer.Deserialize(System.IO.File.ReadAllBytes(args[0]));
+        ILookup<CasualtyEstimateId, Claim> claims = dataset.Claims
+            .Where(c => c.Subject.CasualtyEstimate is not null)
+            .ToLookup(c => c.Subject.CasualtyEstimate!.Value);
+
+        var groups = new List<List<CasualtyEstimate>>();
+        foreach (CasualtyEstimate estimate in dataset.CasualtyEstimates)
+        {
+            List<CasualtyEstimate>? group = groups.Find(g => g[0].CountsSamePopulationAs(estimate));
+            if (group is null)
+            {
+                groups.Add([estimate]);
+            }
+            else
+            {
+                group.Add(estimate);
+            }
+        }
+
+        foreach (List<CasualtyEstimate> group in groups)
+        {
+            CasualtyEstimate first = group[0];
+            CasualtyEnvelope envelope = CasualtyEnvelope.Of(group);
+            string verdict = envelope.IsContradictory
+                ? $"CONTRADICTORY ({envelope.Conflicts.Length} pair(s))"
+                : envelope.AgreedMinimum is { } min ? $"agree on {min} to {Bound(envelope.AgreedMaximum)}" : "nothing known";
+            Console.WriteLine($"{first.Population} of {first.Side?.ToString() ?? "?"}: {group.Count} estimate(s), {verdict}");
+            foreach (CasualtyEstimate estimate in group)
+            {
+                string who = string.Join(", ", claims[estimate.Id].Select(c => $"{c.Claimant} {c.Stance}"));
+                Console.WriteLine($"  {estimate.Id}: \"{estimate.Figure.Phrase}\" [{(who.Length > 0 ? who : estimate.ClaimedBy?.ToString() ?? "unattributed")}]");
+            }
+        }
+
+        return 0;
+    }
+
+    private static string Bound(long? value) => value is long.MaxValue or null ? "no upper bound" : value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

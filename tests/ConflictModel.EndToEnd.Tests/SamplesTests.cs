@@ -1,0 +1,39 @@
+using System;
+using System.IO;
+using Xunit;
+
+namespace ConflictModel.EndToEnd.Tests;
+
+/// <summary>The samples under samples/ run and say what they should, so that they never rot.</summary>
+public sealed class SamplesTests
+{
+    private static string SamplesDll => Path.Combine(AppContext.BaseDirectory, "ConflictModel.Samples.dll");
+
+    [Fact]
+    public void BuildDataset_WritesJsonLinesThatReadBack()
+    {
+        ProcessResult result = ProcessRunner.Run("dotnet", [SamplesDll, "build-dataset"]);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var dataset = ConflictModel.Serialization.ConflictJsonSerializer.DeserializeLines(result.Output);
+        Assert.Equal(7, dataset.RecordCount);
+        Assert.Equal("India has stirred up the Taliban.", dataset.Attributions[0].Sources[0].Excerpt);
+    }
+
+    [Fact]
+    public void StreamLargeFile_CountsRecordsByKind()
+    {
+        ProcessResult result = ProcessRunner.Run("dotnet", [SamplesDll, "stream-large-file", Repository.Path("examples", "seed-merged.jsonl")]);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("  Actor: 21\n", result.Output, StringComparison.Ordinal);
+        Assert.Contains("  Claim: 20\n", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReconcileFigures_FindsTheContradiction()
+    {
+        ProcessResult result = ProcessRunner.Run("dotnet", [SamplesDll, "reconcile-figures", Repository.Path("examples", "seed-merged.json")]);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Killed of taliban: 2 estimate(s), CONTRADICTORY (1 pair(s))", result.Output, StringComparison.Ordinal);
+        Assert.Contains("casualties-58-pakistani-soldiers: \"58\" [taliban Asserts, pakistan DeclinesToConfirm]", result.Output, StringComparison.Ordinal);
+    }
+}
