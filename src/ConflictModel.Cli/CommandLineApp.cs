@@ -61,6 +61,8 @@ internal static class CommandLineApp
             new HelpOption(),
             new VersionOption(),
         };
+        root.Subcommands.Add(ValidateCommand.Create(console));
+        root.Subcommands.Add(ExplainCommand.Create(console));
         root.Subcommands.Add(SchemaCommand.Create(console));
         root.Subcommands.Add(ConvertCommand.Create(console));
         root.Subcommands.Add(StatsCommand.Create(console));

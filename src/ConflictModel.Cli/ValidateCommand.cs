@@ -1,0 +1,236 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using ConflictModel.Cli.Output;
+using ConflictModel.Validation;
+
+namespace ConflictModel.Cli;
+
+/// <summary><c>conflictmodel validate</c>: every problem in every dataset, located, in text, JSON, SARIF or GitHub form.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Dataset files, directories (searched recursively), glob patterns, or - for standard input.", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string>("--format", "-f") { Description = "Output format: text (compiler lines), json, sarif (SARIF 2.1.0) or github (workflow annotations).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "sarif", "github");
+        var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file (atomically) instead of standard output." };
+        var config = new Option<string?>("--config") { Description = "The configuration file; by default .conflictmodel.json is looked for next to each dataset and in the folders above it." };
+        var warnAsError = new Option<bool>("--warnaserror") { Description = "Treat warnings as errors (exit code 1 when there are any)." };
+        var severity = new Option<string[]>("--severity") { Description = "Override a severity: ID=level, category:NAME=level or *=level, with level none, hidden, info, warning or error. Repeatable.", AllowMultipleArgumentsPerToken = false };
+        var maxDiagnostics = new Option<int?>("--max-diagnostics") { Description = "Report at most this many diagnostics (the exit code still reflects all of them)." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Text format: print errors only, without the summary." };
+        var command = new Command("validate", "Validate datasets: syntax, shape and value problems, and the semantic rules, each with its id, severity and exact position.")
+        {
+            paths, format, output, config, warnAsError, severity, maxDiagnostics, quiet,
+        };
+        command.SetAction(parsed => Run(
+            console,
+            parsed.GetValue(paths)!,
+            parsed.GetValue(format)!,
+            parsed.GetValue(output),
+            parsed.GetValue(config),
+            parsed.GetValue(warnAsError),
+            parsed.GetValue(severity) ?? [],
+            parsed.GetValue(maxDiagnostics),
+            parsed.GetValue(quiet)));
+        return command;
+    }
+
+    private static int Run(CliConsole console, string[] paths, string format, string? outputPath, string? configPath, bool warnAsError, string[] severities, int? maxDiagnostics, bool quiet)
+    {
+        if (maxDiagnostics is < 0)
+        {
+            throw new UsageException("--max-diagnostics must be 0 or more");
+        }
+
+        List<(string Key, ReportSeverity Level)> overrides = severities.Select(ParseSeverity).ToList();
+        object? explicitConfig = configPath;
+        IReadOnlyList<InputFile> files = InputFiles.Expand(paths, console.WorkingDirectory);
+        var reader = new DatasetReader();
+        var diagnostics = new List<Diagnostic>();
+        long records = 0;
+        var progress = new Progress(console, files.Count);
+        foreach (InputFile file in files)
+        {
+            ValidationOptions options = OptionsFor(file, explicitConfig, console.WorkingDirectory, overrides, warnAsError);
+            ReadResult read = ReadFile(reader, file, console);
+
+            ValidationResult result = new DatasetValidator(options).Validate(read);
+            diagnostics.AddRange(result.Diagnostics);
+            records += read.Dataset.RecordCount;
+            progress.FileDone(read.Dataset.RecordCount);
+        }
+
+        progress.Finish();
+        List<Diagnostic> ordered = diagnostics;
+        int truncated = 0;
+        if (maxDiagnostics is { } max && ordered.Count(d => !d.IsSuppressed) > max)
+        {
+            var kept = new List<Diagnostic>();
+            int shown = 0;
+            foreach (Diagnostic diagnostic in ordered)
+            {
+                if (diagnostic.IsSuppressed || shown < max)
+                {
+                    kept.Add(diagnostic);
+                    shown += diagnostic.IsSuppressed ? 0 : 1;
+                }
+                else
+                {
+                    truncated++;
+                }
+            }
+
+            ordered = kept;
+        }
+
+        var report = new ValidationReport(files.Select(f => f.DisplayPath).ToList(), ordered, RuleCatalog.Descriptors, records, truncated);
+        WriteReport(console, report, format, outputPath, quiet);
+        bool failed = diagnostics.Any(d => !d.IsSuppressed && (d.Severity == DiagnosticSeverity.Error || (warnAsError && d.Severity == DiagnosticSeverity.Warning)));
+        return failed ? ExitCodes.DataErrors : ExitCodes.Success;
+    }
+
+    private static void WriteReport(CliConsole console, ValidationReport report, string format, string? outputPath, bool quiet)
+    {
+        switch (format)
+        {
+            case "json":
+                WriteBytes(console, outputPath, stream => JsonFormatter.Write(stream, report));
+                break;
+            case "sarif":
+                WriteBytes(console, outputPath, stream => SarifFormatter.Write(stream, report, console.WorkingDirectory));
+                break;
+            case "github":
+                CommandLineApp.WriteOutput(console, outputPath, writer => GitHubFormatter.Write(writer, report));
+                break;
+            default:
+                CommandLineApp.WriteOutput(console, outputPath, writer => TextFormatter.Write(writer, report, quiet));
+                break;
+        }
+    }
+
+    private static void WriteBytes(CliConsole console, string? outputPath, Action<Stream> write)
+    {
+        if (outputPath is null || outputPath == "-")
+        {
+            using var memory = new MemoryStream();
+            write(memory);
+            console.Out.Write(System.Text.Encoding.UTF8.GetString(memory.GetBuffer(), 0, (int)memory.Length));
+            console.Out.Flush();
+            return;
+        }
+
+        AtomicFile.Write(Path.GetFullPath(outputPath, console.WorkingDirectory), write);
+    }
+
+    /// <summary>
+    /// Reads one file with the never-throwing reader. The form comes from the name (.json, .jsonl, .ndjson, each
+    /// optionally .gz); for standard input or another name, from the content (gzip magic, then a header line).
+    /// </summary>
+    private static ReadResult ReadFile(DatasetReader reader, InputFile file, CliConsole console)
+    {
+        if (!file.IsStandardInput && DatasetFormats.TryGetFromPath(file.FullPath, out DatasetFormat format, out bool gzip))
+        {
+            using FileStream stream = OpenRaw(file);
+            return reader.Read(stream, file.DisplayPath, format, gzip);
+        }
+
+        byte[] bytes;
+        using (Stream raw = file.IsStandardInput ? console.Input : OpenRaw(file))
+        using (var buffer = new MemoryStream())
+        {
+            raw.CopyTo(buffer);
+            bytes = buffer.ToArray();
+        }
+
+        bool isGzip = DatasetFormats.IsGzip(bytes);
+        if (isGzip)
+        {
+            return reader.Read(new MemoryStream(bytes, writable: false), file.DisplayPath, DatasetFormat.JsonLines, gzip: true) is { } lines && LooksLikeDocument(lines)
+                ? reader.Read(new MemoryStream(bytes, writable: false), file.DisplayPath, DatasetFormat.Document, gzip: true)
+                : reader.Read(new MemoryStream(bytes, writable: false), file.DisplayPath, DatasetFormat.JsonLines, gzip: true);
+        }
+
+        return reader.ReadUtf8(bytes, DatasetFormats.Detect(bytes), file.DisplayPath);
+    }
+
+    private static bool LooksLikeDocument(ReadResult asLines) => asLines.Dataset.RecordCount == 0 && asLines.HasErrors;
+
+    private static FileStream OpenRaw(InputFile file)
+    {
+        try
+        {
+            return new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{file.DisplayPath}: cannot read: {ex.Message}", ex);
+        }
+    }
+
+    private static ValidationOptions OptionsFor(InputFile file, object? explicitConfig, string workingDirectory, List<(string Key, ReportSeverity Level)> overrides, bool warnAsError)
+    {
+        _ = (file, explicitConfig, workingDirectory);
+        ValidationOptions options = ValidationOptions.Default;
+        foreach ((string key, ReportSeverity level) in overrides)
+        {
+            options = options.WithSeverity(key, level);
+        }
+
+        return warnAsError ? options.WithWarningsAsErrors(true) : options;
+    }
+
+    private static (string Key, ReportSeverity Level) ParseSeverity(string text)
+    {
+        int equals = text.LastIndexOf('=');
+        if (equals <= 0 || equals == text.Length - 1)
+        {
+            throw new UsageException($"--severity {text}: expected ID=level, category:NAME=level or *=level");
+        }
+
+        string key = text[..equals];
+        ReportSeverity level = text[(equals + 1)..].ToLowerInvariant() switch
+        {
+            "none" or "suppress" => ReportSeverity.Suppress,
+            "hidden" or "silent" => ReportSeverity.Hidden,
+            "info" or "suggestion" => ReportSeverity.Info,
+            "warning" or "warn" => ReportSeverity.Warning,
+            "error" => ReportSeverity.Error,
+            "default" => ReportSeverity.Default,
+            _ => throw new UsageException($"--severity {text}: the level must be none, hidden, info, warning or error"),
+        };
+        return (key, level);
+    }
+
+    /// <summary>Files done and records per second on standard error, when it is a terminal; silent otherwise.</summary>
+    private sealed class Progress(CliConsole console, int total)
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private int _done;
+        private long _records;
+
+        public void FileDone(long records)
+        {
+            _done++;
+            _records += records;
+            if (console.ErrorIsTerminal)
+            {
+                double rate = _records / Math.Max(_clock.Elapsed.TotalSeconds, 0.001);
+                console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\r{_done}/{total} files, {_records:N0} records, {rate:N0} records/s   "));
+            }
+        }
+
+        public void Finish()
+        {
+            if (console.ErrorIsTerminal && _done > 0)
+            {
+                console.Error.WriteLine();
+            }
+        }
+    }
+}
