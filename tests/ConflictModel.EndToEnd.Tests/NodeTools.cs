@@ -35,9 +35,11 @@ public sealed class NodeTools
 
     private static void Install()
     {
-        // Scripts stay off: the only one in the tree marks the multitool executable, which its tarball already is.
+        // Scripts stay off; the only one in the tree marks the multitool executable, which is done here instead.
         ProcessResult result = ProcessRunner.Run("npm", ["ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], Folder, timeout: TimeSpan.FromMinutes(10));
         Assert.True(result.ExitCode == 0, $"npm ci failed in {Folder}:\n{result}");
+        string multitool = Path.Combine(Folder, "node_modules", "@microsoft", "sarif-multitool-linux", "Sarif.Multitool");
+        File.SetUnixFileMode(multitool, File.GetUnixFileMode(multitool) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
     }
 }
 
