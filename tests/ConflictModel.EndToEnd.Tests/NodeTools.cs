@@ -39,7 +39,10 @@ public sealed class NodeTools
         ProcessResult result = ProcessRunner.Run("npm", ["ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], Folder, timeout: TimeSpan.FromMinutes(10));
         Assert.True(result.ExitCode == 0, $"npm ci failed in {Folder}:\n{result}");
         string multitool = Path.Combine(Folder, "node_modules", "@microsoft", "sarif-multitool-linux", "Sarif.Multitool");
-        File.SetUnixFileMode(multitool, File.GetUnixFileMode(multitool) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(multitool, File.GetUnixFileMode(multitool) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        }
     }
 }
 
