@@ -1,0 +1,168 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using Xunit;
+
+namespace ConflictModel.EndToEnd.Tests;
+
+/// <summary><c>conflictmodel validate</c> run as a process, as a CI step runs it: exact lines, exit codes, and Microsoft's SARIF validator's verdict.</summary>
+[Collection(NodeToolsGroup.Name)]
+public sealed class ValidateToolTests(NodeTools tools) : IDisposable
+{
+    private const string Broken = """{"formatVersion":"1.0","info":{"title":"t"},"actors":[{"id":"a","name":"A","kind":"empire"}],"events":[{"id":"e","kind":"talks","date":"2023-02-30","participants":[{"actor":"zz","role":"host"}]}]}""";
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("conflictmodel-validate-").FullName;
+
+    [Fact]
+    public void Examples_HaveNoErrorsOrWarnings()
+    {
+        ProcessResult result = ProcessRunner.Tool(Repository.Root, "validate", "examples");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        string[] lines = result.Output.TrimEnd('\n').Split('\n');
+        Assert.Equal("4 file(s), 237 record(s): 0 error(s), 0 warning(s), 3 info(s)", lines[^1]);
+        Assert.Contains("examples/seed-merged.json(705,17): info CM2008: 'casualties-200-taliban' and 'casualties-over-200-taliban' count the same people but cannot both be right (200 and over 200)", lines);
+        Assert.Equal(string.Empty, result.Error);
+    }
+
+    [Fact]
+    public void BrokenDataset_ReportsEveryProblemWithItsPosition_AndExitsOne()
+    {
+        File.WriteAllText(Path.Combine(_folder, "bad.json"), Broken);
+
+        ProcessResult result = ProcessRunner.Tool(_folder, "validate", "bad.json");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(
+            """
+            bad.json(1,83): error CM0009: 'empire' is not a known actor kind; expected one of: state, government, armedForces, nonStateArmedGroup, politicalParty, person, internationalOrganisation, mediaOutlet, civilSociety, group, other
+            bad.json(1,136): error CM0010: '2023-02-30' is not a valid EDTF date: day 30 does not exist in 2023-02, which has 28 days
+            bad.json(1,174): error CM1001: There is no actor with the id 'zz'
+            1 file(s), 1 record(s): 3 error(s), 0 warning(s), 0 info(s)
+
+            """.ReplaceLineEndings("\n"),
+            result.Output);
+    }
+
+    [Fact]
+    public void GitHubFormat_WritesEscapedAnnotations()
+    {
+        File.WriteAllText(Path.Combine(_folder, "bad.json"), Broken);
+
+        ProcessResult result = ProcessRunner.Tool(_folder, "validate", "bad.json", "--format", "github");
+
+        Assert.Equal(1, result.ExitCode);
+        string first = result.Output.Split('\n')[0];
+        Assert.StartsWith("::error file=bad.json,line=1,col=83,", first, StringComparison.Ordinal);
+        Assert.Contains("title=CM0009%3A ", first, StringComparison.Ordinal);
+        Assert.EndsWith("(at /actors/0/kind)", first, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SarifOutput_PassesMicrosoftsValidator()
+    {
+        File.WriteAllText(Path.Combine(_folder, "bad.json"), Broken);
+        File.Copy(Repository.Path("examples", "seed-merged.jsonl"), Path.Combine(_folder, "merged.jsonl"));
+
+        ProcessResult run = ProcessRunner.Tool(_folder, "validate", ".", "--format", "sarif", "--output", "results.sarif");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(string.Empty, run.Output);
+
+        string sarif = Path.Combine(_folder, "results.sarif");
+        using (JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(sarif)))
+        {
+            JsonElement runElement = document.RootElement.GetProperty("runs")[0];
+            Assert.Equal("2.1.0", document.RootElement.GetProperty("version").GetString());
+            Assert.True(runElement.GetProperty("tool").GetProperty("driver").GetProperty("rules").GetArrayLength() >= 40);
+            Assert.Equal(4, runElement.GetProperty("results").GetArrayLength());
+            JsonElement location = runElement.GetProperty("results")[0].GetProperty("locations")[0].GetProperty("physicalLocation");
+            Assert.Equal("bad.json", location.GetProperty("artifactLocation").GetProperty("uri").GetString());
+            Assert.Equal("SRCROOT", location.GetProperty("artifactLocation").GetProperty("uriBaseId").GetString());
+        }
+
+        ProcessResult verdict = tools.SarifMultitool("validate", sarif, "--output", Path.Combine(_folder, "verdict.sarif"));
+        Assert.True(verdict.ExitCode == 0, verdict.ToString());
+        Assert.DoesNotContain(" error SARIF", verdict.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(" warning SARIF", verdict.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void JsonFormat_ListsTheDiagnostics()
+    {
+        File.WriteAllText(Path.Combine(_folder, "bad.json"), Broken);
+        ProcessResult result = ProcessRunner.Tool(_folder, "validate", "bad.json", "--format", "json");
+
+        Assert.Equal(1, result.ExitCode);
+        using JsonDocument document = JsonDocument.Parse(result.Output);
+        Assert.Equal(["CM0009", "CM0010", "CM1001"], document.RootElement.EnumerateArray().Select(d => d.GetProperty("id").GetString()!).ToArray());
+        Assert.Equal("/events/0/date", document.RootElement[1].GetProperty("jsonPointer").GetString());
+    }
+
+    [Fact]
+    public void SeverityOverride_AndWarnAsError_ChangeTheExitCode()
+    {
+        ProcessResult raised = ProcessRunner.Tool(Repository.Root, "validate", "examples/seed-merged.json", "--severity", "CM2008=warning", "--warnaserror");
+        Assert.Equal(1, raised.ExitCode);
+        Assert.Contains("examples/seed-merged.json(705,17): error CM2008:", raised.Output, StringComparison.Ordinal); // promoted, as Roslyn does under warnaserror
+
+        ProcessResult silenced = ProcessRunner.Tool(Repository.Root, "validate", "examples/seed-merged.json", "--severity", "CM2008=none", "--warnaserror");
+        Assert.Equal(0, silenced.ExitCode);
+        Assert.DoesNotContain("CM2008", silenced.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void JsonLines_BrokenLine500_LaterLinesAreStillChecked()
+    {
+        var text = new StringBuilder("{\"type\":\"dataset\",\"formatVersion\":\"1.0\",\"info\":{\"title\":\"t\"}}\n");
+        for (int i = 2; i <= 600; i++)
+        {
+            text.Append(i switch
+            {
+                500 => "{\"type\":\"actor\",\"id\":\"a500\",\"name\":\n",
+                550 => "{\"type\":\"event\",\"id\":\"e550\",\"kind\":\"talks\",\"participants\":[{\"actor\":\"nobody\",\"role\":\"host\"}]}\n",
+                _ => $"{{\"type\":\"actor\",\"id\":\"a{i}\",\"name\":\"Actor {i}\",\"kind\":\"group\"}}\n",
+            });
+        }
+
+        File.WriteAllText(Path.Combine(_folder, "big.jsonl"), text.ToString());
+        ProcessResult result = ProcessRunner.Tool(_folder, "validate", "big.jsonl", "--severity", "CM1012=none");
+
+        Assert.Equal(1, result.ExitCode);
+        string[] lines = result.Output.TrimEnd('\n').Split('\n');
+        Assert.StartsWith("big.jsonl(500,", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("big.jsonl(550,", lines[1], StringComparison.Ordinal);
+        Assert.Contains("CM1001", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("1 file(s), 598 record(s): 2 error(s)", lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnreadableInputAndBadOptions_ExitTwoWithOneLine()
+    {
+        ProcessResult missing = ProcessRunner.Tool(_folder, "validate", "nope.jsonl");
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Equal("conflictmodel: nope.jsonl: no such file or directory\n", missing.Error);
+
+        ProcessResult badLevel = ProcessRunner.Tool(_folder, "validate", ".", "--severity", "CM2008=loud");
+        Assert.Equal(2, badLevel.ExitCode);
+        Assert.Contains("the level must be none, hidden, info, warning or error", badLevel.Error, StringComparison.Ordinal);
+
+        ProcessResult badFormat = ProcessRunner.Tool(_folder, "validate", ".", "--format", "xml");
+        Assert.Equal(2, badFormat.ExitCode);
+    }
+
+    [Fact]
+    public void Explain_PrintsTheRule()
+    {
+        ProcessResult result = ProcessRunner.Tool(_folder, "explain", "CM2008");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("CM2008", result.Output, StringComparison.Ordinal);
+        Assert.Contains("docs/rules/CM2008.md", result.Output, StringComparison.Ordinal);
+
+        ProcessResult unknown = ProcessRunner.Tool(_folder, "explain", "CM9999");
+        Assert.Equal(2, unknown.ExitCode);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
