@@ -70,6 +70,9 @@ public static class RuleCatalog
             new PartiesRule(),
             new StatusHistoryRule(),
             new AgreementLinkRule(),
+            new MissingSourceRule(),
+            new AttributionRule(),
+            new ClaimRule(),
         ];
         ImmutableArray<DiagnosticDescriptor> descriptors =
         [

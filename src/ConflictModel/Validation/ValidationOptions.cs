@@ -9,7 +9,7 @@ namespace ConflictModel.Validation;
 /// How a <see cref="DatasetValidator"/> runs: which rules, at which severities, with which suppressions. Severities
 /// are set per rule id (<c>CM2001</c>), per category (<c>category:Casualties</c>) and for every rule (<c>*</c>); the
 /// most specific setting wins, over the <see cref="Preset"/>, over the descriptor's default. Build one from a
-/// configuration file with <c>ValidationConfiguration.ToOptions</c>. Immutable.
+/// configuration file with <see cref="ValidationConfiguration.ToOptions"/>. Immutable.
 /// </summary>
 public sealed record ValidationOptions
 {

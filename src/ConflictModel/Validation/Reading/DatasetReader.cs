@@ -102,19 +102,19 @@ public sealed class DatasetReader
         int length = 0;
         while (true)
         {
-            if (length == buffer.Length)
+            if (length >= limit)
             {
-                if (length >= limit)
+                // One more byte tells input exactly at the limit from larger input.
+                if (stream.ReadByte() >= 0)
                 {
-                    // One more byte tells a file exactly at the limit from a larger one.
-                    if (stream.ReadByte() >= 0)
-                    {
-                        early.Add(Diagnostic.Create(ReaderDiagnostics.InputTooLarge, DiagnosticLocation.ForFile(path), limit));
-                    }
-
-                    break;
+                    early.Add(Diagnostic.Create(ReaderDiagnostics.InputTooLarge, DiagnosticLocation.ForFile(path), limit));
                 }
 
+                break;
+            }
+
+            if (length == buffer.Length)
+            {
                 Array.Resize(ref buffer, (int)Math.Min(Math.Max(buffer.Length * 2L, 1024), limit));
             }
 
@@ -135,28 +135,28 @@ public sealed class DatasetReader
         using var input = new MemoryStream(compressed, 0, length, writable: false);
         using var gzip = new GZipStream(input, CompressionMode.Decompress);
         long limit = Options.MaxInputBytes;
-        byte[] buffer = new byte[Math.Max(length * 4, 1024)];
+        byte[] buffer = new byte[(int)Math.Min(Math.Max(length * 4L, 1024), limit)];
         int total = 0;
         try
         {
             while (true)
             {
-                if (total == buffer.Length)
+                if (total >= limit)
                 {
-                    if (total >= limit)
+                    if (gzip.ReadByte() >= 0)
                     {
-                        if (gzip.ReadByte() >= 0)
-                        {
-                            early.Add(Diagnostic.Create(ReaderDiagnostics.InputTooLarge, DiagnosticLocation.ForFile(path), limit));
-                        }
-
-                        break;
+                        early.Add(Diagnostic.Create(ReaderDiagnostics.InputTooLarge, DiagnosticLocation.ForFile(path), limit));
                     }
 
+                    break;
+                }
+
+                if (total == buffer.Length)
+                {
                     Array.Resize(ref buffer, (int)Math.Min(buffer.Length * 2L, limit));
                 }
 
-                int read = gzip.Read(buffer, total, buffer.Length - total);
+                int read = gzip.Read(buffer, total, (int)Math.Min(buffer.Length - total, limit - total));
                 if (read == 0)
                 {
                     break;
