@@ -19,7 +19,7 @@ internal static class ValidateCommand
         var format = new Option<string>("--format", "-f") { Description = "Output format: text (compiler lines), json, sarif (SARIF 2.1.0) or github (workflow annotations).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "sarif", "github");
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file (atomically) instead of standard output." };
-        var config = new Option<string?>("--config") { Description = "The configuration file; by default .conflictmodel.json is looked for next to each dataset and in the folders above it." };
+        var config = new Option<string?>("--config") { Description = $"The configuration file; by default {ValidationConfiguration.FileName} is looked for next to each dataset and in the folders above it." };
         var warnAsError = new Option<bool>("--warnaserror") { Description = "Treat warnings as errors (exit code 1 when there are any)." };
         var severity = new Option<string[]>("--severity") { Description = "Override a severity: ID=level, category:NAME=level or *=level, with level none, hidden, info, warning or error. Repeatable.", AllowMultipleArgumentsPerToken = false };
         var maxDiagnostics = new Option<int?>("--max-diagnostics") { Description = "Report at most this many diagnostics (the exit code still reflects all of them)." };
@@ -49,15 +49,14 @@ internal static class ValidateCommand
         }
 
         List<(string Key, ReportSeverity Level)> overrides = severities.Select(ParseSeverity).ToList();
-        object? explicitConfig = configPath;
+        ValidationConfiguration? explicitConfig = configPath is null ? null : LoadConfiguration(Path.GetFullPath(configPath, console.WorkingDirectory));
         IReadOnlyList<InputFile> files = InputFiles.Expand(paths, console.WorkingDirectory);
-        var reader = new DatasetReader();
         var diagnostics = new List<Diagnostic>();
         long records = 0;
         var progress = new Progress(console, files.Count);
         foreach (InputFile file in files)
         {
-            ValidationOptions options = OptionsFor(file, explicitConfig, console.WorkingDirectory, overrides, warnAsError);
+            (ValidationOptions options, DatasetReader reader) = OptionsFor(file, explicitConfig, console.WorkingDirectory, overrides, warnAsError);
             ReadResult read = ReadFile(reader, file, console);
 
             ValidationResult result = new DatasetValidator(options).Validate(read);
@@ -173,16 +172,46 @@ internal static class ValidateCommand
         }
     }
 
-    private static ValidationOptions OptionsFor(InputFile file, object? explicitConfig, string workingDirectory, List<(string Key, ReportSeverity Level)> overrides, bool warnAsError)
+    /// <summary>
+    /// The options for one file: the --config file, else the configuration discovered beside the file (or the working
+    /// directory, for standard input), then the command line's --severity and --warnaserror on top.
+    /// </summary>
+    private static (ValidationOptions Options, DatasetReader Reader) OptionsFor(InputFile file, ValidationConfiguration? explicitConfig, string workingDirectory, List<(string Key, ReportSeverity Level)> overrides, bool warnAsError)
     {
-        _ = (file, explicitConfig, workingDirectory);
-        ValidationOptions options = ValidationOptions.Default;
+        ValidationConfiguration? configuration = explicitConfig;
+        if (configuration is null)
+        {
+            string near = file.IsStandardInput ? Path.Combine(workingDirectory, "stdin") : file.FullPath;
+            try
+            {
+                configuration = ValidationConfiguration.Discover(near);
+            }
+            catch (ValidationConfigurationException ex)
+            {
+                throw new UsageException(ex.Message, ex);
+            }
+        }
+
+        ValidationOptions options = configuration?.ToOptions() ?? ValidationOptions.Default;
         foreach ((string key, ReportSeverity level) in overrides)
         {
             options = options.WithSeverity(key, level);
         }
 
-        return warnAsError ? options.WithWarningsAsErrors(true) : options;
+        var reader = new DatasetReader(configuration?.ToReaderOptions());
+        return (warnAsError ? options.WithWarningsAsErrors(true) : options, reader);
+    }
+
+    private static ValidationConfiguration LoadConfiguration(string path)
+    {
+        try
+        {
+            return ValidationConfiguration.Load(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ValidationConfigurationException)
+        {
+            throw new UsageException(ex is ValidationConfigurationException ? ex.Message : $"{path}: {ex.Message}", ex);
+        }
     }
 
     private static (string Key, ReportSeverity Level) ParseSeverity(string text)

@@ -153,6 +153,33 @@ public sealed class ValidateToolTests(NodeTools tools) : IDisposable
     }
 
     [Fact]
+    public void ConfigurationBesideTheData_RaisesSeverityAndSuppressesWithJustification()
+    {
+        File.Copy(Repository.Path("examples", "seed-merged.json"), Path.Combine(_folder, "merged.json"));
+        File.WriteAllText(Path.Combine(_folder, ".conflictmodel.json"), """{"severity":{"CM2008":"error"}}""");
+
+        ProcessResult raised = ProcessRunner.Tool(_folder, "validate", "merged.json");
+        Assert.Equal(1, raised.ExitCode);
+        Assert.Contains("merged.json(705,17): error CM2008:", raised.Output, StringComparison.Ordinal);
+
+        File.WriteAllText(Path.Combine(_folder, ".conflictmodel.json"), """
+            {"severity":{"CM2008":"error"},
+             "suppressions":[{"id":"CM2008","record":"casualties-over-200-taliban","justification":"The two articles disagree; both figures are kept as reported."}]}
+            """);
+        ProcessResult suppressed = ProcessRunner.Tool(_folder, "validate", "merged.json", "--format", "sarif");
+        Assert.Equal(0, suppressed.ExitCode);
+        using JsonDocument sarif = JsonDocument.Parse(suppressed.Output);
+        JsonElement result = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().Single(r => r.GetProperty("ruleId").GetString() == "CM2008");
+        Assert.Equal("The two articles disagree; both figures are kept as reported.", result.GetProperty("suppressions")[0].GetProperty("justification").GetString());
+
+        File.WriteAllText(Path.Combine(_folder, ".conflictmodel.json"), """{"severity":""");
+        ProcessResult broken = ProcessRunner.Tool(_folder, "validate", "merged.json");
+        Assert.Equal(2, broken.ExitCode);
+        Assert.Contains(".conflictmodel.json", broken.Error, StringComparison.Ordinal);
+        Assert.Single(broken.Error.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
     public void Explain_PrintsTheRule()
     {
         ProcessResult result = ProcessRunner.Tool(_folder, "explain", "CM2008");
