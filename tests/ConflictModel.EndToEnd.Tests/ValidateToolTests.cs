@@ -38,9 +38,10 @@ public sealed class ValidateToolTests(NodeTools tools) : IDisposable
         Assert.Equal(
             """
             bad.json(1,83): error CM0009: 'empire' is not a known actor kind; expected one of: state, government, armedForces, nonStateArmedGroup, politicalParty, person, internationalOrganisation, mediaOutlet, civilSociety, group, other
+            bad.json(1,104): warning CM5009: The event cites no source
             bad.json(1,136): error CM0010: '2023-02-30' is not a valid EDTF date: day 30 does not exist in 2023-02, which has 28 days
             bad.json(1,174): error CM1001: There is no actor with the id 'zz'
-            1 file(s), 1 record(s): 3 error(s), 0 warning(s), 0 info(s)
+            1 file(s), 1 record(s): 3 error(s), 1 warning(s), 0 info(s)
 
             """.ReplaceLineEndings("\n"),
             result.Output);
@@ -76,7 +77,7 @@ public sealed class ValidateToolTests(NodeTools tools) : IDisposable
             JsonElement runElement = document.RootElement.GetProperty("runs")[0];
             Assert.Equal("2.1.0", document.RootElement.GetProperty("version").GetString());
             Assert.True(runElement.GetProperty("tool").GetProperty("driver").GetProperty("rules").GetArrayLength() >= 40);
-            Assert.Equal(4, runElement.GetProperty("results").GetArrayLength());
+            Assert.Equal(5, runElement.GetProperty("results").GetArrayLength());
             JsonElement location = runElement.GetProperty("results")[0].GetProperty("locations")[0].GetProperty("physicalLocation");
             Assert.Equal("bad.json", location.GetProperty("artifactLocation").GetProperty("uri").GetString());
             Assert.Equal("SRCROOT", location.GetProperty("artifactLocation").GetProperty("uriBaseId").GetString());
@@ -96,8 +97,8 @@ public sealed class ValidateToolTests(NodeTools tools) : IDisposable
 
         Assert.Equal(1, result.ExitCode);
         using JsonDocument document = JsonDocument.Parse(result.Output);
-        Assert.Equal(["CM0009", "CM0010", "CM1001"], document.RootElement.EnumerateArray().Select(d => d.GetProperty("id").GetString()!).ToArray());
-        Assert.Equal("/events/0/date", document.RootElement[1].GetProperty("jsonPointer").GetString());
+        Assert.Equal(["CM0009", "CM5009", "CM0010", "CM1001"], document.RootElement.EnumerateArray().Select(d => d.GetProperty("id").GetString()!).ToArray());
+        Assert.Equal("/events/0/date", document.RootElement[2].GetProperty("jsonPointer").GetString());
     }
 
     [Fact]
@@ -127,7 +128,7 @@ public sealed class ValidateToolTests(NodeTools tools) : IDisposable
         }
 
         File.WriteAllText(Path.Combine(_folder, "big.jsonl"), text.ToString());
-        ProcessResult result = ProcessRunner.Tool(_folder, "validate", "big.jsonl", "--severity", "CM1012=none");
+        ProcessResult result = ProcessRunner.Tool(_folder, "validate", "big.jsonl", "--severity", "CM1012=none", "--severity", "CM5009=none");
 
         Assert.Equal(1, result.ExitCode);
         string[] lines = result.Output.TrimEnd('\n').Split('\n');
