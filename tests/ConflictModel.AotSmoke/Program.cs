@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using ConflictModel.Model;
 using ConflictModel.Serialization;
+using ConflictModel.Validation;
 
 // Reads each dataset named on the command line (JSON document or, by extension, JSON Lines), writes it back in
 // both forms, checks the round trip, and prints one summary line per file. Exit 0 only if everything held.
@@ -19,8 +20,11 @@ foreach (string path in args)
         .GroupBy(e => (e.Population, e.Side, e.Category, e.Event))
         .Count(g => g.Count() > 1 && g.All(e => e.CountsSamePopulationAs(g.First())) && CasualtyEnvelope.Of(g).IsContradictory);
     string edtf = EdtfDate.Parse("2025-05/2025-08").Latest?.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "?";
-    Console.WriteLine($"{Path.GetFileName(path)}: {dataset.RecordCount} records, round trip {(documentHolds && linesHold ? "ok" : "FAILED")}, contested {contested}, edtf {edtf}");
-    failures += documentHolds && linesHold ? 0 : 1;
+    ValidationResult validation = new DatasetValidator().Validate(new DatasetReader().Read(path));
+    bool readerAgrees = validation.Read.Dataset == dataset;
+    Console.WriteLine($"{Path.GetFileName(path)}: {dataset.RecordCount} records, round trip {(documentHolds && linesHold ? "ok" : "FAILED")}, contested {contested}, edtf {edtf}, "
+        + $"validation {validation.Count(DiagnosticSeverity.Error)} error(s) {validation.Count(DiagnosticSeverity.Warning)} warning(s) {validation.Count(DiagnosticSeverity.Info)} info(s), reader {(readerAgrees ? "agrees" : "DISAGREES")}");
+    failures += documentHolds && linesHold && readerAgrees && !validation.HasErrors ? 0 : 1;
 }
 
 try

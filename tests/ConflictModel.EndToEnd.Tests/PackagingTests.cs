@@ -84,16 +84,22 @@ public sealed class PackagingTests : IClassFixture<PackagingTests.PackedPackages
             File.WriteAllText(Path.Combine(folder, "Program.cs"), """
                 using ConflictModel.Model;
                 using ConflictModel.Serialization;
+                using ConflictModel.Validation;
 
                 Dataset dataset = ConflictJsonSerializer.Deserialize(File.ReadAllBytes(args[0]));
                 var estimates = dataset.CasualtyEstimates.Where(e => e.Population == CasualtyPopulation.Killed && e.Side == new ActorId("taliban")).ToList();
                 Console.WriteLine($"{dataset.RecordCount} records; Taliban killed estimates contradict: {CasualtyEnvelope.Of(estimates).IsContradictory}");
+                ValidationResult result = new DatasetValidator().Validate(new DatasetReader().Read(args[0]));
+                foreach (Diagnostic diagnostic in result.Diagnostics)
+                {
+                    Console.WriteLine(diagnostic.Id);
+                }
                 """);
 
             ProcessResult run = ProcessRunner.Run("dotnet", ["run", "--", Repository.Path("examples", "seed-merged.json")], folder, timeout: TimeSpan.FromMinutes(5));
 
             Assert.True(run.ExitCode == 0, run.ToString());
-            Assert.Equal("75 records; Taliban killed estimates contradict: True\n", run.Output.ReplaceLineEndings("\n"));
+            Assert.Equal("75 records; Taliban killed estimates contradict: True\nCM2008\n", run.Output.ReplaceLineEndings("\n"));
         }
         finally
         {
@@ -178,8 +184,8 @@ public sealed class PackagingTests : IClassFixture<PackagingTests.PackedPackages
             Assert.True(run.ExitCode == 0, run.ToString());
             Assert.Equal(
                 """
-                seed-merged.json: 75 records, round trip ok, contested 1, edtf 2025-08-31
-                seed-merged.jsonl: 75 records, round trip ok, contested 1, edtf 2025-08-31
+                seed-merged.json: 75 records, round trip ok, contested 1, edtf 2025-08-31, validation 0 error(s) 0 warning(s) 1 info(s), reader agrees
+                seed-merged.jsonl: 75 records, round trip ok, contested 1, edtf 2025-08-31, validation 0 error(s) 0 warning(s) 1 info(s), reader agrees
                 bad date: rejected ($.events[0].date)
 
                 """.ReplaceLineEndings("\n"),

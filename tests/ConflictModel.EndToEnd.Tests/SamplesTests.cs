@@ -20,6 +20,28 @@ public sealed class SamplesTests
     }
 
     [Fact]
+    public void ReadAndValidate_PrintsLocatedProblems()
+    {
+        ProcessResult clean = ProcessRunner.Run("dotnet", [SamplesDll, "read-and-validate", Repository.Path("examples", "seed-merged.json")]);
+        Assert.True(clean.ExitCode == 0, clean.ToString());
+        Assert.Contains("(705,17) /casualtyEstimates/2/figure: info CM2008:", clean.Output, StringComparison.Ordinal);
+        Assert.EndsWith("75 records read; 0 error(s), 0 warning(s)\n", clean.Output, StringComparison.Ordinal);
+
+        string bad = Path.Combine(Path.GetTempPath(), $"conflictmodel-sample-{Environment.ProcessId}.json");
+        File.WriteAllText(bad, "{\"formatVersion\":\"1.0\",\"info\":{\"title\":\"t\"},\"events\":[{\"id\":\"e\",\"kind\":\"talks\",\"date\":\"2023-02-30\"}]}");
+        try
+        {
+            ProcessResult broken = ProcessRunner.Run("dotnet", [SamplesDll, "read-and-validate", bad]);
+            Assert.Equal(1, broken.ExitCode);
+            Assert.Contains("/events/0/date: error CM0010: '2023-02-30' is not a valid EDTF date", broken.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(bad);
+        }
+    }
+
+    [Fact]
     public void StreamLargeFile_CountsRecordsByKind()
     {
         ProcessResult result = ProcessRunner.Run("dotnet", [SamplesDll, "stream-large-file", Repository.Path("examples", "seed-merged.jsonl")]);
