@@ -54,6 +54,8 @@ public sealed class SchemaAjvTests(NodeTools tools) : IDisposable
         ProcessResult ajv = tools.Node("validate-json.mjs", Schema, path);
         Assert.True(ajv.ExitCode == 1 && ajv.Output.StartsWith("INVALID", StringComparison.Ordinal), $"{what}: ajv accepted it\n{ajv}");
         Assert.ThrowsAny<JsonException>(() => ConflictJsonSerializer.Deserialize(broken));
+        Validation.ReadResult read = new Validation.DatasetReader().ReadText(broken, Validation.DatasetFormat.Document, "broken.json");
+        Assert.True(new Validation.DatasetValidator().Validate(read).HasErrors, $"{what}: the validating reader found no error");
     }
 
     [Fact]
@@ -69,6 +71,8 @@ public sealed class SchemaAjvTests(NodeTools tools) : IDisposable
         Assert.Contains("\"line\":6", ajv.Output, StringComparison.Ordinal);
         JsonException thrown = Assert.ThrowsAny<JsonException>(() => ConflictJsonSerializer.DeserializeLines(File.ReadAllText(path)));
         Assert.StartsWith("Line 6:", thrown.Message, StringComparison.Ordinal);
+        Validation.ReadResult read = new Validation.DatasetReader().Read(path);
+        Assert.Contains(read.Diagnostics, d => d.Id == "CM0018" && d.Location.StartLine == 6);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
