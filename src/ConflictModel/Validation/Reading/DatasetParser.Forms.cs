@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 using ConflictModel.Model;
@@ -406,7 +407,7 @@ internal sealed partial class DatasetParser
     {
         var reader = new Utf8JsonReader(line[(int)start..(int)end]);
         reader.Read();
-        return reader.GetString() ?? string.Empty;
+        return reader.ValueIsEscaped && HasUnpairedSurrogate(reader.ValueSpan) ? Encoding.UTF8.GetString(reader.ValueSpan) : reader.GetString() ?? string.Empty;
     }
 
     /// <summary>Finds the record's <c>type</c> among the top-level members, wherever it is.</summary>
@@ -415,7 +416,7 @@ internal sealed partial class DatasetParser
         start = end = 0;
         while (NextMember(ref probe))
         {
-            bool isType = probe.ValueTextEquals("type"u8);
+            bool isType = !(probe.ValueIsEscaped && HasUnpairedSurrogate(probe.ValueSpan)) && probe.ValueTextEquals("type"u8);
             probe.Read();
             if (!isType)
             {
@@ -428,6 +429,11 @@ internal sealed partial class DatasetParser
             if (probe.TokenType != JsonTokenType.String)
             {
                 return LineType.NotString;
+            }
+
+            if (probe.ValueIsEscaped && HasUnpairedSurrogate(probe.ValueSpan))
+            {
+                return LineType.Unknown;
             }
 
             for (int i = 0; i < LineTypes.Length; i++)

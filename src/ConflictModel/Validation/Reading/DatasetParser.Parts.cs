@@ -561,7 +561,7 @@ internal sealed partial class DatasetParser
             return WrongType(ref reader, "a record id (a string)");
         }
 
-        if (!CheckLength(ref reader))
+        if (!CheckString(ref reader))
         {
             return false;
         }

@@ -23,7 +23,7 @@ internal sealed partial class DatasetParser
             return WrongType(ref reader, "a string");
         }
 
-        if (!CheckLength(ref reader))
+        if (!CheckString(ref reader))
         {
             return false;
         }
@@ -73,7 +73,7 @@ internal sealed partial class DatasetParser
             return WrongType(ref reader, $"a {EnumNames<RecordKind>.NameOf(TId.Kind)} id (a string)");
         }
 
-        if (!CheckLength(ref reader))
+        if (!CheckString(ref reader))
         {
             return false;
         }
@@ -131,7 +131,7 @@ internal sealed partial class DatasetParser
             }
         }
 
-        if (!CheckLength(ref reader))
+        if (!CheckString(ref reader))
         {
             return false;
         }
@@ -156,8 +156,52 @@ internal sealed partial class DatasetParser
             }
         }
 
+        if (text.Contains(',', StringComparison.Ordinal) && TryCombine(text, out value))
+        {
+            ReportAtToken(ref reader, ReaderDiagnostics.NonCanonicalValue, Clip(text), EnumNames<TEnum>.NameOf(value));
+            return true;
+        }
+
         ReportAtToken(ref reader, ReaderDiagnostics.UnknownEnumValue, Clip(text), EnumNames<TEnum>.DisplayName, EnumNames<TEnum>.Expected);
         return false;
+    }
+
+    /// <summary>
+    /// Reads a comma-separated list of names as System.Text.Json's enum converter does (it combines them as flags),
+    /// accepting the result only when it is a named value, as the model requires.
+    /// </summary>
+    private static bool TryCombine<TEnum>(string text, out TEnum value)
+        where TEnum : struct, Enum
+    {
+        value = default;
+        int combined = 0;
+        bool any = false;
+        foreach (string part in text.Split(','))
+        {
+            string name = part.Trim();
+            if (name.Length == 0)
+            {
+                continue;
+            }
+
+            int index = Array.FindIndex(EnumNames<TEnum>.Names, n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+            if (index < 0)
+            {
+                return false;
+            }
+
+            combined |= Convert.ToInt32(EnumNames<TEnum>.Values[index], System.Globalization.CultureInfo.InvariantCulture);
+            any = true;
+        }
+
+        int found = Array.FindIndex(EnumNames<TEnum>.Values, v => Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture) == combined);
+        if (!any || found < 0)
+        {
+            return false;
+        }
+
+        value = EnumNames<TEnum>.Values[found];
+        return true;
     }
 
     private bool TryReadDate(ref Utf8JsonReader reader, out EdtfDate? value)
@@ -178,7 +222,7 @@ internal sealed partial class DatasetParser
         bool parsed;
         if (reader.ValueIsEscaped)
         {
-            if (!CheckLength(ref reader))
+            if (!CheckString(ref reader))
             {
                 return false;
             }
@@ -192,7 +236,7 @@ internal sealed partial class DatasetParser
 
         if (!parsed)
         {
-            string text = CheckLength(ref reader) ? reader.GetString()! : "…";
+            string text = CheckString(ref reader) ? reader.GetString()! : "…";
             ReportAtToken(ref reader, ReaderDiagnostics.InvalidDate, Clip(text), error);
             return false;
         }
@@ -214,7 +258,7 @@ internal sealed partial class DatasetParser
             return WrongType(ref reader, "a country code (a string such as \"PAK\")");
         }
 
-        if (!CheckLength(ref reader))
+        if (!CheckString(ref reader))
         {
             return false;
         }
@@ -311,7 +355,7 @@ internal sealed partial class DatasetParser
             return WrongType(ref reader, "a timestamp (a string such as \"2025-10-12T08:30:00Z\")");
         }
 
-        if (!CheckLength(ref reader))
+        if (!CheckString(ref reader))
         {
             return false;
         }
@@ -341,7 +385,7 @@ internal sealed partial class DatasetParser
             return WrongType(ref reader, "a URL (a string)");
         }
 
-        if (!CheckLength(ref reader))
+        if (!CheckString(ref reader))
         {
             return false;
         }

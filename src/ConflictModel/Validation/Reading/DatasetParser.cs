@@ -166,6 +166,15 @@ internal sealed partial class DatasetParser : IDisposable
     /// </summary>
     private int Match(ref Utf8JsonReader reader, MemberTable table, ref ulong seen)
     {
+        if (reader.ValueIsEscaped && HasUnpairedSurrogate(reader.ValueSpan))
+        {
+            Push(Encoding.UTF8.GetString(reader.ValueSpan));
+            CheckString(ref reader);
+            reader.Read();
+            reader.Skip();
+            return HandledMember;
+        }
+
         int index = table.IndexOf(ref reader);
         if (index < 0 && _linesMode && _path.Count == _recordDepth && reader.ValueTextEquals("type"u8))
         {
@@ -262,14 +271,14 @@ internal sealed partial class DatasetParser : IDisposable
     {
         if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
         {
-            return reader.TokenType != JsonTokenType.String || CheckLength(ref reader);
+            return reader.TokenType != JsonTokenType.String || CheckString(ref reader);
         }
 
         Utf8JsonReader probe = reader;
         int depth = probe.CurrentDepth;
         while (probe.Read() && probe.CurrentDepth > depth)
         {
-            if (probe.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && !CheckLength(ref probe))
+            if (probe.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && !CheckString(ref probe))
             {
                 return false;
             }
@@ -278,10 +287,19 @@ internal sealed partial class DatasetParser : IDisposable
         return true;
     }
 
-    /// <summary>Reports a string or name token longer than the limit.</summary>
-    private bool CheckLength(ref Utf8JsonReader reader)
+    /// <summary>
+    /// Reports a string or name token that cannot become text: longer than the limit, or with an escaped UTF-16
+    /// surrogate that has no partner (<c>\ud800</c>), which System.Text.Json refuses to decode.
+    /// </summary>
+    private bool CheckString(ref Utf8JsonReader reader)
     {
         ReadOnlySpan<byte> raw = reader.ValueSpan;
+        if (reader.ValueIsEscaped && HasUnpairedSurrogate(raw))
+        {
+            ReportAtToken(ref reader, ReaderDiagnostics.InvalidValue, Clip(Encoding.UTF8.GetString(raw)), "valid text: it has an escaped surrogate (\\uD800–\\uDFFF) without its partner");
+            return false;
+        }
+
         if (raw.Length <= _options.MaxStringLength)
         {
             return true;
@@ -312,6 +330,66 @@ internal sealed partial class DatasetParser : IDisposable
 
         ReportAtToken(ref reader, ReaderDiagnostics.StringTooLong, length, _options.MaxStringLength);
         return false;
+    }
+
+    /// <summary>Gets whether escaped JSON string bytes hold a <c>\uD800</c>–<c>\uDFFF</c> escape that is not part of a surrogate pair.</summary>
+    internal static bool HasUnpairedSurrogate(ReadOnlySpan<byte> raw)
+    {
+        for (int i = 0; i < raw.Length - 1; i++)
+        {
+            if (raw[i] != (byte)'\\')
+            {
+                continue;
+            }
+
+            if (raw[i + 1] != (byte)'u' || i + 6 > raw.Length)
+            {
+                i++;
+                continue;
+            }
+
+            int unit = Hex(raw.Slice(i + 2, 4));
+            i += 5;
+            if (unit is >= 0xDC00 and <= 0xDFFF)
+            {
+                return true;
+            }
+
+            if (unit is >= 0xD800 and <= 0xDBFF)
+            {
+                if (i + 7 > raw.Length || raw[i + 1] != (byte)'\\' || raw[i + 2] != (byte)'u' || Hex(raw.Slice(i + 3, 4)) is < 0xDC00 or > 0xDFFF)
+                {
+                    return true;
+                }
+
+                i += 6;
+            }
+        }
+
+        return false;
+
+        static int Hex(ReadOnlySpan<byte> digits)
+        {
+            int value = 0;
+            foreach (byte b in digits)
+            {
+                int digit = b switch
+                {
+                    >= (byte)'0' and <= (byte)'9' => b - '0',
+                    >= (byte)'a' and <= (byte)'f' => b - 'a' + 10,
+                    >= (byte)'A' and <= (byte)'F' => b - 'A' + 10,
+                    _ => -1,
+                };
+                if (digit < 0)
+                {
+                    return -1;
+                }
+
+                value = (value * 16) + digit;
+            }
+
+            return value;
+        }
     }
 
     /// <summary>Checks that the reader is on an object; otherwise reports and skips the value.</summary>

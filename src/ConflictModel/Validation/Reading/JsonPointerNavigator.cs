@@ -25,8 +25,9 @@ internal static class JsonPointerNavigator
         {
             return Walk(text, span, relativePointer, maxDepth);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // A member name with an unpaired surrogate escape cannot be compared; such a member was reported on reading.
             return (span.Start, span.End, basePointer);
         }
     }
