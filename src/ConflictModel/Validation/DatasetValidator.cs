@@ -102,9 +102,7 @@ public sealed class DatasetValidator
             return null;
         }
 
-        string? recordId = string.Equals(diagnostic.Location.FilePath, read.FilePath, StringComparison.Ordinal)
-            ? read.SpanAt(diagnostic.Location.ByteOffset)?.Id
-            : null;
+        string? recordId = read.TryGetRecordAt(diagnostic.Location, out _, out string? id) ? id : null;
         Suppression? match = null;
         foreach (Suppression suppression in Options.Suppressions)
         {
