@@ -80,7 +80,16 @@ public sealed class DatasetValidator
             }
         }
 
-        return new ValidationResult(read, [.. result.Distinct().OrderBy(d => d.Location.FilePath, StringComparer.Ordinal)
+        IEnumerable<Diagnostic> kept = result.Distinct();
+        int max = read.Options.MaxDiagnostics;
+        if (result.Count > max)
+        {
+            // Keep the most serious findings when there are too many to report.
+            kept = [.. kept.OrderByDescending(d => !d.IsSuppressed).ThenByDescending(d => d.Severity).Take(max),
+                Diagnostic.Create(ReaderDiagnostics.TooManyDiagnostics, read.FileLocation, max)];
+        }
+
+        return new ValidationResult(read, [.. kept.OrderBy(d => d.Location.FilePath, StringComparer.Ordinal)
             .ThenBy(d => d.Location.StartLine)
             .ThenBy(d => d.Location.StartColumn)
             .ThenBy(d => d.Id, StringComparer.Ordinal)]);
@@ -93,9 +102,7 @@ public sealed class DatasetValidator
             return null;
         }
 
-        string? recordId = string.Equals(diagnostic.Location.FilePath, read.FilePath, StringComparison.Ordinal)
-            ? read.SpanAt(diagnostic.Location.ByteOffset)?.Id
-            : null;
+        string? recordId = read.TryGetRecordAt(diagnostic.Location, out _, out string? id) ? id : null;
         Suppression? match = null;
         foreach (Suppression suppression in Options.Suppressions)
         {

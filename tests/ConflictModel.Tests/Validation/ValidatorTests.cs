@@ -49,6 +49,18 @@ public class ValidatorTests
     }
 
     [Fact]
+    public void Validate_TooManyFindings_KeepsTheMostSeriousUpToTheLimit()
+    {
+        // 30 events without a source (warnings) after 5 dangling references (errors), with a limit of 10.
+        string records = string.Join("\n", Enumerable.Range(0, 30).Select(i => $"{{\"type\":\"event\",\"id\":\"e{i}\",\"kind\":\"other\"{(i >= 25 ? ",\"inResponseTo\":[\"none\"]" : string.Empty)}}}"));
+        ReadResult read = new DatasetReader(new DatasetReaderOptions { MaxDiagnostics = 10 }).ReadText(RuleHarness.Header + "\n" + records + "\n", DatasetFormat.JsonLines, "test.jsonl");
+        ValidationResult result = new DatasetValidator(ValidationOptions.Default with { Today = RuleHarness.Today }).Validate(read);
+        Assert.Equal(11, result.Diagnostics.Length);
+        Assert.Equal(5, result.Count(DiagnosticSeverity.Error));
+        Assert.Single(result.Diagnostics, d => d.Id == "CM0023");
+    }
+
+    [Fact]
     public void ToString_IsCompilerStyle()
     {
         ValidationResult result = Validate("{\"type\":\"event\",\"id\":\"e\",\"kind\":\"other\"}", ValidationOptions.Default);

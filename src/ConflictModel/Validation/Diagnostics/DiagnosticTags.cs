@@ -9,6 +9,6 @@ public static class DiagnosticTags
     /// </summary>
     public const string NotConfigurable = "NotConfigurable";
 
-    /// <summary>The diagnostic is reported by the dataset reader while reading, not by a rule.</summary>
+    /// <summary>The diagnostic is reported by <see cref="DatasetReader"/> while reading, not by a rule.</summary>
     public const string Reader = "Reader";
 }

@@ -94,6 +94,23 @@ public sealed class ReadResult
     public DiagnosticLocation LocationOfInfo(string? relativePointer = null)
         => Resolve(_header, "/info" + (relativePointer ?? string.Empty));
 
+    /// <summary>
+    /// Gets the record a location lies in (the innermost, for a record inside a JSON Lines header), whether or not the
+    /// record could be read — for reports that group findings by record, and for suppressions scoped to a record.
+    /// </summary>
+    /// <param name="location">A location in this input.</param>
+    /// <param name="kind">The record's kind.</param>
+    /// <param name="id">The record's id.</param>
+    /// <returns>Whether the location lies in a record whose id could be read.</returns>
+    public bool TryGetRecordAt(DiagnosticLocation location, out RecordKind kind, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? id)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        RecordSpan? span = string.Equals(location.FilePath, FilePath, StringComparison.Ordinal) ? SpanAt(location.ByteOffset) : null;
+        kind = span?.Kind ?? default;
+        id = span?.Id;
+        return id is not null;
+    }
+
     /// <summary>Gets whether a record of this kind and id was in the input, even if it could not be read.</summary>
     internal bool WasDeclared(RecordKind kind, string id) => _unreadIds.Contains((kind, id));
 

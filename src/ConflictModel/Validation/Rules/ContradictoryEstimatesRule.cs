@@ -30,11 +30,23 @@ internal sealed class ContradictoryEstimatesRule : DatasetRule
 
         foreach (List<CasualtyEstimate> group in groups.Values.Where(g => g.Count > 1))
         {
+            // Each estimate is reported once, with the first estimate it contradicts, so that a large group of rival
+            // figures gives one finding per figure rather than one per pair.
+            var byId = new Dictionary<CasualtyEstimateId, CasualtyEstimate>();
+            foreach (CasualtyEstimate estimate in group)
+            {
+                byId.TryAdd(estimate.Id, estimate);
+            }
+
+            var reported = new HashSet<CasualtyEstimateId>();
             foreach (CasualtyConflict conflict in CasualtyEnvelope.Of(group).Conflicts)
             {
-                CasualtyEstimate first = group.First(e => e.Id == conflict.First);
-                CasualtyEstimate second = group.First(e => e.Id == conflict.Second);
-                context.Report(Descriptor, second, "/figure", [context.LocationOf(first, "/figure")], first.RecordId, second.RecordId, Describe(first.Figure), Describe(second.Figure));
+                if (reported.Add(conflict.Second))
+                {
+                    CasualtyEstimate first = byId[conflict.First];
+                    CasualtyEstimate second = byId[conflict.Second];
+                    context.Report(Descriptor, second, "/figure", [context.LocationOf(first, "/figure")], first.RecordId, second.RecordId, Describe(first.Figure), Describe(second.Figure));
+                }
             }
         }
     }

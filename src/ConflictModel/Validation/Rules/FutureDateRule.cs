@@ -32,6 +32,11 @@ internal sealed class FutureDateRule : DatasetRule
                 Instant(context, source, source.Accessed, "/accessed", today);
             }
         }
+
+        if (context.Dataset.Info.Created is { } created && created.InUtc().Date > today)
+        {
+            context.Report(Diagnostic.Create(Descriptor, context.LocationOfInfo("/created"), created.ToString(), today.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        }
     }
 
     private static void Instant(RuleContext context, Source source, Instant? instant, string pointer, LocalDate today)
