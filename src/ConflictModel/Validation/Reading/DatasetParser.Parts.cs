@@ -561,16 +561,8 @@ internal sealed partial class DatasetParser
             return WrongType(ref reader, "a record id (a string)");
         }
 
-        if (!CheckString(ref reader))
+        if (!TryReadIdText(ref reader, out string? text))
         {
-            return false;
-        }
-
-        string text = reader.GetString()!;
-        string? problem = RecordIds.Describe(text);
-        if (problem is not null)
-        {
-            ReportAtToken(ref reader, ReaderDiagnostics.InvalidId, Clip(text), problem);
             return false;
         }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
 using ConflictModel.Model;
@@ -73,20 +74,58 @@ internal sealed partial class DatasetParser
             return WrongType(ref reader, $"a {EnumNames<RecordKind>.NameOf(TId.Kind)} id (a string)");
         }
 
+        if (!TryReadIdText(ref reader, out string? text))
+        {
+            return false;
+        }
+
+        id = TId.Create(text);
+        return true;
+    }
+
+    /// <summary>
+    /// Reads an id's text, checked against the id rules. Ids repeat (every reference names one), so their text is
+    /// looked up in a pool by the decoded characters first and allocated only the first time it is seen.
+    /// </summary>
+    private bool TryReadIdText(ref Utf8JsonReader reader, [NotNullWhen(true)] out string? text)
+    {
+        text = null;
         if (!CheckString(ref reader))
         {
             return false;
         }
 
-        string text = reader.GetString()!;
-        string? problem = RecordIds.Describe(text);
-        if (problem is not null)
+        ReadOnlySpan<byte> raw = reader.ValueSpan;
+        if (!reader.ValueIsEscaped && raw.Length <= RecordIds.MaxLength * 3)
         {
-            ReportAtToken(ref reader, ReaderDiagnostics.InvalidId, Clip(text), problem);
+            Span<char> chars = stackalloc char[raw.Length];
+            int count = Encoding.UTF8.GetChars(raw, chars);
+            ReadOnlySpan<char> value = chars[..count];
+            if (_ids.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(value, out string? known))
+            {
+                text = known;
+                return true;
+            }
+
+            if (RecordIds.Describe(value) is { } problem)
+            {
+                ReportAtToken(ref reader, ReaderDiagnostics.InvalidId, Clip(value.ToString()), problem);
+                return false;
+            }
+
+            text = value.ToString();
+            _ids.Add(text);
+            return true;
+        }
+
+        string decoded = reader.GetString()!;
+        if (RecordIds.Describe(decoded) is { } issue)
+        {
+            ReportAtToken(ref reader, ReaderDiagnostics.InvalidId, Clip(decoded), issue);
             return false;
         }
 
-        id = TId.Create(text);
+        text = decoded;
         return true;
     }
 

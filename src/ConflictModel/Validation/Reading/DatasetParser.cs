@@ -28,6 +28,7 @@ internal sealed partial class DatasetParser : IDisposable
     private readonly List<RecordSpan> _spans = [];
     private readonly HashSet<(RecordKind Kind, string Id)> _declared = [];
     private readonly ArrayBufferWriter<byte> _rawBuffer = new();
+    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
     private Utf8JsonWriter? _rawWriter;
     private int _base;
     private int _recordDepth = -1;
