@@ -124,6 +124,11 @@ public static class ConflictJsonSerializer
     {
         Guard.Against.Null(utf8Stream);
         Guard.Against.Null(dataset);
+        foreach (ConflictRecord record in dataset.Records)
+        {
+            CheckNoTypeExtension(record); // before writing anything, so nothing is half-written
+        }
+
         using var writer = new Utf8JsonWriter(utf8Stream, new JsonWriterOptions { Encoder = LinesOptions.Encoder, SkipValidation = false });
         Dataset header = dataset with
         {
@@ -299,8 +304,18 @@ public static class ConflictJsonSerializer
 
     internal static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
 
+    private static void CheckNoTypeExtension(ConflictRecord record)
+    {
+        if (record.Extensions.TryGetValue(TypePropertyName, out _))
+        {
+            // A document may carry an unknown "type" member; on a JSON Lines line it would collide with the discriminator.
+            throw new JsonException($"The {record.RecordKind} '{record.RecordId}' has an extension member named \"type\", which JSON Lines reserves for the record type; rename it to write JSON Lines.");
+        }
+    }
+
     private static void WriteRecord(Utf8JsonWriter writer, ConflictRecord record)
     {
+        CheckNoTypeExtension(record);
         switch (record)
         {
             case Source r: JsonSerializer.Serialize(writer, r, TypeInfo<Source>(LinesOptions)); break;

@@ -104,9 +104,20 @@ internal static class JsonLines
             if (reader.ValueTextEquals(ConflictJsonSerializer.TypePropertyName))
             {
                 reader.Read();
-                return reader.TokenType == JsonTokenType.String
-                    ? reader.GetString()!
-                    : throw new JsonException($"The \"type\" member must be a string, not {WireText.Describe(reader.TokenType)}.", "$.type", 0, reader.TokenStartIndex);
+                if (reader.TokenType != JsonTokenType.String)
+                {
+                    throw new JsonException($"The \"type\" member must be a string, not {WireText.Describe(reader.TokenType)}.", "$.type", 0, reader.TokenStartIndex);
+                }
+
+                try
+                {
+                    return reader.GetString()!;
+                }
+                catch (InvalidOperationException ex)
+                {
+                    // An escaped lone surrogate ("\ud800") is valid JSON but not text.
+                    throw new JsonException("The \"type\" member is not valid text.", "$.type", 0, reader.TokenStartIndex, ex);
+                }
             }
 
             reader.Read();

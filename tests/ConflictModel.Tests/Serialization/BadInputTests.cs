@@ -75,6 +75,7 @@ public class BadInputTests
         { "no type", Header + "{\"id\":\"a\"}\n", "Line 2: The line has no \"type\" member" },
         { "type not string", Header + "{\"type\":1}\n", "Line 2: The \"type\" member must be a string" },
         { "unknown type", Header + "{\"type\":\"battle\"}\n", "Line 2: 'battle' is not a record type" },
+        { "lone surrogate type", Header + "{\"type\":\"\\ud800\"}\n", "Line 2: The \"type\" member is not valid text" },
         { "not an object", Header + "[1]\n", "Line 2: A JSON Lines line holds one object" },
         { "broken line", Header + "{\"type\":\"actor\",\"id\":\"a\",\"name\":\"A\",\"kind\":\"state\"}\n{\"type\":\"actor\",\"id\":\n", "Line 3:" },
         { "bad value", Header + "{\"type\":\"casualtyEstimate\",\"id\":\"k\",\"population\":\"killed\",\"figure\":{\"best\":-1}}\n", "Line 2: Invalid value: A count cannot be negative" },
@@ -89,6 +90,16 @@ public class BadInputTests
     {
         JsonException thrown = Assert.Throws<JsonException>(() => ConflictJsonSerializer.DeserializeLines(jsonLines));
         Assert.True(thrown.Message.Contains(expected, StringComparison.Ordinal), $"{what}: '{thrown.Message}' should contain '{expected}'");
+    }
+
+    [Fact]
+    public void SerializeLines_ExtensionMemberNamedType_IsRefusedNotWrittenTwice()
+    {
+        var actor = new Actor(new ActorId("a"), "A", ActorKind.State).WithExtensions(ExtensionData.Create([new("type", "\"legacy\"")]));
+        Dataset dataset = Dataset.Create(new DatasetInfo("t"), [actor]);
+        Assert.Equal(dataset, ConflictJsonSerializer.Deserialize(ConflictJsonSerializer.Serialize(dataset)));
+        JsonException thrown = Assert.Throws<JsonException>(() => ConflictJsonSerializer.SerializeLines(dataset));
+        Assert.Contains("extension member named \"type\"", thrown.Message, StringComparison.Ordinal);
     }
 
     [Fact]
