@@ -289,9 +289,9 @@ public sealed class DataGenerator
     private static string Headline(Random random)
     {
         // One headline of source_headline's ';'-separated list: median 67, mean 72 characters.
-        int length = random.NextDouble() < 0.01
-            ? 300 + random.Next(1600) // the long tail: report titles of up to ~2,000 characters
-            : (int)Math.Clamp(Math.Exp(Math.Log(67) + (0.45 * Gaussian(random))), 12, 1900);
+        int length = random.NextDouble() < 0.003
+            ? 300 + random.Next(900) // the long tail: report titles of up to ~1,200 characters
+            : (int)Math.Clamp(Math.Exp(Math.Log(64) + (0.4 * Gaussian(random))), 12, 1900);
         return Sentence(random, length, length);
     }
 
