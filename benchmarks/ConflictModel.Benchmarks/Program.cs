@@ -23,6 +23,21 @@ internal static class Program
             return 0;
         }
 
+        if (args.Length > 0 && args[0] == "verify")
+        {
+            foreach (string size in args[1..])
+            {
+                int records = int.Parse(size, CultureInfo.InvariantCulture);
+                DataFiles.Ensure(records, Console.Out);
+                byte[] lines = System.IO.File.ReadAllBytes(DataFiles.JsonLinesPath(records));
+                Readers.Verification.CheckLines(lines, int.MaxValue);
+                Readers.Verification.CheckDocument(System.IO.File.ReadAllBytes(DataFiles.DocumentPath(records)), lines);
+                Console.WriteLine($"verified {records}");
+            }
+
+            return 0;
+        }
+
         return 0;
     }
 }
