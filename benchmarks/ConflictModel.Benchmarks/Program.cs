@@ -1,43 +1,100 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
+using System.Linq;
 using ConflictModel.Benchmarks.Data;
+using ConflictModel.Benchmarks.ProcessLevel;
+using ConflictModel.Benchmarks.Suite;
 
 namespace ConflictModel.Benchmarks;
 
+/// <summary>
+/// The benchmark program. With no mode, BenchmarkDotNet's own arguments (<c>--filter '*'</c>, <c>--list flat</c>, …)
+/// run the suite; <c>--quick</c> runs every benchmark once in-process on the 1,000-record data, then the process-level
+/// measurements on it, to prove they still run. Other modes: <c>process</c>, <c>calibrate</c>, <c>generate N…</c>,
+/// <c>verify N…</c>, and the child modes <c>first-record</c>, <c>stream</c> and <c>load</c> (see docs/performance.md).
+/// </summary>
 internal static class Program
 {
     public static int Main(string[] args)
     {
-        if (args.Length > 0 && args[0] == "calibrate")
+        // The child modes come first and touch nothing else: their start-up time is measured.
+        switch (args.FirstOrDefault())
         {
-            return Calibration.Run(Console.Out);
+            case "first-record":
+                return ChildModes.FirstRecord(args[1]);
+            case "stream":
+                return ChildModes.Stream(args[1]);
+            case "load":
+                return ChildModes.Load(args[1]);
+            default:
+                break;
         }
 
-        if (args.Length > 0 && args[0] == "generate")
+        List<string> rest = [.. args];
+        bool quick = Take(rest, "--quick");
+        if (TakeValue(rest, "--sizes") is { } sizes)
         {
-            foreach (string size in args[1..])
-            {
-                DataFiles.Ensure(int.Parse(size, CultureInfo.InvariantCulture), Console.Out);
-            }
-
-            return 0;
+            Environment.SetEnvironmentVariable(SuiteSettings.SizesVariable, sizes);
+        }
+        else if (quick)
+        {
+            Environment.SetEnvironmentVariable(SuiteSettings.SizesVariable, string.Join(',', SuiteSettings.QuickSizes));
         }
 
-        if (args.Length > 0 && args[0] == "verify")
+        switch (rest.FirstOrDefault())
         {
-            foreach (string size in args[1..])
-            {
-                int records = int.Parse(size, CultureInfo.InvariantCulture);
-                DataFiles.Ensure(records, Console.Out);
-                byte[] lines = System.IO.File.ReadAllBytes(DataFiles.JsonLinesPath(records));
-                Readers.Verification.CheckLines(lines, int.MaxValue);
-                Readers.Verification.CheckDocument(System.IO.File.ReadAllBytes(DataFiles.DocumentPath(records)), lines);
-                Console.WriteLine($"verified {records}");
-            }
+            case "calibrate":
+                return Calibration.Run(Console.Out);
+            case "generate":
+                foreach (int size in rest.Count > 1 ? rest.Skip(1).Select(Parse) : SuiteSettings.Sizes)
+                {
+                    DataFiles.Ensure(size, Console.Out);
+                }
 
-            return 0;
+                return 0;
+            case "verify":
+                foreach (int size in rest.Count > 1 ? rest.Skip(1).Select(Parse) : SuiteSettings.Sizes)
+                {
+                    DataFiles.Ensure(size, Console.Out);
+                    byte[] lines = File.ReadAllBytes(DataFiles.JsonLinesPath(size));
+                    Readers.Verification.CheckLines(lines, int.MaxValue);
+                    Readers.Verification.CheckDocument(File.ReadAllBytes(DataFiles.DocumentPath(size)), lines);
+                    Console.WriteLine($"verified {size:N0} records: every reader reads the same records");
+                }
+
+                return 0;
+            case "process":
+                rest.RemoveAt(0);
+                long largeBytes = (long)(TakeValue(rest, "--large-mb") is { } mb ? Parse(mb) : 1000) * 1_000_000;
+                int runs = TakeValue(rest, "--runs") is { } r ? Parse(r) : quick ? 3 : 20;
+                return ProcessSuite.Run(quick, largeBytes, runs, Console.Out);
+            default:
+                if (quick)
+                {
+                    int status = SuiteRunner.Run(rest.ToArray(), quick: true);
+                    return status != 0 ? status : ProcessSuite.Run(quick: true, largeBytes: 0, runs: 3, Console.Out);
+                }
+
+                return SuiteRunner.Run(rest.ToArray(), quick: false);
+        }
+    }
+
+    private static int Parse(string text) => int.Parse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+
+    private static bool Take(List<string> args, string flag) => args.Remove(flag);
+
+    private static string? TakeValue(List<string> args, string option)
+    {
+        int at = args.IndexOf(option);
+        if (at < 0 || at == args.Count - 1)
+        {
+            return null;
         }
 
-        return 0;
+        string value = args[at + 1];
+        args.RemoveRange(at, 2);
+        return value;
     }
 }

@@ -18,20 +18,33 @@ public static class Lines
     /// </summary>
     public static bool Next(ReadOnlySpan<byte> data, ref int position, out ReadOnlySpan<byte> line)
     {
+        if (NextRange(data, ref position, out Range range))
+        {
+            line = data[range];
+            return true;
+        }
+
+        line = default;
+        return false;
+    }
+
+    /// <summary>As <see cref="Next"/>, giving the line as a range of <paramref name="data"/>.</summary>
+    public static bool NextRange(ReadOnlySpan<byte> data, ref int position, out Range line)
+    {
         while (position < data.Length)
         {
-            ReadOnlySpan<byte> rest = data[position..];
-            int newline = rest.IndexOf((byte)'\n');
-            int length = newline < 0 ? rest.Length : newline;
-            position += newline < 0 ? length : length + 1;
-            line = rest[..length];
-            if (!line.IsEmpty && line[^1] == (byte)'\r')
+            int start = position;
+            int newline = data[start..].IndexOf((byte)'\n');
+            int end = newline < 0 ? data.Length : start + newline;
+            position = newline < 0 ? end : end + 1;
+            if (end > start && data[end - 1] == (byte)'\r')
             {
-                line = line[..^1];
+                end--;
             }
 
-            if (!line.IsEmpty)
+            if (end > start)
             {
+                line = new Range(start, end);
                 return true;
             }
         }

@@ -1,0 +1,43 @@
+using System;
+using System.Linq;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using ConflictModel.Benchmarks.Data;
+
+namespace ConflictModel.Benchmarks.Suite;
+
+/// <summary>Runs the BenchmarkDotNet suite with the job of the full run or of the quick CI mode.</summary>
+public static class SuiteRunner
+{
+    public static int Run(string[] args, bool quick)
+    {
+        // Generated before BenchmarkDotNet starts, so generation is never timed and every process finds the files.
+        foreach (int size in SuiteSettings.Sizes)
+        {
+            DataFiles.Ensure(size, Console.Out);
+        }
+
+        Job job = quick
+            ? Job.Dry.WithToolchain(InProcessEmitToolchain.Instance).WithId("Quick")
+            : Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(5).WithId("Suite");
+        IConfig config = DefaultConfig.Instance
+            .AddJob(job)
+            .AddColumn(ThroughputColumn.RecordsPerSecond, ThroughputColumn.MegabytesPerSecond, ThroughputColumn.AllocatedPerRecord)
+            .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Value));
+        if (quick && args.Length == 0)
+        {
+            args = ["--filter", "*"];
+        }
+
+        Summary[] summaries = BenchmarkSwitcher.FromAssembly(typeof(SuiteRunner).Assembly).Run(args, config).ToArray();
+        int failed = summaries.Sum(s => s.Reports.Count(r => !r.Success)) + summaries.Count(s => s.HasCriticalValidationErrors);
+        Console.WriteLine(failed == 0
+            ? $"benchmarks: {summaries.Sum(s => s.Reports.Length)} ran"
+            : $"benchmarks: {failed} failed");
+        return failed == 0 ? 0 : 1;
+    }
+}
