@@ -14,6 +14,12 @@ namespace ConflictModel.Benchmarks.ProcessLevel;
 /// </summary>
 public static class ChildModes
 {
+    private static readonly Type[] TracedTypes =
+    [
+        typeof(Citation), typeof(Location), typeof(CasualtyFigure), typeof(Source), typeof(Actor), typeof(Event), typeof(CasualtyEstimate),
+        typeof(Attribution), typeof(Claim), typeof(Ceasefire), typeof(Mediation), typeof(Agreement), typeof(DatasetInfo), typeof(Dataset),
+    ];
+
     /// <summary>
     /// <c>first-record FILE</c>: reads the header line and the first record of a JSON Lines file with the library,
     /// prints the record's id at once, and exits.
@@ -52,9 +58,38 @@ public static class ChildModes
             return 1;
         }
 
-        // The header as the library reads it (format version checked), then the first record.
+        // The header as the library reads it (format version checked), then the first record. With
+        // CONFLICTMODEL_BENCH_TRACE=1 the phases go to standard error; with 2, also the cost of each type's metadata.
+        string? trace = Environment.GetEnvironmentVariable("CONFLICTMODEL_BENCH_TRACE");
+        var phases = Stopwatch.StartNew();
+        if (trace is "1" or "2")
+        {
+            _ = ConflictJsonSerializer.Options;
+            Console.Error.WriteLine($"options: {phases.Elapsed.TotalMilliseconds:F1} ms");
+        }
+
+        if (trace == "2")
+        {
+            foreach (Type type in TracedTypes)
+            {
+                double before = phases.Elapsed.TotalMilliseconds;
+                _ = ConflictJsonSerializer.Options.GetTypeInfo(type);
+                Console.Error.WriteLine($"  metadata of {type.Name}: {phases.Elapsed.TotalMilliseconds - before:F1} ms");
+            }
+        }
+
         Dataset header = ConflictJsonSerializer.DeserializeLines(new MemoryStream(buffer, 0, headerEnd + 1, writable: false));
+        if (trace is "1" or "2")
+        {
+            Console.Error.WriteLine($"header: {phases.Elapsed.TotalMilliseconds:F1} ms");
+        }
+
         ConflictRecord first = ConflictJsonSerializer.DeserializeRecord(buffer.AsSpan(headerEnd + 1, recordEnd - headerEnd - 1));
+        if (trace is "1" or "2")
+        {
+            Console.Error.WriteLine($"first record: {phases.Elapsed.TotalMilliseconds:F1} ms");
+        }
+
         double sinceStart = (DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds;
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first={first.RecordKind}:{first.RecordId} title={header.Info.Title.Length} in_process_ms={sinceStart:F1}"));
         Console.Out.Flush();
