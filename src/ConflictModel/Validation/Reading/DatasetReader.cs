@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Text;
+
+namespace ConflictModel.Validation;
+
+/// <summary>
+/// Reads a dataset in either wire form and returns what it could read together with every problem found, as
+/// diagnostics with exact positions: like Roslyn's parser, it never throws because of the data. Syntax errors,
+/// shape errors (a missing member, a wrong JSON type, an unknown value, an invalid EDTF date), value errors and
+/// exceeded limits are all diagnostics; a bad record does not hide the records after it, and in JSON Lines every
+/// other line is still read. A UTF-8 byte order mark is accepted; gzip input is decompressed. Only I/O failures the
+/// caller must handle (a missing file, a denied permission) throw. Thread-safe: one reader may read many inputs.
+/// </summary>
+public sealed class DatasetReader
+{
+    /// <summary>Creates a reader.</summary>
+    /// <param name="options">Limits and switches; <see cref="DatasetReaderOptions.Default"/> when null.</param>
+    public DatasetReader(DatasetReaderOptions? options = null) => Options = options ?? DatasetReaderOptions.Default;
+
+    /// <summary>Gets the reader's options.</summary>
+    public DatasetReaderOptions Options { get; }
+
+    /// <summary>
+    /// Reads a file, telling its form from its extension (<c>.json</c>, <c>.jsonl</c>, <c>.ndjson</c>, each optionally
+    /// followed by <c>.gz</c>) or, failing that, from its first bytes.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <returns>What could be read, with its diagnostics.</returns>
+    /// <exception cref="IOException">The file cannot be opened or read (missing, locked, a device error).</exception>
+    /// <exception cref="UnauthorizedAccessException">Permission to read the file is denied.</exception>
+    public ReadResult Read(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        bool known = DatasetFormats.TryGetFromPath(path, out DatasetFormat format, out bool gzip);
+        using FileStream stream = File.OpenRead(path);
+        return Read(stream, path, known ? format : null, gzip);
+    }
+
+    /// <summary>Reads a stream to its end (leaving it open).</summary>
+    /// <param name="stream">The UTF-8 (or gzip-compressed UTF-8) input.</param>
+    /// <param name="path">The file it comes from, for locations; null for none.</param>
+    /// <param name="format">The wire form.</param>
+    /// <param name="gzip">Whether the stream is gzip-compressed; gzip data is also recognised by its first bytes.</param>
+    /// <returns>What could be read, with its diagnostics.</returns>
+    /// <exception cref="IOException">The stream cannot be read.</exception>
+    public ReadResult Read(Stream stream, string? path, DatasetFormat format, bool gzip = false)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return Read(stream, path, (DatasetFormat?)format, gzip);
+    }
+
+    /// <summary>Reads text.</summary>
+    /// <param name="text">The dataset's text.</param>
+    /// <param name="format">The wire form.</param>
+    /// <param name="path">A file name for locations; null for none.</param>
+    /// <returns>What could be read, with its diagnostics.</returns>
+    public ReadResult ReadText(string text, DatasetFormat format, string? path = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        byte[] bytes = Encoding.UTF8.GetBytes(text);
+        return Parse(bytes, bytes.Length, path, format, []);
+    }
+
+    /// <summary>Reads UTF-8 bytes (copied; the caller's buffer is not changed).</summary>
+    /// <param name="utf8">The dataset's UTF-8 bytes, optionally with a byte order mark.</param>
+    /// <param name="format">The wire form.</param>
+    /// <param name="path">A file name for locations; null for none.</param>
+    /// <returns>What could be read, with its diagnostics.</returns>
+    public ReadResult ReadUtf8(ReadOnlySpan<byte> utf8, DatasetFormat format, string? path = null)
+    {
+        byte[] bytes = utf8.ToArray();
+        return Parse(bytes, bytes.Length, path, format, []);
+    }
+
+    private ReadResult Read(Stream stream, string? path, DatasetFormat? format, bool gzip)
+    {
+        var early = new List<Diagnostic>();
+        (byte[] buffer, int length) = ReadAll(stream, path, early);
+        if (gzip || DatasetFormats.IsGzip(buffer.AsSpan(0, length)))
+        {
+            (buffer, length) = Decompress(buffer, length, path, early);
+        }
+
+        DatasetFormat detected = format ?? DatasetFormats.Detect(buffer.AsSpan(0, Math.Min(length, 4096)));
+        return Parse(buffer, length, path, detected, early);
+    }
+
+    private ReadResult Parse(byte[] buffer, int length, string? path, DatasetFormat format, List<Diagnostic> early)
+    {
+        List<int> invalid = DatasetParser.ReplaceInvalidUtf8(buffer.AsSpan(0, length));
+        var text = new SourceText(path, buffer.AsMemory(0, length), invalid);
+        return DatasetParser.Parse(text, format, Options, early);
+    }
+
+    private (byte[] Buffer, int Length) ReadAll(Stream stream, string? path, List<Diagnostic> early)
+    {
+        long limit = Options.MaxInputBytes;
+        byte[] buffer = new byte[stream.CanSeek ? (int)Math.Clamp(stream.Length - stream.Position, 0, limit) + 1 : 64 * 1024];
+        int length = 0;
+        while (true)
+        {
+            if (length >= limit)
+            {
+                // One more byte tells input exactly at the limit from larger input.
+                if (stream.ReadByte() >= 0)
+                {
+                    early.Add(Diagnostic.Create(ReaderDiagnostics.InputTooLarge, DiagnosticLocation.ForFile(path), limit));
+                }
+
+                break;
+            }
+
+            if (length == buffer.Length)
+            {
+                Array.Resize(ref buffer, (int)Math.Min(Math.Max(buffer.Length * 2L, 1024), limit));
+            }
+
+            int read = stream.Read(buffer, length, (int)Math.Min(buffer.Length - length, limit - length));
+            if (read == 0)
+            {
+                break;
+            }
+
+            length += read;
+        }
+
+        return (buffer, length);
+    }
+
+    private (byte[] Buffer, int Length) Decompress(byte[] compressed, int length, string? path, List<Diagnostic> early)
+    {
+        using var input = new MemoryStream(compressed, 0, length, writable: false);
+        using var gzip = new GZipStream(input, CompressionMode.Decompress);
+        long limit = Options.MaxInputBytes;
+        byte[] buffer = new byte[(int)Math.Min(Math.Max(length * 4L, 1024), limit)];
+        int total = 0;
+        try
+        {
+            while (true)
+            {
+                if (total >= limit)
+                {
+                    if (gzip.ReadByte() >= 0)
+                    {
+                        early.Add(Diagnostic.Create(ReaderDiagnostics.InputTooLarge, DiagnosticLocation.ForFile(path), limit));
+                    }
+
+                    break;
+                }
+
+                if (total == buffer.Length)
+                {
+                    Array.Resize(ref buffer, (int)Math.Min(buffer.Length * 2L, limit));
+                }
+
+                int read = gzip.Read(buffer, total, (int)Math.Min(buffer.Length - total, limit - total));
+                if (read == 0)
+                {
+                    break;
+                }
+
+                total += read;
+            }
+        }
+        catch (InvalidDataException ex)
+        {
+            early.Add(Diagnostic.Create(ReaderDiagnostics.DecompressionFailed, DiagnosticLocation.ForFile(path), ex.Message));
+        }
+
+        return (buffer, total);
+    }
+}

@@ -1,0 +1,29 @@
+using System;
+using System.Collections.Immutable;
+using ConflictModel.Model;
+
+namespace ConflictModel.Validation.Rules;
+
+/// <summary>CM1009: an alias that is the actor's own name.</summary>
+internal sealed class AliasRepeatsNameRule : DatasetRule
+{
+    public static DiagnosticDescriptor Descriptor { get; } = RuleDescriptors.Create(
+        "CM1009", "Alias repeats the name", "The alias '{0}' is the actor's own name", DiagnosticCategories.References, DiagnosticSeverity.Info,
+        "Aliases are the other names and spellings sources use; the preferred name need not be repeated among them.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (Actor actor in context.Dataset.Actors)
+        {
+            for (int i = 0; i < actor.Aliases.Length; i++)
+            {
+                if (string.Equals(actor.Aliases[i].Trim(), actor.Name.Trim(), StringComparison.OrdinalIgnoreCase))
+                {
+                    context.Report(Descriptor, actor, $"/aliases/{i}", actor.Aliases[i]);
+                }
+            }
+        }
+    }
+}

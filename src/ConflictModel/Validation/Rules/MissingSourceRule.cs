@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using ConflictModel.Model;
+
+namespace ConflictModel.Validation.Rules;
+
+/// <summary>CM5001, CM5009, CM5010 and CM5014: records that cite no source.</summary>
+internal sealed class MissingSourceRule : DatasetRule
+{
+    public static DiagnosticDescriptor ClaimWithoutSource { get; } = RuleDescriptors.Create(
+        "CM5001", "Claim without a source", "The claim cites no source", DiagnosticCategories.Provenance, DiagnosticSeverity.Warning,
+        "Who said what is only as good as where it was reported. A claim without a citation cannot be checked; cite the article, statement or post that reports it.");
+
+    public static DiagnosticDescriptor EventWithoutSource { get; } = RuleDescriptors.Create(
+        "CM5009", "Event without a source", "The event cites no source", DiagnosticCategories.Provenance, DiagnosticSeverity.Warning,
+        "Every event should be traceable to a report of it.");
+
+    public static DiagnosticDescriptor EstimateWithoutSource { get; } = RuleDescriptors.Create(
+        "CM5010", "Casualty estimate without a source", "The casualty estimate cites no source", DiagnosticCategories.Provenance, DiagnosticSeverity.Warning,
+        "Casualty figures are disputed more than anything else in conflict reporting; each must say where it comes from.");
+
+    public static DiagnosticDescriptor AttributionWithoutEvidence { get; } = RuleDescriptors.Create(
+        "CM5014", "Attribution without evidence", "The attribution cites no source and no claim", DiagnosticCategories.Provenance, DiagnosticSeverity.Warning,
+        "Holding an actor responsible needs evidence: the claims that make the accusation, or the sources that report it.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [ClaimWithoutSource, EventWithoutSource, EstimateWithoutSource, AttributionWithoutEvidence];
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (Claim claim in context.Dataset.Claims)
+        {
+            if (claim.Sources.IsEmpty)
+            {
+                context.Report(ClaimWithoutSource, claim, null);
+            }
+        }
+
+        foreach (Event @event in context.Dataset.Events)
+        {
+            if (@event.Sources.IsEmpty)
+            {
+                context.Report(EventWithoutSource, @event, null);
+            }
+        }
+
+        foreach (CasualtyEstimate estimate in context.Dataset.CasualtyEstimates)
+        {
+            if (estimate.Sources.IsEmpty)
+            {
+                context.Report(EstimateWithoutSource, estimate, null);
+            }
+        }
+
+        foreach (Attribution attribution in context.Dataset.Attributions)
+        {
+            if (attribution.Sources.IsEmpty && attribution.Claims.IsEmpty)
+            {
+                context.Report(AttributionWithoutEvidence, attribution, null);
+            }
+        }
+    }
+}

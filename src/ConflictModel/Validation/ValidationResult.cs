@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+using System.Linq;
+
+namespace ConflictModel.Validation;
+
+/// <summary>
+/// Every problem found in one dataset: the reader's and the rules' diagnostics with their effective severities,
+/// suppressed ones kept and marked, sorted by file, line, column and id. Immutable.
+/// </summary>
+public sealed class ValidationResult
+{
+    internal ValidationResult(ReadResult read, ImmutableArray<Diagnostic> diagnostics)
+    {
+        Read = read;
+        Diagnostics = diagnostics;
+    }
+
+    /// <summary>Gets what was read.</summary>
+    public ReadResult Read { get; }
+
+    /// <summary>Gets every diagnostic, suppressed ones included, sorted by file, line, column and id.</summary>
+    public ImmutableArray<Diagnostic> Diagnostics { get; }
+
+    /// <summary>Gets whether any diagnostic that is not suppressed is an error.</summary>
+    public bool HasErrors => Diagnostics.Any(d => d.IsError);
+
+    /// <summary>Counts the diagnostics of a severity that are not suppressed.</summary>
+    /// <param name="severity">The severity.</param>
+    /// <returns>The count.</returns>
+    public int Count(DiagnosticSeverity severity) => Diagnostics.Count(d => d.Severity == severity && !d.IsSuppressed);
+}

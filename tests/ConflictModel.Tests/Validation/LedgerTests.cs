@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using ConflictModel.Validation;
+using Xunit;
+
+namespace ConflictModel.Tests.Validation;
+
+/// <summary>The rules ledger and the rule pages stay in step with the code.</summary>
+public class LedgerTests
+{
+    private static readonly string RulesDirectory = Path.Combine(RepositoryRoot(), "docs", "rules");
+
+    [Fact]
+    public void Ledger_ListsEveryDescriptorWithItsDefaults()
+    {
+        string[] rows = [.. File.ReadAllLines(Path.Combine(RulesDirectory, "README.md")).Where(l => l.StartsWith("| [CM", StringComparison.Ordinal))];
+        var ledger = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (string row in rows)
+        {
+            string[] cells = [.. row.Trim('|').Split('|').Select(c => c.Trim())];
+            Match id = Regex.Match(cells[0], @"^\[(CM\d{4})\]\(\1\.md\)$");
+            Assert.True(id.Success, $"Malformed ledger row: {row}");
+            Assert.True(ledger.TryAdd(id.Groups[1].Value, cells), $"{id.Groups[1].Value} is listed twice");
+        }
+
+        Assert.Equal(RuleCatalog.Descriptors.Select(d => d.Id), ledger.Keys);
+        foreach (DiagnosticDescriptor d in RuleCatalog.Descriptors)
+        {
+            string[] cells = ledger[d.Id];
+            Assert.Equal(
+                [d.Title, d.Category, d.DefaultSeverity.ToString(), d.IsEnabledByDefault ? "yes" : "no", RuleCatalog.IntroducedIn(d.Id)!],
+                cells[1..]);
+        }
+    }
+
+    [Fact]
+    public void RulePages_ExistForEveryDescriptorAndAgreeWithIt()
+    {
+        foreach (DiagnosticDescriptor d in RuleCatalog.Descriptors)
+        {
+            string path = Path.Combine(RulesDirectory, d.Id + ".md");
+            Assert.True(File.Exists(path), $"{path} is missing");
+            string[] lines = File.ReadAllLines(path);
+            Assert.Equal($"# {d.Id}: {d.Title}", lines[0]);
+            string text = string.Join("\n", lines);
+            Assert.Contains($"| {d.Category} | {d.DefaultSeverity} | {(d.IsEnabledByDefault ? "yes" : "no")} | {(d.IsConfigurable ? "yes" : "no")} |", text, StringComparison.Ordinal);
+            foreach (string section in new[] { "## What it finds", "## Example", "## How to fix", "## How to suppress" })
+            {
+                Assert.Contains(section, text, StringComparison.Ordinal);
+            }
+
+            Assert.EndsWith($"docs/rules/{d.Id}.md", d.HelpLinkUri, StringComparison.Ordinal);
+        }
+
+        string[] pages = [.. Directory.GetFiles(RulesDirectory, "CM*.md").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!];
+        Assert.Equal(RuleCatalog.Descriptors.Select(d => d.Id), pages);
+    }
+
+    [Fact]
+    public void RulePages_ExamplesMatchTheTestCases()
+    {
+        foreach (RuleCase c in AllCases())
+        {
+            string page = File.ReadAllText(Path.Combine(RulesDirectory, c.Id + ".md"));
+            foreach (string line in c.Trigger)
+            {
+                Assert.Contains(line, page, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    internal static IEnumerable<RuleCase> AllCases()
+        => new[] { ReaderRuleTests.Cases(), ReferenceRuleTests.Cases(), CasualtyRuleTests.Cases(), DateRuleTests.Cases(), DiplomacyRuleTests.Cases(), ProvenanceRuleTests.Cases() }
+            .SelectMany(data => ((IEnumerable<object[]>)data).Select(row => (RuleCase)row[0]));
+
+    private static string RepositoryRoot()
+    {
+        string? directory = AppContext.BaseDirectory;
+        while (directory is not null && !File.Exists(Path.Combine(directory, "ConflictModel.sln")))
+        {
+            directory = Path.GetDirectoryName(directory);
+        }
+
+        return directory ?? throw new InvalidOperationException("The repository root (ConflictModel.sln) was not found above " + AppContext.BaseDirectory);
+    }
+}
