@@ -23,11 +23,11 @@ internal static class Program
         switch (args.FirstOrDefault())
         {
             case "first-record":
-                return ChildModes.FirstRecord(args[1]);
+                return ChildModes.FirstRecord(args[1], ours: args.Contains("--ours"));
             case "stream":
                 return ChildModes.Stream(args[1]);
             case "load":
-                return ChildModes.Load(args[1]);
+                return ChildModes.Load(args[1], ours: args.Contains("--ours"));
             default:
                 break;
         }
@@ -77,7 +77,9 @@ internal static class Program
                     return status != 0 ? status : ProcessSuite.Run(quick: true, largeBytes: 0, runs: 3, Console.Out);
                 }
 
-                return SuiteRunner.Run(rest.ToArray(), quick: false);
+                int warmups = TakeValue(rest, "--warmups") is { } w ? Parse(w) : 3;
+                int iterations = TakeValue(rest, "--iterations") is { } n ? Parse(n) : 5;
+                return SuiteRunner.Run(rest.ToArray(), quick: false, warmups, iterations);
         }
     }
 

@@ -24,7 +24,7 @@ public static class ChildModes
     /// <c>first-record FILE</c>: reads the header line and the first record of a JSON Lines file with the library,
     /// prints the record's id at once, and exits.
     /// </summary>
-    public static int FirstRecord(string path)
+    public static int FirstRecord(string path, bool ours = false)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         byte[] buffer = new byte[64 * 1024];
@@ -78,13 +78,26 @@ public static class ChildModes
             }
         }
 
-        Dataset header = ConflictJsonSerializer.DeserializeLines(new MemoryStream(buffer, 0, headerEnd + 1, writable: false));
-        if (trace is "1" or "2")
+        Dataset header;
+        ConflictRecord first;
+        if (ours)
         {
-            Console.Error.WriteLine($"header: {phases.Elapsed.TotalMilliseconds:F1} ms");
+            // The hand-written reader on the header line and the first record line.
+            ConflictModel.Validation.ReadResult read = new ConflictModel.Validation.DatasetReader().ReadUtf8(buffer.AsSpan(0, recordEnd + 1), ConflictModel.Validation.DatasetFormat.JsonLines);
+            header = read.Dataset;
+            first = read.HasErrors ? throw new InvalidOperationException(read.Diagnostics[0].ToString()) : System.Linq.Enumerable.First(read.Dataset.Records);
+        }
+        else
+        {
+            header = ConflictJsonSerializer.DeserializeLines(new MemoryStream(buffer, 0, headerEnd + 1, writable: false));
+            if (trace is "1" or "2")
+            {
+                Console.Error.WriteLine($"header: {phases.Elapsed.TotalMilliseconds:F1} ms");
+            }
+
+            first = ConflictJsonSerializer.DeserializeRecord(buffer.AsSpan(headerEnd + 1, recordEnd - headerEnd - 1));
         }
 
-        ConflictRecord first = ConflictJsonSerializer.DeserializeRecord(buffer.AsSpan(headerEnd + 1, recordEnd - headerEnd - 1));
         if (trace is "1" or "2")
         {
             Console.Error.WriteLine($"first record: {phases.Elapsed.TotalMilliseconds:F1} ms");
@@ -178,24 +191,38 @@ public static class ChildModes
     /// <c>load FILE</c>: reads a whole dataset into memory with the library (JSON Lines or a JSON document, by the
     /// name) and reports how much memory the loaded dataset keeps, against the file's size.
     /// </summary>
-    public static int Load(string path)
+    public static int Load(string path, bool ours = false)
     {
         long fileBytes = new FileInfo(path).Length;
         long before = GC.GetTotalMemory(forceFullCollection: true);
         var clock = Stopwatch.StartNew();
-        Dataset dataset;
+        object kept;
+        int count;
+        bool lines = path.EndsWith(".jsonl", StringComparison.Ordinal);
         using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
         {
-            dataset = path.EndsWith(".jsonl", StringComparison.Ordinal) ? ConflictJsonSerializer.DeserializeLines(file) : ConflictJsonSerializer.Deserialize(file);
+            if (ours)
+            {
+                // What a caller of the hand-written reader holds: the ReadResult (dataset, diagnostics, source text for positions).
+                ConflictModel.Validation.ReadResult read = new ConflictModel.Validation.DatasetReader().Read(file, path, lines ? ConflictModel.Validation.DatasetFormat.JsonLines : ConflictModel.Validation.DatasetFormat.Document);
+                kept = read;
+                count = read.Dataset.RecordCount;
+            }
+            else
+            {
+                Dataset dataset = lines ? ConflictJsonSerializer.DeserializeLines(file) : ConflictJsonSerializer.Deserialize(file);
+                kept = dataset;
+                count = dataset.RecordCount;
+            }
         }
 
         double seconds = clock.Elapsed.TotalSeconds;
         long after = GC.GetTotalMemory(forceFullCollection: true);
-        GC.KeepAlive(dataset);
+        GC.KeepAlive(kept);
         long retained = after - before;
         Console.Out.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"records={dataset.RecordCount} file_bytes={fileBytes} retained_bytes={retained} retained_over_file={retained / (double)fileBytes:F2} seconds={seconds:F3} peak_rss_kib={PeakResidentKib()}"));
+            $"records={count} file_bytes={fileBytes} retained_bytes={retained} retained_over_file={retained / (double)fileBytes:F2} seconds={seconds:F3} peak_rss_kib={PeakResidentKib()}"));
         return 0;
     }
 

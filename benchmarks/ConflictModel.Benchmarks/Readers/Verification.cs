@@ -22,6 +22,7 @@ public static class Verification
         Same("JSON Lines, two workers", expected, SourceGenLines.Read(sample, 2));
         Same("JSON Lines, reflection", expected, ReflectionStj.ReadLines(sample));
         Same("JSON Lines, Newtonsoft.Json", expected, NewtonsoftReader.ReadLines(new MemoryStream(sample, writable: false)));
+        Same("JSON Lines, DatasetReader", expected, [.. OurReader.Dataset(sample, Validation.DatasetFormat.JsonLines).Records]);
     }
 
     /// <summary>Checks the JSON document readers, and that the document holds what the JSON Lines file holds.</summary>
@@ -35,6 +36,10 @@ public static class Verification
 
         Same("JSON document, reflection", [.. expected.Records], [.. ReflectionStj.ReadDocument(document).Records]);
         Same("JSON document, Newtonsoft.Json", [.. expected.Records], [.. NewtonsoftReader.ReadDocument(new MemoryStream(document, writable: false)).Records]);
+        if (!OurReader.Dataset(document, Validation.DatasetFormat.Document).Equals(expected))
+        {
+            throw new InvalidOperationException("DatasetReader read a different dataset from the JSON document.");
+        }
         if (!ReflectionStj.ReadDocument(document).Info.Equals(expected.Info) || !NewtonsoftReader.ReadDocument(new MemoryStream(document, writable: false)).Info.Equals(expected.Info))
         {
             throw new InvalidOperationException("A document reader read a different dataset description.");

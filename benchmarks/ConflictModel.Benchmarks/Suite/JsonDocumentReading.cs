@@ -6,6 +6,7 @@ using ConflictModel.Benchmarks.Data;
 using ConflictModel.Benchmarks.Readers;
 using ConflictModel.Model;
 using ConflictModel.Serialization;
+using ConflictModel.Validation;
 
 namespace ConflictModel.Benchmarks.Suite;
 
@@ -46,6 +47,12 @@ public class JsonDocumentReading
 
     [Benchmark(Description = "STJ source-gen: Deserialize")]
     public Dataset SourceGen() => ConflictJsonSerializer.Deserialize(_bytes);
+
+    [Benchmark(Description = "Our reader: DatasetReader")]
+    public ReadResult OurReaderRead() => OurReader.Read(_bytes, DatasetFormat.Document);
+
+    [Benchmark(Description = "Our reader + validation (all rules)")]
+    public ValidationResult OurReaderValidate() => OurReader.ReadAndValidate(_bytes, DatasetFormat.Document);
 
     [Benchmark(Description = "STJ reflection: Deserialize")]
     public Dataset Reflection() => ReflectionStj.ReadDocument(_bytes);

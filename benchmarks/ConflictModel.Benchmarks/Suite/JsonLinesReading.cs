@@ -7,6 +7,7 @@ using ConflictModel.Benchmarks.Data;
 using ConflictModel.Benchmarks.Readers;
 using ConflictModel.Model;
 using ConflictModel.Serialization;
+using ConflictModel.Validation;
 
 namespace ConflictModel.Benchmarks.Suite;
 
@@ -66,6 +67,14 @@ public class JsonLinesReading
     /// <summary>DeserializeRecord on each line, keeping nothing: the per-record cost of streaming.</summary>
     [Benchmark(Description = "STJ source-gen: per line, streamed (none kept)")]
     public int SourceGenStreamed() => SourceGenLines.Stream(_bytes);
+
+    /// <summary>The library's hand-written reader: the whole dataset, with diagnostics instead of exceptions.</summary>
+    [Benchmark(Description = "Our reader: DatasetReader")]
+    public ReadResult OurReaderRead() => OurReader.Read(_bytes, DatasetFormat.JsonLines);
+
+    /// <summary>The hand-written reader, then the full rule set over what it read.</summary>
+    [Benchmark(Description = "Our reader + validation (all rules)")]
+    public ValidationResult OurReaderValidate() => OurReader.ReadAndValidate(_bytes, DatasetFormat.JsonLines);
 
     /// <summary>System.Text.Json with the same options but reflection metadata.</summary>
     [Benchmark(Description = "STJ reflection: per line")]
