@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using ConflictModel.Benchmarks.Data;
+using ConflictModel.Benchmarks.ProcessLevel;
+using ConflictModel.Benchmarks.Suite;
+
+namespace ConflictModel.Benchmarks;
+
+/// <summary>
+/// The benchmark program. With no mode, BenchmarkDotNet's own arguments (<c>--filter '*'</c>, <c>--list flat</c>, …)
+/// run the suite; <c>--quick</c> runs every benchmark once in-process on the 1,000-record data, then the process-level
+/// measurements on it, to prove they still run. Other modes: <c>process</c>, <c>calibrate</c>, <c>generate N…</c>,
+/// <c>verify N…</c>, and the child modes <c>first-record</c>, <c>stream</c> and <c>load</c> (see docs/performance.md).
+/// </summary>
+internal static class Program
+{
+    public static int Main(string[] args)
+    {
+        // The child modes come first and touch nothing else: their start-up time is measured.
+        switch (args.FirstOrDefault())
+        {
+            case "first-record":
+                return ChildModes.FirstRecord(args[1], ours: args.Contains("--ours"));
+            case "stream":
+                return ChildModes.Stream(args[1]);
+            case "load":
+                return ChildModes.Load(args[1], ours: args.Contains("--ours"));
+            default:
+                break;
+        }
+
+        List<string> rest = [.. args];
+        bool quick = Take(rest, "--quick");
+        if (TakeValue(rest, "--sizes") is { } sizes)
+        {
+            Environment.SetEnvironmentVariable(SuiteSettings.SizesVariable, sizes);
+        }
+        else if (quick)
+        {
+            Environment.SetEnvironmentVariable(SuiteSettings.SizesVariable, string.Join(',', SuiteSettings.QuickSizes));
+        }
+
+        switch (rest.FirstOrDefault())
+        {
+            case "calibrate":
+                return Calibration.Run(Console.Out);
+            case "generate":
+                foreach (int size in rest.Count > 1 ? rest.Skip(1).Select(Parse) : SuiteSettings.Sizes)
+                {
+                    DataFiles.Ensure(size, Console.Out);
+                }
+
+                return 0;
+            case "verify":
+                foreach (int size in rest.Count > 1 ? rest.Skip(1).Select(Parse) : SuiteSettings.Sizes)
+                {
+                    DataFiles.Ensure(size, Console.Out);
+                    byte[] lines = File.ReadAllBytes(DataFiles.JsonLinesPath(size));
+                    Readers.Verification.CheckLines(lines, int.MaxValue);
+                    Readers.Verification.CheckDocument(File.ReadAllBytes(DataFiles.DocumentPath(size)), lines);
+                    Console.WriteLine($"verified {size:N0} records: every reader reads the same records");
+                }
+
+                return 0;
+            case "process":
+                rest.RemoveAt(0);
+                long largeBytes = (long)(TakeValue(rest, "--large-mb") is { } mb ? Parse(mb) : 1000) * 1_000_000;
+                int runs = TakeValue(rest, "--runs") is { } r ? Parse(r) : quick ? 3 : 20;
+                return ProcessSuite.Run(quick, largeBytes, runs, Console.Out);
+            default:
+                if (quick)
+                {
+                    int status = SuiteRunner.Run(rest.ToArray(), quick: true);
+                    return status != 0 ? status : ProcessSuite.Run(quick: true, largeBytes: 0, runs: 3, Console.Out);
+                }
+
+                int warmups = TakeValue(rest, "--warmups") is { } w ? Parse(w) : 3;
+                int iterations = TakeValue(rest, "--iterations") is { } n ? Parse(n) : 5;
+                return SuiteRunner.Run(rest.ToArray(), quick: false, warmups, iterations);
+        }
+    }
+
+    private static int Parse(string text) => int.Parse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+
+    private static bool Take(List<string> args, string flag) => args.Remove(flag);
+
+    private static string? TakeValue(List<string> args, string option)
+    {
+        int at = args.IndexOf(option);
+        if (at < 0 || at == args.Count - 1)
+        {
+            return null;
+        }
+
+        string value = args[at + 1];
+        args.RemoveRange(at, 2);
+        return value;
+    }
+}
