@@ -67,6 +67,7 @@ public static class ConflictJsonSerializer
     {
         Guard.Against.Null(utf8Json);
         Guard.Against.Null(dataset);
+        CheckFormatVersion(dataset, lineNumber: null); // write only what can be read back
         JsonSerializer.Serialize(utf8Json, dataset, TypeInfo<Dataset>(DocumentOptions));
         utf8Json.Write(NewLine);
     }
@@ -124,6 +125,7 @@ public static class ConflictJsonSerializer
     {
         Guard.Against.Null(utf8Stream);
         Guard.Against.Null(dataset);
+        CheckFormatVersion(dataset, lineNumber: null); // write only what can be read back
         foreach (ConflictRecord record in dataset.Records)
         {
             CheckNoTypeExtension(record); // before writing anything, so nothing is half-written

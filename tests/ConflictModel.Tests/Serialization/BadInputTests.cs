@@ -103,6 +103,15 @@ public class BadInputTests
     }
 
     [Fact]
+    public void Serialize_AnUnreadableFormatVersion_IsRefused()
+    {
+        var dataset = new Dataset(new DatasetInfo("t"), "2.0");
+        Assert.Contains("format version 2.0 is not supported", Assert.Throws<JsonException>(() => ConflictJsonSerializer.Serialize(dataset)).Message, StringComparison.Ordinal);
+        Assert.Throws<JsonException>(() => ConflictJsonSerializer.SerializeLines(dataset));
+        Assert.Equal("1.7", ConflictJsonSerializer.Deserialize(ConflictJsonSerializer.Serialize(new Dataset(new DatasetInfo("t"), "1.7"))).FormatVersion);
+    }
+
+    [Fact]
     public void DeserializeRecord_Header_IsNotARecord()
         => Assert.Contains("header", Assert.Throws<JsonException>(() => ConflictJsonSerializer.DeserializeRecord(Header.TrimEnd())).Message, StringComparison.Ordinal);
 
