@@ -65,6 +65,8 @@ internal static class Program
                 }
 
                 return 0;
+            case "rules":
+                return RuleCosts.Run(rest.Count > 1 ? Parse(rest[1]) : 100_000, Console.Out);
             case "process":
                 rest.RemoveAt(0);
                 long largeBytes = (long)(TakeValue(rest, "--large-mb") is { } mb ? Parse(mb) : 1000) * 1_000_000;
