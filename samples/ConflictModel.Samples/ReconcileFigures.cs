@@ -25,19 +25,10 @@ public static class ReconcileFigures
             .Where(c => c.Subject.CasualtyEstimate is not null)
             .ToLookup(c => c.Subject.CasualtyEstimate!.Value);
 
-        var groups = new List<List<CasualtyEstimate>>();
-        foreach (CasualtyEstimate estimate in dataset.CasualtyEstimates)
-        {
-            List<CasualtyEstimate>? group = groups.Find(g => g[0].CountsSamePopulationAs(estimate));
-            if (group is null)
-            {
-                groups.Add([estimate]);
-            }
-            else
-            {
-                group.Add(estimate);
-            }
-        }
+        // Group by what CountsSamePopulationAs compares, in one pass (a search per estimate would be quadratic).
+        var groups = dataset.CasualtyEstimates
+            .GroupBy(e => (e.Population, e.Side, e.Category, e.Event, e.Period, e.Location))
+            .Select(g => g.ToList());
 
         foreach (List<CasualtyEstimate> group in groups)
         {
