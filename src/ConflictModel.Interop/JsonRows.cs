@@ -35,6 +35,7 @@ internal static class JsonRows
         public int LineAtStart = 1;
         public string? Error;
         public long ErrorOffset;
+        public int? ErrorLine;
     }
 
     public static IEnumerable<SourceRow> Read(Stream stream, string? filePath, ImportLog log)
@@ -63,6 +64,13 @@ internal static class JsonRows
                     filled += read;
                 }
 
+                if (state.Phase == Phase.Root && filled >= 3 && buffer.AsSpan(0, 3).SequenceEqual("\uFEFF"u8))
+                {
+                    // A byte order mark: Utf8JsonReader does not skip it.
+                    Buffer.BlockCopy(buffer, 3, buffer, 0, filled - 3);
+                    filled -= 3;
+                }
+
                 int consumed = Parse(buffer.AsSpan(0, filled), final, state, filePath, rows);
                 foreach (SourceRow row in rows)
                 {
@@ -72,7 +80,7 @@ internal static class JsonRows
                 rows.Clear();
                 if (state.Error is not null)
                 {
-                    int line = state.LineAtStart + Lines(buffer.AsSpan(0, (int)Math.Min(filled, state.ErrorOffset)));
+                    int line = state.ErrorLine ?? state.LineAtStart + Lines(buffer.AsSpan(0, (int)Math.Min(filled, state.ErrorOffset)));
                     log.Report(Diagnostic.Create(ImportDiagnostics.UnreadableInput, new DiagnosticLocation(filePath, line, 1), state.Error));
                     yield break;
                 }
@@ -82,7 +90,8 @@ internal static class JsonRows
                 filled -= consumed;
                 if (final && state.Phase != Phase.Done)
                 {
-                    log.Report(Diagnostic.Create(ImportDiagnostics.UnreadableInput, new DiagnosticLocation(filePath, state.LineAtStart, 1), state.Phase == Phase.Root ? "The file is empty" : "The JSON ends before the array of rows is closed"));
+                    int end = state.LineAtStart + Lines(buffer.AsSpan(0, filled));
+                    log.Report(Diagnostic.Create(ImportDiagnostics.UnreadableInput, new DiagnosticLocation(filePath, end, 1), state.Phase == Phase.Root ? "The file is empty" : "The JSON ends before the array of rows is closed"));
                     yield break;
                 }
             }
@@ -176,8 +185,9 @@ internal static class JsonRows
         }
         catch (JsonException ex)
         {
+            // The reader state carries the line count across blocks: the exception's (0-based) line is the file's.
             state.Error = "Malformed JSON: " + ex.Message.ReplaceLineEndings(" ");
-            state.ErrorOffset = reader.BytesConsumed;
+            state.ErrorLine = (int)(ex.LineNumber ?? 0) + 1;
         }
         finally
         {

@@ -123,7 +123,7 @@ public sealed class UcdpPadImporter : DatasetImporter
     private sealed class Mapper(ImportLog log) : RowMapper
     {
         private readonly Dictionary<string, (Actor Actor, long Row)> _actors = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, Actor> _thirdParties = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Actor> _thirdParties = new(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, long> _seen = new(StringComparer.Ordinal);
         private readonly SourceId _dataset = new("ucdp-pad");
 
@@ -342,6 +342,13 @@ public sealed class UcdpPadImporter : DatasetImporter
             if (_thirdParties.TryGetValue(name, out Actor? known))
             {
                 return known.Id;
+            }
+
+            // A third party named exactly as a UCDP actor already read (a signatory of another agreement) is that actor.
+            if (_actors.Values.FirstOrDefault(a => string.Equals(a.Actor.Name, name, StringComparison.OrdinalIgnoreCase)).Actor is { } ucdp)
+            {
+                _thirdParties.Add(name, ucdp);
+                return ucdp.Id;
             }
 
             string slug = "ucdp-pad-third-party-" + Names.Slug(name, 80);
