@@ -194,7 +194,7 @@ public sealed class UcdpPadImporter : DatasetImporter
                 foreach (string party in ThirdPartyNames(thirdText))
                 {
                     ActorId id = ThirdParty(party, records);
-                    if (!thirdParties.Exists(t => t.Actor == id) && !signatories.Contains(id))
+                    if (!thirdParties.Exists(t => t.Actor == id))
                     {
                         thirdParties.Add(new ThirdParty(id, role));
                     }
