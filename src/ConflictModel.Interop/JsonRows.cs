@@ -241,12 +241,28 @@ internal static class JsonRows
         return new SourceRow(filePath, state.Index + 1, line, prefix, fields);
     }
 
-    private static string? Text(JsonElement value) => value.ValueKind switch
+    private static string? Text(JsonElement value)
     {
-        JsonValueKind.String => value.GetString(),
-        JsonValueKind.Null or JsonValueKind.Undefined => null,
-        _ => value.GetRawText(),
-    };
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String:
+                try
+                {
+                    return value.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    // An escaped lone surrogate ("\ud800") is valid JSON but not text: keep the escaped form.
+                    string raw = value.GetRawText();
+                    return raw[1..^1];
+                }
+
+            case JsonValueKind.Null or JsonValueKind.Undefined:
+                return null;
+            default:
+                return value.GetRawText();
+        }
+    }
 
     private static int Lines(ReadOnlySpan<byte> bytes) => bytes.Count((byte)'\n');
 }

@@ -96,12 +96,13 @@ public sealed class AcledImporter : DatasetImporter
         private readonly Dictionary<string, Actor> _actors = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Actor> _outlets = new(StringComparer.Ordinal);
         private readonly Dictionary<string, long> _seen = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _actorIds = new(StringComparer.Ordinal);
 
         public override List<ConflictRecord> Map(SourceRow row)
         {
             var records = new List<ConflictRecord>();
             string acledId = row.Text("event_id_cnty");
-            if (acledId.Length == 0)
+            if (acledId.Length is 0 or > 200 || acledId.Any(char.IsControl))
             {
                 log.Report(Diagnostic.Create(ImportDiagnostics.InvalidValue, row.Location("event_id_cnty"), Where(row), acledId, "event_id_cnty", "an event id"));
                 return records;
@@ -297,7 +298,7 @@ public sealed class AcledImporter : DatasetImporter
 
             string slug = "acled-" + Names.Slug(name);
             string id = slug;
-            for (int n = 2; _actors.Values.Any(a => a.Id.Value == id); n++)
+            for (int n = 2; !_actorIds.Add(id); n++)
             {
                 id = $"{slug}-{n}";
             }
@@ -317,7 +318,7 @@ public sealed class AcledImporter : DatasetImporter
 
             string slug = "acled-outlet-" + Names.Slug(name);
             string id = slug;
-            for (int n = 2; _outlets.Values.Any(a => a.Id.Value == id); n++)
+            for (int n = 2; !_actorIds.Add(id); n++)
             {
                 id = $"{slug}-{n}";
             }

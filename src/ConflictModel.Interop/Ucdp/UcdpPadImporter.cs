@@ -125,6 +125,7 @@ public sealed class UcdpPadImporter : DatasetImporter
         private readonly Dictionary<string, (Actor Actor, long Row)> _actors = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Actor> _thirdParties = new(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, long> _seen = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _thirdPartyIds = new(StringComparer.Ordinal);
         private readonly SourceId _dataset = new("ucdp-pad");
 
         public override IEnumerable<ConflictRecord> Start()
@@ -353,7 +354,7 @@ public sealed class UcdpPadImporter : DatasetImporter
 
             string slug = "ucdp-pad-third-party-" + Names.Slug(name, 80);
             string id = slug;
-            for (int n = 2; _thirdParties.Values.Any(a => a.Id.Value == id); n++)
+            for (int n = 2; !_thirdPartyIds.Add(id); n++)
             {
                 id = $"{slug}-{n}";
             }
