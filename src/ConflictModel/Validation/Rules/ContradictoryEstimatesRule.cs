@@ -14,6 +14,8 @@ internal sealed class ContradictoryEstimatesRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
+    public override ImmutableArray<RecordKind> RetainedKinds { get; } = [RecordKind.CasualtyEstimate];
+
     public override void Analyze(RuleContext context)
     {
         var groups = new Dictionary<(CasualtyPopulation, ActorId?, CasualtyCategory?, EventId?, EdtfDate?, Location?), List<CasualtyEstimate>>();

@@ -14,6 +14,8 @@ internal sealed class DuplicateExternalIdRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
+    public override ImmutableArray<RecordKind> RetainedKinds { get; } = [RecordKind.Actor, RecordKind.Event, RecordKind.Agreement];
+
     public override void Analyze(RuleContext context)
     {
         Check(context, context.Dataset.Actors, a => a.ExternalIds);
