@@ -38,6 +38,15 @@ public abstract class DatasetRule
     public virtual bool Retains(ConflictModel.Model.ConflictRecord record, bool firstWithId)
         => record is not null && RetainedKinds.Contains(record.RecordKind);
 
+    /// <summary>
+    /// Starts checking a streamed dataset with compact state instead of keeping records: a
+    /// <see cref="RuleScope.Dataset"/> rule that returns a state here keeps nothing through
+    /// <see cref="RetainedKinds"/>; its state's findings must be those <see cref="Analyze"/> gives for the same input.
+    /// Null by default.
+    /// </summary>
+    /// <returns>A fresh state, or null to be given the retained records at the end.</returns>
+    public virtual StreamingRuleState? BeginStreaming() => null;
+
     private static readonly ImmutableArray<ConflictModel.Model.RecordKind> AllKinds = [.. System.Enum.GetValues<ConflictModel.Model.RecordKind>()];
 
     /// <summary>Inspects the dataset and reports what it finds.</summary>

@@ -24,6 +24,8 @@ internal sealed class StreamingValidation : IStreamingSymbols
     private readonly LocalDate _today;
     private readonly List<DatasetRule> _recordRules = [];
     private readonly List<DatasetRule> _datasetRules = [];
+    private readonly List<(DatasetRule Rule, StreamingRuleState State)> _states = [];
+    private readonly HashSet<DatasetRule> _failed = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<(RecordKind Kind, string Id), RecordMark> _ids = [];
     private readonly HashSet<(RecordKind Kind, string Id)> _unread = [];
     private readonly Dictionary<long, ConflictRecord> _cache = [];
@@ -50,7 +52,18 @@ internal sealed class StreamingValidation : IStreamingSymbols
         _allMarks = validator.Options.Suppressions.IsEmpty ? null : [];
         foreach (DatasetRule rule in validator.EnabledRules())
         {
-            (rule.Scope == RuleScope.Record ? _recordRules : _datasetRules).Add(rule);
+            if (rule.Scope == RuleScope.Record)
+            {
+                _recordRules.Add(rule);
+            }
+            else if (rule.BeginStreaming() is { } state)
+            {
+                _states.Add((rule, state));
+            }
+            else
+            {
+                _datasetRules.Add(rule);
+            }
         }
     }
 
@@ -98,6 +111,15 @@ internal sealed class StreamingValidation : IStreamingSymbols
 
             bool first = _ids.TryAdd((record.RecordKind, record.RecordId), mark);
             CheckRecord(record, mark, window, span, finalPass: false);
+            if (_states.Count > 0)
+            {
+                var handle = new RecordHandle(mark);
+                (SourceText, RecordSpan) here = (window, span);
+                foreach ((DatasetRule rule, StreamingRuleState state) in _states)
+                {
+                    RunState(rule, state, record, handle, pointer => Resolve(here.Item1, here.Item2, pointer));
+                }
+            }
             foreach (DatasetRule rule in _datasetRules)
             {
                 if (rule.Retains(record, first))
@@ -121,6 +143,11 @@ internal sealed class StreamingValidation : IStreamingSymbols
             {
                 RunRecordRule(rule, record, mark, window, mark.ToSpan(record), finalPass: true);
             }
+        }
+
+        foreach ((DatasetRule rule, StreamingRuleState state) in _states)
+        {
+            RunState(rule, state, null, null, null);
         }
 
         RunDatasetRules();
@@ -201,6 +228,43 @@ internal sealed class StreamingValidation : IStreamingSymbols
 
         return found;
     }
+
+    private void RunState(DatasetRule rule, StreamingRuleState state, ConflictRecord? record, RecordHandle? handle, Func<string?, DiagnosticLocation>? locateCurrent)
+    {
+        if (_failed.Contains(rule))
+        {
+            return;
+        }
+
+        var context = new StreamingRuleContext(rule, record, handle, new SymbolTable(this), _today, (h, pointer) => Locate(h.Mark, pointer), locateCurrent, d => _diagnostics.Add(d, RecordIdAt));
+        try
+        {
+            if (record is null)
+            {
+                state.End(context);
+            }
+            else
+            {
+                state.Record(context);
+            }
+        }
+#pragma warning disable CA1031 // A failing rule must not take the other rules' findings with it.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _failed.Add(rule);
+            _diagnostics.Add(Diagnostic.Create(ValidationDiagnostics.InternalError, DiagnosticLocation.ForFile(_records.FilePath), $"Rule {rule.Name}", $"{ex.GetType().Name}: {ex.Message}"), RecordIdAt);
+        }
+    }
+
+    private DiagnosticLocation Resolve(SourceText window, RecordSpan span, string? relativePointer)
+    {
+        (int start, int end, string pointer) = JsonPointerNavigator.Resolve(window, span, relativePointer, _records.Options.MaxDepth);
+        return window.GetLocation(start, end, pointer);
+    }
+
+    private DiagnosticLocation Locate(RecordMark mark, string? relativePointer)
+        => Resolve(mark.ReadWindow(_records.RandomAccessSource!, _records.FilePath), mark.ToSpan(null), relativePointer);
 
     private void RunDatasetRules()
     {
@@ -342,9 +406,7 @@ internal sealed class StreamingValidation : IStreamingSymbols
             return null;
         }
 
-        SourceText window = mark.ReadWindow(_records.RandomAccessSource!, _records.FilePath);
-        (int start, int end, string pointer) = JsonPointerNavigator.Resolve(window, mark.ToSpan(null), relativePointer, _records.Options.MaxDepth);
-        return window.GetLocation(start, end, pointer);
+        return Locate(mark, relativePointer);
     }
 
     private string? RecordIdAt(DiagnosticLocation location)
