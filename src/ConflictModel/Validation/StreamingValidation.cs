@@ -30,6 +30,7 @@ internal sealed class StreamingValidation : IStreamingSymbols
     private readonly HashSet<(RecordKind Kind, string Id)> _unread = [];
     private readonly Dictionary<long, ConflictRecord> _cache = [];
     private readonly Dictionary<ConflictRecord, RecordMark> _marks = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<ConflictRecord, RecordMark> _cachedMarks = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<long, ConflictRecord> _retainedByOffset = [];
     private readonly List<(DatasetRule Rule, RecordMark Mark)> _deferred = [];
     private readonly List<(ConflictRecord Record, RecordMark Mark)> _retained = [];
@@ -141,7 +142,7 @@ internal sealed class StreamingValidation : IStreamingSymbols
             ConflictRecord? record = Reread(window);
             if (record is not null)
             {
-                RunRecordRule(rule, record, mark, window, mark.ToSpan(record), finalPass: true);
+                RunRecordRule(rule, record, mark, SingleResult(record, window, mark.ToSpan(record)), finalPass: true);
             }
         }
 
@@ -177,21 +178,26 @@ internal sealed class StreamingValidation : IStreamingSymbols
 
     private void CheckRecord(ConflictRecord record, RecordMark mark, SourceText window, RecordSpan span, bool finalPass)
     {
+        if (_recordRules.Count == 0)
+        {
+            return;
+        }
+
+        ReadResult read = SingleResult(record, window, span);
         foreach (DatasetRule rule in _recordRules)
         {
-            RunRecordRule(rule, record, mark, window, span, finalPass);
+            RunRecordRule(rule, record, mark, read, finalPass);
         }
     }
 
-    private void RunRecordRule(DatasetRule rule, ConflictRecord record, RecordMark mark, SourceText window, RecordSpan span, bool finalPass)
+    private ReadResult SingleResult(ConflictRecord record, SourceText window, RecordSpan span)
+        => new(Single(record), [], DatasetFormat.JsonLines, window, _records.Options, [span], [], null) { ExternalLocations = Locate };
+
+    private void RunRecordRule(DatasetRule rule, ConflictRecord record, RecordMark mark, ReadResult read, bool finalPass)
     {
         _current = record;
         _currentMark = mark;
         _missed = false;
-        var read = new ReadResult(Single(record), [], DatasetFormat.JsonLines, window, _records.Options, [span], [], null)
-        {
-            ExternalLocations = Locate,
-        };
         List<Diagnostic> found = Run(rule, read, collect: !finalPass);
         if (!finalPass && _missed)
         {
@@ -378,19 +384,12 @@ internal sealed class StreamingValidation : IStreamingSymbols
         {
             if (_cache.Count >= CacheSize)
             {
-                foreach (ConflictRecord old in _cache.Values)
-                {
-                    if (!_retainedByOffset.ContainsValue(old))
-                    {
-                        _marks.Remove(old);
-                    }
-                }
-
                 _cache.Clear();
+                _cachedMarks.Clear();
             }
 
             _cache[mark.Offset] = record;
-            _marks[record] = mark;
+            _cachedMarks[record] = mark;
         }
 
         return record;
@@ -401,7 +400,7 @@ internal sealed class StreamingValidation : IStreamingSymbols
 
     private DiagnosticLocation? Locate(ConflictRecord record, string? relativePointer)
     {
-        if (!_marks.TryGetValue(record, out RecordMark? mark))
+        if (!_marks.TryGetValue(record, out RecordMark? mark) && !_cachedMarks.TryGetValue(record, out mark))
         {
             return null;
         }
