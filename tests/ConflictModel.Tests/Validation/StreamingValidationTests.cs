@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
@@ -189,5 +190,108 @@ public sealed class StreamingValidationTests
         }
 
         return directory ?? throw new InvalidOperationException("The repository root was not found.");
+    }
+}
+
+/// <summary>What a streaming validation keeps: the records it has passed must be garbage once read.</summary>
+public sealed class StreamingRetentionTests
+{
+    [Fact]
+    public void Validate_StreamedRecords_AreNotKeptByRecordRulesOrCompactStates()
+    {
+        // Every built-in rule that needs no records kept (record-scoped ones and those with compact state), and a
+        // probe that holds each record it sees only weakly and, at the end, counts those still alive.
+        var probe = new RetentionProbe();
+        ValidationOptions options = RuleHarness.AllRulesOn() with
+        {
+            Rules = [.. RuleCatalog.Rules.Where(r => r.Scope == RuleScope.Record || r.BeginStreaming() is not null), probe],
+        };
+        byte[] bytes = Generated(3_000);
+        using DatasetRecordReader records = new DatasetReader().OpenRecords(new MemoryStream(bytes), "big.jsonl", DatasetFormat.JsonLines);
+        new DatasetValidator(options).Validate(records);
+
+        Assert.True(probe.Seen >= 3_000, $"saw {probe.Seen} records");
+        Assert.True(probe.AliveAtEnd <= 2, $"{probe.AliveAtEnd} of {probe.Seen} records were still alive at the end of the validation");
+    }
+
+    [Fact]
+    public void Validate_DatasetScopedRule_KeepsOnlyItsKinds()
+    {
+        // The same probe as a dataset-scoped rule that keeps actors: the actors stay alive, the rest do not.
+        var probe = new RetentionProbe(keepActors: true);
+        ValidationOptions options = RuleHarness.AllRulesOn() with { Rules = [probe] };
+        byte[] bytes = Generated(3_000);
+        using DatasetRecordReader records = new DatasetReader().OpenRecords(new MemoryStream(bytes), "big.jsonl", DatasetFormat.JsonLines);
+        new DatasetValidator(options).Validate(records);
+
+        Assert.InRange(probe.AliveAtEnd, probe.ActorsSeen, probe.ActorsSeen + 1); // + the last record, which a debug build keeps in a local
+        Assert.True(probe.ActorsSeen < probe.Seen / 2);
+    }
+
+    /// <summary>JSON Lines of about <paramref name="count"/> records: the seed example's records again and again under new ids.</summary>
+    private static byte[] Generated(int count)
+    {
+        string root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "ConflictModel.sln")))
+        {
+            root = Path.GetDirectoryName(root)!;
+        }
+
+        string[] lines = File.ReadAllLines(Path.Combine(root, "examples", "seed-merged.jsonl"));
+        var output = new StringBuilder(lines[0]).Append('\n');
+        int written = 0;
+        for (int copy = 0; written < count; copy++)
+        {
+            foreach (string line in lines.Skip(1))
+            {
+                // Suffix every id-like string so that each copy is a new set of records referring to each other.
+                output.Append(System.Text.RegularExpressions.Regex.Replace(line, "\"(id|actor|source|event|claimant|accused|accuser|target|outlet|side)\":\"([^\"]+)\"", m => $"\"{m.Groups[1].Value}\":\"{m.Groups[2].Value}-{copy}\"")).Append('\n');
+                written++;
+            }
+        }
+
+        return Encoding.UTF8.GetBytes(output.ToString());
+    }
+
+    private sealed class RetentionProbe(bool keepActors = false) : DatasetRule
+    {
+        private static readonly DiagnosticDescriptor Descriptor = new("CM9999", "Probe", "Probe", DiagnosticCategories.References, DiagnosticSeverity.Info, isEnabledByDefault: true, description: "Counts records.");
+        private readonly List<WeakReference<ConflictRecord>> _seen = [];
+
+        public int Seen => _seen.Count;
+
+        public int ActorsSeen { get; private set; }
+
+        public int AliveAtEnd { get; private set; }
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
+
+        public override ImmutableArray<RecordKind> RetainedKinds { get; } = [RecordKind.Actor];
+
+        public override void Analyze(RuleContext context) => AliveAtEnd = CountAlive();
+
+        public override StreamingRuleState? BeginStreaming() => keepActors ? null : new State(this);
+
+        public override bool Retains(ConflictRecord record, bool firstWithId)
+        {
+            _seen.Add(new WeakReference<ConflictRecord>(record));
+            ActorsSeen += record is Actor ? 1 : 0;
+            return base.Retains(record, firstWithId);
+        }
+
+        private int CountAlive()
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            return _seen.Count(w => w.TryGetTarget(out _));
+        }
+
+        private sealed class State(RetentionProbe probe) : StreamingRuleState
+        {
+            public override void Record(StreamingRuleContext context) => probe._seen.Add(new WeakReference<ConflictRecord>(context.Record!));
+
+            public override void End(StreamingRuleContext context) => probe.AliveAtEnd = probe.CountAlive();
+        }
     }
 }
