@@ -13,7 +13,7 @@ namespace ConflictModel.Benchmarks;
 /// The benchmark program. With no mode, BenchmarkDotNet's own arguments (<c>--filter '*'</c>, <c>--list flat</c>, …)
 /// run the suite; <c>--quick</c> runs every benchmark once in-process on the 1,000-record data, then the process-level
 /// measurements on it, to prove they still run. Other modes: <c>process</c>, <c>calibrate</c>, <c>generate N…</c>,
-/// <c>verify N…</c>, and the child modes <c>first-record</c>, <c>stream</c> and <c>load</c> (see docs/performance.md).
+/// <c>verify N…</c>, <c>validate-large [--large-mb N]</c>, and the child modes <c>first-record</c>, <c>stream</c> and <c>load</c> (see docs/performance.md).
 /// </summary>
 internal static class Program
 {
@@ -67,6 +67,10 @@ internal static class Program
                 return 0;
             case "rules":
                 return RuleCosts.Run(rest.Count > 1 ? Parse(rest[1]) : 100_000, Console.Out);
+            case "validate-large":
+                rest.RemoveAt(0);
+                long validateBytes = (long)(TakeValue(rest, "--large-mb") is { } vmb ? Parse(vmb) : 1000) * 1_000_000;
+                return ProcessSuite.ValidateLarge(validateBytes, Console.Out);
             case "process":
                 rest.RemoveAt(0);
                 long largeBytes = (long)(TakeValue(rest, "--large-mb") is { } mb ? Parse(mb) : 1000) * 1_000_000;

@@ -57,12 +57,10 @@ internal static class ValidateCommand
         foreach (InputFile file in files)
         {
             (ValidationOptions options, DatasetReader reader) = OptionsFor(file, explicitConfig, console.WorkingDirectory, overrides, warnAsError);
-            ReadResult read = ReadFile(reader, file, console);
-
-            ValidationResult result = new DatasetValidator(options).Validate(read);
+            ValidationResult result = ValidateFile(new DatasetValidator(options), reader, file, console, progress);
             diagnostics.AddRange(result.Diagnostics);
-            records += read.Dataset.RecordCount;
-            progress.FileDone(read.Dataset.RecordCount);
+            records += result.RecordCount;
+            progress.FileDone(result.RecordCount);
         }
 
         progress.Finish();
@@ -125,6 +123,99 @@ internal static class ValidateCommand
         }
 
         AtomicFile.Write(Path.GetFullPath(outputPath, console.WorkingDirectory), write);
+    }
+
+    /// <summary>
+    /// Validates one file. JSON Lines (by name, or by content for standard input and other names) streams: records
+    /// are checked as they are read and the input is never held whole; a document is read whole.
+    /// </summary>
+    private static ValidationResult ValidateFile(DatasetValidator validator, DatasetReader reader, InputFile file, CliConsole console, Progress progress)
+    {
+        DatasetFormat format = DatasetFormat.Document;
+        bool known = !file.IsStandardInput && DatasetFormats.TryGetFromPath(file.FullPath, out format, out _);
+        if (known && format == DatasetFormat.Document)
+        {
+            return validator.Validate(ReadFile(reader, file, console));
+        }
+
+        if (!known)
+        {
+            // Tell the form from the content, as ReadFile does, keeping the bytes when it is not JSON Lines.
+            byte[] bytes;
+            using (Stream raw = file.IsStandardInput ? console.Input : OpenRaw(file))
+            {
+                bytes = ReadPrefix(raw, out Stream rest);
+                using var combined = new MemoryStream();
+                combined.Write(bytes);
+                if (!LooksLikeLines(bytes))
+                {
+                    rest.CopyTo(combined);
+                    return validator.Validate(ReadBytes(reader, file, combined.ToArray()));
+                }
+
+                using var all = new ConcatenatedStream(bytes, rest);
+                using DatasetRecordReader lines = reader.OpenRecords(all, file.DisplayPath, DatasetFormat.JsonLines, DatasetFormats.IsGzip(bytes));
+                return validator.Validate(lines, progress.Records);
+            }
+        }
+
+        using FileStream stream = OpenRaw(file);
+        using DatasetRecordReader records = reader.OpenRecords(stream, file.DisplayPath, DatasetFormat.JsonLines, file.IsGzip);
+        return validator.Validate(records, progress.Records);
+    }
+
+    /// <summary>Reads the first 64 KiB (or all, if less) of a stream.</summary>
+    private static byte[] ReadPrefix(Stream raw, out Stream rest)
+    {
+        byte[] prefix = new byte[64 * 1024];
+        int total = 0;
+        int read;
+        while (total < prefix.Length && (read = raw.Read(prefix, total, prefix.Length - total)) > 0)
+        {
+            total += read;
+        }
+
+        rest = raw;
+        return prefix[..total];
+    }
+
+    /// <summary>Gets whether the start of an input (gzip-compressed or not) is a JSON Lines header line.</summary>
+    private static bool LooksLikeLines(byte[] prefix)
+    {
+        if (!DatasetFormats.IsGzip(prefix))
+        {
+            return DatasetFormats.Detect(prefix) == DatasetFormat.JsonLines;
+        }
+
+        try
+        {
+            using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(prefix), System.IO.Compression.CompressionMode.Decompress);
+            byte[] start = new byte[4096];
+            int total = 0;
+            int read;
+            while (total < start.Length && (read = gzip.Read(start, total, start.Length - total)) > 0)
+            {
+                total += read;
+            }
+
+            return DatasetFormats.Detect(start.AsSpan(0, total)) == DatasetFormat.JsonLines;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException)
+        {
+            return false;
+        }
+    }
+
+    private static ReadResult ReadBytes(DatasetReader reader, InputFile file, byte[] bytes)
+    {
+        if (DatasetFormats.IsGzip(bytes))
+        {
+            return reader.Read(new MemoryStream(bytes, writable: false), file.DisplayPath, DatasetFormat.JsonLines, gzip: true) is { } lines && LooksLikeDocument(lines)
+                ? reader.Read(new MemoryStream(bytes, writable: false), file.DisplayPath, DatasetFormat.Document, gzip: true)
+                : reader.Read(new MemoryStream(bytes, writable: false), file.DisplayPath, DatasetFormat.JsonLines, gzip: true);
+        }
+
+        return reader.ReadUtf8(bytes, DatasetFormats.Detect(bytes), file.DisplayPath);
     }
 
     /// <summary>
@@ -242,15 +333,30 @@ internal static class ValidateCommand
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private int _done;
         private long _records;
+        private long _inFile;
+
+        /// <summary>Reports the records read so far of the file being validated.</summary>
+        public void Records(long inFile)
+        {
+            _inFile = inFile;
+            Show(_records + inFile);
+        }
 
         public void FileDone(long records)
         {
             _done++;
             _records += records;
+            _inFile = 0;
+            Show(_records);
+        }
+
+        private void Show(long records)
+        {
+            _ = _inFile;
             if (console.ErrorIsTerminal)
             {
-                double rate = _records / Math.Max(_clock.Elapsed.TotalSeconds, 0.001);
-                console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\r{_done}/{total} files, {_records:N0} records, {rate:N0} records/s   "));
+                double rate = records / Math.Max(_clock.Elapsed.TotalSeconds, 0.001);
+                console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\r{_done}/{total} files, {records:N0} records, {rate:N0} records/s   "));
             }
         }
 
@@ -261,5 +367,46 @@ internal static class ValidateCommand
                 console.Error.WriteLine();
             }
         }
+    }
+
+    /// <summary>Bytes already read from a stream, then the rest of it.</summary>
+    private sealed class ConcatenatedStream(byte[] prefix, Stream rest) : Stream
+    {
+        private int _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (_position < prefix.Length)
+            {
+                int n = Math.Min(buffer.Length, prefix.Length - _position);
+                prefix.AsSpan(_position, n).CopyTo(buffer);
+                _position += n;
+                return n;
+            }
+
+            return rest.Read(buffer);
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

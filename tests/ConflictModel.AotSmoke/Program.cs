@@ -21,7 +21,7 @@ foreach (string path in args)
         .Count(g => g.Count() > 1 && g.All(e => e.CountsSamePopulationAs(g.First())) && CasualtyEnvelope.Of(g).IsContradictory);
     string edtf = EdtfDate.Parse("2025-05/2025-08").Latest?.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "?";
     ValidationResult validation = new DatasetValidator().Validate(new DatasetReader().Read(path));
-    bool readerAgrees = validation.Read.Dataset == dataset;
+    bool readerAgrees = validation.Read!.Dataset == dataset;
     Console.WriteLine($"{Path.GetFileName(path)}: {dataset.RecordCount} records, round trip {(documentHolds && linesHold ? "ok" : "FAILED")}, contested {contested}, edtf {edtf}, "
         + $"validation {validation.Count(DiagnosticSeverity.Error)} error(s) {validation.Count(DiagnosticSeverity.Warning)} warning(s) {validation.Count(DiagnosticSeverity.Info)} info(s), reader {(readerAgrees ? "agrees" : "DISAGREES")}");
     failures += documentHolds && linesHold && readerAgrees && !validation.HasErrors ? 0 : 1;

@@ -139,6 +139,26 @@ public sealed class ValidateToolTests(NodeTools tools) : IDisposable
     }
 
     [Fact]
+    public void JsonLines_StandardInput_StreamsWithTheFilesOutput()
+    {
+        // Forward references (the event before its actors), a broken line and a repeated id.
+        string text = "{\"type\":\"dataset\",\"formatVersion\":\"1.0\",\"info\":{\"title\":\"t\"}}\n"
+            + "{\"type\":\"event\",\"id\":\"e1\",\"kind\":\"talks\",\"participants\":[{\"actor\":\"a1\",\"role\":\"host\"},{\"actor\":\"nobody\",\"role\":\"host\"}]}\n"
+            + "{\"type\":\"actor\",\"id\":\"a1\",\"name\":\"A\",\"kind\":\"group\"}\n"
+            + "{\"type\":\"actor\",\"id\":\"a2\",\"name\":\n"
+            + "{\"type\":\"actor\",\"id\":\"a1\",\"name\":\"A\",\"kind\":\"group\"}\n";
+        File.WriteAllText(Path.Combine(_folder, "lines.jsonl"), text);
+
+        ProcessResult file = ProcessRunner.Tool(_folder, "validate", "lines.jsonl");
+        ProcessResult piped = ProcessRunner.Run("dotnet", [Repository.ToolDll, "validate", "-"], _folder, text);
+
+        Assert.Equal(file.ExitCode, piped.ExitCode);
+        Assert.Contains("CM1002", file.Output, StringComparison.Ordinal);
+        Assert.Contains("CM1001", file.Output, StringComparison.Ordinal);
+        Assert.Equal(file.Output.Replace("lines.jsonl", "<stdin>", StringComparison.Ordinal), piped.Output);
+    }
+
+    [Fact]
     public void UnreadableInputAndBadOptions_ExitTwoWithOneLine()
     {
         ProcessResult missing = ProcessRunner.Tool(_folder, "validate", "nope.jsonl");

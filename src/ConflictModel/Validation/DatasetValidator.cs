@@ -27,16 +27,17 @@ public sealed class DatasetValidator
     public ValidationResult Validate(ReadResult read)
     {
         ArgumentNullException.ThrowIfNull(read);
-        var raw = new List<Diagnostic>(read.Diagnostics);
-        var symbols = new SymbolTable(read.Dataset, read.WasDeclared);
-        LocalDate today = Options.Today ?? SystemClock.Instance.GetCurrentInstant().InUtc().Date;
-        foreach (DatasetRule rule in Options.Rules)
+        var collector = new DiagnosticCollector(Options, read.Options.MaxDiagnostics);
+        Func<DiagnosticLocation, string?> recordIdAt = location => read.TryGetRecordAt(location, out _, out string? id) ? id : null;
+        foreach (Diagnostic diagnostic in read.Diagnostics)
         {
-            if (rule is null || !rule.SupportedDiagnostics.Any(d => Options.GetEffectiveSeverity(d) is not null))
-            {
-                continue;
-            }
+            collector.Add(diagnostic, recordIdAt);
+        }
 
+        var symbols = new SymbolTable(read.Dataset, read.WasDeclared);
+        LocalDate today = Today();
+        foreach (DatasetRule rule in EnabledRules())
+        {
             var found = new List<Diagnostic>();
             var context = new RuleContext(read, symbols, today, rule, found.Add);
             try
@@ -50,93 +51,48 @@ public sealed class DatasetValidator
                 found.Add(Diagnostic.Create(ValidationDiagnostics.InternalError, read.FileLocation, $"Rule {rule.Name}", $"{ex.GetType().Name}: {ex.Message}"));
             }
 
-            raw.AddRange(found);
-        }
-
-        var result = new List<Diagnostic>(raw.Count);
-        var used = new HashSet<Suppression>(ReferenceEqualityComparer.Instance);
-        foreach (Diagnostic diagnostic in raw)
-        {
-            if (Options.GetEffectiveSeverity(diagnostic.Descriptor) is not { } severity)
+            foreach (Diagnostic diagnostic in found)
             {
-                continue;
-            }
-
-            Diagnostic effective = diagnostic.WithSeverity(severity);
-            if (effective.Descriptor.IsConfigurable && FindSuppression(effective, read, used) is { } suppression)
-            {
-                effective = effective.WithSuppression(suppression.Justification!);
-            }
-
-            result.Add(effective);
-        }
-
-        AddSuppressionDiagnostics(read, used, result);
-        foreach (Diagnostic diagnostic in Options.ConfigurationDiagnostics)
-        {
-            if (Options.GetEffectiveSeverity(diagnostic.Descriptor) is { } severity)
-            {
-                result.Add(diagnostic.WithSeverity(severity));
+                collector.Add(diagnostic, recordIdAt);
             }
         }
 
-        IEnumerable<Diagnostic> kept = result.Distinct();
-        int max = read.Options.MaxDiagnostics;
-        if (result.Count > max)
-        {
-            // Keep the most serious findings when there are too many to report.
-            kept = [.. kept.OrderByDescending(d => !d.IsSuppressed).ThenByDescending(d => d.Severity).Take(max),
-                Diagnostic.Create(ReaderDiagnostics.TooManyDiagnostics, read.FileLocation, max)];
-        }
-
-        return new ValidationResult(read, [.. kept.OrderBy(d => d.Location.FilePath, StringComparer.Ordinal)
-            .ThenBy(d => d.Location.StartLine)
-            .ThenBy(d => d.Location.StartColumn)
-            .ThenBy(d => d.Id, StringComparer.Ordinal)]);
+        return collector.Finish(read, read.FilePath, read.Dataset.RecordCount);
     }
 
-    private Suppression? FindSuppression(Diagnostic diagnostic, ReadResult read, HashSet<Suppression> used)
+    /// <summary>
+    /// Validates a dataset as it is read, record by record, keeping only what the rules that compare records need
+    /// (see docs/validation.md, "Streaming"): the reader's diagnostics and every rule's, exactly as
+    /// <see cref="Validate(ReadResult)"/> reports them for the same input. A document input is read whole first.
+    /// Records are looked up again by re-reading their line from the input file or, for other streams, from a
+    /// temporary copy of what was read (deleted when the reader is disposed).
+    /// </summary>
+    /// <param name="records">A record reader on which <see cref="DatasetRecordReader.Read"/> has not been called yet.</param>
+    /// <param name="progress">Called now and then with the number of records read so far; null for none.</param>
+    /// <returns>Every diagnostic, sorted, with effective severities; <see cref="ValidationResult.Read"/> is null for streamed input.</returns>
+    /// <exception cref="InvalidOperationException">Reading has already begun.</exception>
+    public ValidationResult Validate(DatasetRecordReader records, Action<long>? progress = null)
     {
-        if (Options.Suppressions.IsEmpty)
+        ArgumentNullException.ThrowIfNull(records);
+        if (records.Loaded is { } loaded)
         {
-            return null;
+            ValidationResult result = Validate(loaded);
+            progress?.Invoke(loaded.Dataset.RecordCount);
+            return result;
         }
 
-        string? recordId = read.TryGetRecordAt(diagnostic.Location, out _, out string? id) ? id : null;
-        Suppression? match = null;
-        foreach (Suppression suppression in Options.Suppressions)
+        if (records.BytesRead > 0)
         {
-            if (suppression.Justification is not null && suppression.Matches(diagnostic, recordId, Options.BaseDirectory))
-            {
-                used.Add(suppression);
-                match ??= suppression;
-            }
+            throw new InvalidOperationException("The record reader has already been read from; validate a fresh one.");
         }
 
-        return match;
+        records.KeepRandomAccess();
+        return new StreamingValidation(this, records, Today()).Run(progress);
     }
 
-    private void AddSuppressionDiagnostics(ReadResult read, HashSet<Suppression> used, List<Diagnostic> result)
-    {
-        foreach (Suppression suppression in Options.Suppressions)
-        {
-            DiagnosticLocation where = suppression.Source ?? read.FileLocation;
-            if (suppression.Justification is null)
-            {
-                Add(ValidationDiagnostics.SuppressionWithoutJustification, where, suppression.Id);
-            }
-            else if (!used.Contains(suppression) && suppression.AppliesToFile(read.FilePath, Options.BaseDirectory))
-            {
-                Add(ValidationDiagnostics.UnusedSuppression, where, suppression.Id);
-            }
-        }
+    /// <summary>Gets the rules that can report something under the options.</summary>
+    internal IEnumerable<DatasetRule> EnabledRules()
+        => Options.Rules.Where(rule => rule is not null && rule.SupportedDiagnostics.Any(d => Options.GetEffectiveSeverity(d) is not null));
 
-        void Add(DiagnosticDescriptor descriptor, DiagnosticLocation where, string id)
-        {
-            if (Options.GetEffectiveSeverity(descriptor) is { } severity)
-            {
-                result.Add(Diagnostic.Create(descriptor, where, id).WithSeverity(severity));
-            }
-        }
-    }
+    private LocalDate Today() => Options.Today ?? SystemClock.Instance.GetCurrentInstant().InUtc().Date;
 }

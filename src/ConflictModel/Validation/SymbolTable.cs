@@ -15,6 +15,7 @@ public sealed class SymbolTable
 {
     private readonly Dictionary<(RecordKind Kind, string Id), ImmutableArray<ConflictRecord>> _records = [];
     private readonly Func<RecordKind, string, bool> _declaredElsewhere;
+    private readonly IStreamingSymbols? _streaming;
 
     /// <summary>Creates the table of a dataset.</summary>
     /// <param name="dataset">The dataset.</param>
@@ -34,19 +35,50 @@ public sealed class SymbolTable
         }
     }
 
+    /// <summary>Creates a table over the ids a streaming validation has met (see <see cref="IStreamingSymbols"/>).</summary>
+    internal SymbolTable(IStreamingSymbols streaming)
+    {
+        _streaming = streaming;
+        _declaredElsewhere = streaming.WasDeclared;
+    }
+
     /// <summary>Finds the (first) record of a kind with an id.</summary>
     /// <param name="kind">The record kind.</param>
     /// <param name="id">The id's text.</param>
     /// <returns>The record, or null when there is none.</returns>
     public ConflictRecord? Find(RecordKind kind, string id)
-        => id is not null && _records.TryGetValue((kind, id), out ImmutableArray<ConflictRecord> found) ? found[0] : null;
+    {
+        if (id is null)
+        {
+            return null;
+        }
+
+        if (_streaming is not null)
+        {
+            return _streaming.Find(kind, id);
+        }
+
+        return _records.TryGetValue((kind, id), out ImmutableArray<ConflictRecord> found) ? found[0] : null;
+    }
 
     /// <summary>Finds every record of a kind with an id; more than one when the id is repeated.</summary>
     /// <param name="kind">The record kind.</param>
     /// <param name="id">The id's text.</param>
     /// <returns>The records, in dataset order; empty when there are none.</returns>
     public ImmutableArray<ConflictRecord> FindAll(RecordKind kind, string id)
-        => id is not null && _records.TryGetValue((kind, id), out ImmutableArray<ConflictRecord> found) ? found : [];
+    {
+        if (id is null)
+        {
+            return [];
+        }
+
+        if (_streaming is not null)
+        {
+            return _streaming.FindAll(kind, id);
+        }
+
+        return _records.TryGetValue((kind, id), out ImmutableArray<ConflictRecord> found) ? found : [];
+    }
 
     /// <summary>Gets whether a record of a kind with an id exists, or was in the file but could not be read.</summary>
     /// <param name="kind">The record kind.</param>
@@ -98,4 +130,19 @@ public sealed class SymbolTable
     /// <param name="id">The id.</param>
     /// <returns>The source, or null.</returns>
     public Source? Find(SourceId id) => Find(RecordKind.Source, id.Value) as Source;
+}
+
+/// <summary>
+/// The ids a streaming validation has met so far, with a way to get a record back by re-reading it. While records are
+/// still arriving, a lookup that finds nothing may find something later; the validator notes such misses and checks
+/// the record again at the end. <see cref="FindAll"/> gives the first record with the id and, when the record being
+/// checked repeats it, that record too.
+/// </summary>
+internal interface IStreamingSymbols
+{
+    ConflictRecord? Find(RecordKind kind, string id);
+
+    ImmutableArray<ConflictRecord> FindAll(RecordKind kind, string id);
+
+    bool WasDeclared(RecordKind kind, string id);
 }

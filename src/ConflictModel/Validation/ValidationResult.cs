@@ -9,14 +9,22 @@ namespace ConflictModel.Validation;
 /// </summary>
 public sealed class ValidationResult
 {
-    internal ValidationResult(ReadResult read, ImmutableArray<Diagnostic> diagnostics)
+    internal ValidationResult(ReadResult? read, ImmutableArray<Diagnostic> diagnostics, string? filePath, long recordCount)
     {
         Read = read;
         Diagnostics = diagnostics;
+        FilePath = filePath;
+        RecordCount = recordCount;
     }
 
-    /// <summary>Gets what was read.</summary>
-    public ReadResult Read { get; }
+    /// <summary>Gets what was read, or null when the input was validated as a stream (nothing of it is kept).</summary>
+    public ReadResult? Read { get; }
+
+    /// <summary>Gets the file validated, or null for input without one.</summary>
+    public string? FilePath { get; }
+
+    /// <summary>Gets how many records were read and checked.</summary>
+    public long RecordCount { get; }
 
     /// <summary>Gets every diagnostic, suppressed ones included, sorted by file, line, column and id.</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; }

@@ -47,4 +47,77 @@ public class ExtendingExampleTests
             }
         }
     }
+
+    [Fact]
+    public void StreamingRule_ReportsTheSameStreamedAsLoaded()
+    {
+        const string lines = """
+            {"type":"dataset","formatVersion":"1.0","info":{"title":"t"}}
+            {"type":"source","id":"s1","title":"Daily report"}
+            {"type":"source","id":"s2","title":"Other"}
+            {"type":"source","id":"s3","title":"Daily report"}
+            """;
+        var options = ValidationOptions.Default with { Rules = [new RepeatedSourceTitleRule()] };
+        var reader = new DatasetReader();
+        ValidationResult loaded = new DatasetValidator(options).Validate(reader.ReadText(lines, DatasetFormat.JsonLines, "data.jsonl"));
+        using DatasetRecordReader records = reader.OpenRecords(new System.IO.MemoryStream(System.Text.Encoding.UTF8.GetBytes(lines)), "data.jsonl", DatasetFormat.JsonLines);
+        ValidationResult streamed = new DatasetValidator(options).Validate(records);
+
+        Diagnostic found = Assert.Single(loaded.Diagnostics);
+        Assert.Equal("Source 's3' has the title of source 's1'", found.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(4, found.Location.StartLine);
+        Assert.Equal(2, found.AdditionalLocations[0].StartLine);
+        Assert.Equal(loaded.Diagnostics.Select(Describe), streamed.Diagnostics.Select(Describe));
+    }
+
+    private static string Describe(Diagnostic d)
+        => $"{d} {d.Location} {d.Location.JsonPointer} {d.Location.ByteOffset} {d.Location.EndLine}:{d.Location.EndColumn} {string.Join(',', d.AdditionalLocations)} {d.AdditionalLocations[0].JsonPointer} {d.AdditionalLocations[0].ByteOffset} {d.AdditionalLocations[0].EndLine}:{d.AdditionalLocations[0].EndColumn} {string.Join(',', d.Arguments)} {d.Descriptor.Id}";
+
+    private sealed class RepeatedSourceTitleRule : DatasetRule
+    {
+        public static readonly DiagnosticDescriptor RepeatedTitle = new(
+            "CM9002", "Repeated source title", "Source '{0}' has the title of source '{1}'", "House style",
+            DiagnosticSeverity.Info, isEnabledByDefault: true, description: "Two sources with one title are often one source.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [RepeatedTitle];
+
+        public override void Analyze(RuleContext context)
+        {
+            var first = new System.Collections.Generic.Dictionary<string, Source>(System.StringComparer.Ordinal);
+            foreach (Source source in context.Dataset.Sources)
+            {
+                if (source.Title is not { } title || first.TryAdd(title, source))
+                {
+                    continue;
+                }
+
+                context.Report(RepeatedTitle, source, "/title", [context.LocationOf(first[title], "/title")], source.Id.Value, first[title].Id.Value);
+            }
+        }
+
+        public override StreamingRuleState BeginStreaming() => new State();
+
+        private sealed class State : StreamingRuleState
+        {
+            private readonly System.Collections.Generic.Dictionary<string, (string Id, RecordHandle Handle)> _first = new(System.StringComparer.Ordinal);
+
+            public override void Record(StreamingRuleContext context)
+            {
+                if (context.Record is not Source { Title: { } title } source)
+                {
+                    return;
+                }
+
+                if (!_first.TryAdd(title, (source.Id.Value, context.Handle!)))
+                {
+                    (string id, RecordHandle handle) = _first[title];
+                    context.Report(Diagnostic.Create(RepeatedTitle, context.LocationOf("/title"), [context.LocationOf(handle, "/title")], source.Id.Value, id));
+                }
+            }
+
+            public override void End(StreamingRuleContext context)
+            {
+            }
+        }
+    }
 }

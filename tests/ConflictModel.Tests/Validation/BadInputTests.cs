@@ -178,6 +178,6 @@ public class BadInputTests
         Assert.Equal(500, result.Diagnostics.Single(d => d.Id == "CM0001").Location.StartLine);
         Diagnostic dangling = result.Diagnostics.Single(d => d.Id == "CM1001");
         Assert.Equal((700, "/participants/0/actor"), (dangling.Location.StartLine, dangling.Location.JsonPointer));
-        Assert.Equal(996, result.Read.Dataset.Actors.Length);
+        Assert.Equal(996, result.Read!.Dataset.Actors.Length);
     }
 }

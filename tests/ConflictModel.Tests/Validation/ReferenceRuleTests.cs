@@ -1,3 +1,4 @@
+using System.Linq;
 using ConflictModel.Validation;
 using Xunit;
 
@@ -70,4 +71,20 @@ public class ReferenceRuleTests
     [Fact]
     public void UnknownCountryCode_AssignedList_Has249Codes()
         => Assert.Equal(249, ConflictModel.Validation.Rules.UnknownCountryCodeRule.Assigned.Count);
+
+    [Fact]
+    public void SharedExternalId_UcdpConflictAndDyadIds_AreSharedByDesign()
+    {
+        // GED events of one conflict and dyad carry the same ucdp-conflict and ucdp-dyad values (vocabulary.md 7.1).
+        string text = RuleHarness.Lines(
+        [
+            "{\"type\":\"event\",\"id\":\"ged-1\",\"kind\":\"other\",\"externalIds\":[{\"scheme\":\"ucdp-ged\",\"value\":\"1\"},{\"scheme\":\"ucdp-conflict\",\"value\":\"11704\"},{\"scheme\":\"ucdp-dyad\",\"value\":\"12378\"}]}",
+            "{\"type\":\"event\",\"id\":\"ged-2\",\"kind\":\"other\",\"externalIds\":[{\"scheme\":\"ucdp-ged\",\"value\":\"2\"},{\"scheme\":\"ucdp-conflict\",\"value\":\"11704\"},{\"scheme\":\"ucdp-dyad\",\"value\":\"12378\"}]}",
+            "{\"type\":\"event\",\"id\":\"ged-3\",\"kind\":\"other\",\"externalIds\":[{\"scheme\":\"ucdp-ged\",\"value\":\"2\"}]}",
+        ]);
+        Diagnostic[] found = [.. RuleHarness.Validate(text).Diagnostics.Where(d => d.Id == "CM1011")];
+        Diagnostic only = Assert.Single(found);
+        Assert.Equal(4, only.Location.StartLine);
+        Assert.Equal("/externalIds/0", only.Location.JsonPointer);
+    }
 }

@@ -22,12 +22,34 @@ internal sealed class SourceText
     private int _blocksComputed;
 
     public SourceText(string? filePath, ReadOnlyMemory<byte> bytes, IReadOnlyList<int>? invalidUtf8Offsets = null)
+        : this(filePath, bytes, invalidUtf8Offsets, 0, 0)
+    {
+    }
+
+    /// <summary>
+    /// Creates a window onto part of a larger input, as a streaming reader holds one line at a time: offsets are
+    /// into <paramref name="bytes"/>, but locations carry the input's byte offsets and line numbers.
+    /// </summary>
+    /// <param name="filePath">The file.</param>
+    /// <param name="bytes">The window's bytes; it starts at the start of a line.</param>
+    /// <param name="invalidUtf8Offsets">Where bytes that were not UTF-8 were replaced, as offsets into the window.</param>
+    /// <param name="baseOffset">The input's byte offset of the window's first byte.</param>
+    /// <param name="linesBefore">The number of lines of the input before the window.</param>
+    public SourceText(string? filePath, ReadOnlyMemory<byte> bytes, IReadOnlyList<int>? invalidUtf8Offsets, long baseOffset, int linesBefore)
     {
         FilePath = filePath;
         _bytes = bytes;
         InvalidUtf8Offsets = invalidUtf8Offsets ?? [];
-        BomLength = bytes.Span.StartsWith("\uFEFF"u8) ? 3 : 0;
+        BomLength = baseOffset == 0 && bytes.Span.StartsWith("\uFEFF"u8) ? 3 : 0;
+        BaseOffset = baseOffset;
+        LinesBefore = linesBefore;
     }
+
+    /// <summary>Gets the input's byte offset of the first byte held (0 unless this is a window).</summary>
+    public long BaseOffset { get; }
+
+    /// <summary>Gets the number of input lines before the first byte held (0 unless this is a window).</summary>
+    public int LinesBefore { get; }
 
     public string? FilePath { get; }
 
@@ -47,11 +69,17 @@ internal sealed class SourceText
         int e = (int)Math.Clamp(end, s, _bytes.Length);
         (int startLine, int startColumn) = GetLineColumn(s);
         (int endLine, int endColumn) = e == s ? (startLine, startColumn) : GetLineColumn(e);
-        return new DiagnosticLocation(FilePath, startLine, startColumn, pointer, s, endLine, endColumn);
+        return new DiagnosticLocation(FilePath, startLine, startColumn, pointer, BaseOffset + s, endLine, endColumn);
     }
 
-    /// <summary>Gets the 1-based line and UTF-16 column of a byte offset.</summary>
+    /// <summary>Gets the 1-based input line and UTF-16 column of a byte offset.</summary>
     public (int Line, int Column) GetLineColumn(int offset)
+    {
+        (int line, int column) = GetLocalLineColumn(offset);
+        return (line + LinesBefore, column);
+    }
+
+    private (int Line, int Column) GetLocalLineColumn(int offset)
     {
         int[] lineStarts = LineStarts();
         int index = Array.BinarySearch(lineStarts, offset);

@@ -21,7 +21,7 @@ internal sealed partial class DatasetParser : IDisposable
     private const int UnknownMember = -1;
     private const int HandledMember = -2;
 
-    private readonly SourceText _text;
+    private SourceText _text; // replaced line by line when streaming (DatasetParser.Streaming.cs)
     private readonly DatasetReaderOptions _options;
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly List<PathSegment> _path = [];
@@ -65,7 +65,7 @@ internal sealed partial class DatasetParser : IDisposable
             return;
         }
 
-        if (_diagnostics.Count >= _options.MaxDiagnostics)
+        if (_drained + _diagnostics.Count >= _options.MaxDiagnostics)
         {
             _diagnosticsFull = true;
             _diagnostics.Add(Diagnostic.Create(ReaderDiagnostics.TooManyDiagnostics, diagnostic.Location, _options.MaxDiagnostics));

@@ -75,6 +75,65 @@ public sealed class DatasetReader
         return Parse(bytes, bytes.Length, path, format, []);
     }
 
+    /// <summary>
+    /// Opens a file for reading record by record (see <see cref="DatasetRecordReader"/>), telling its form from its
+    /// extension or, failing that, from its first bytes.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The record reader; dispose it.</returns>
+    /// <exception cref="IOException">The file cannot be opened or read.</exception>
+    /// <exception cref="UnauthorizedAccessException">Permission to read the file is denied.</exception>
+    public DatasetRecordReader OpenRecords(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        bool known = DatasetFormats.TryGetFromPath(path, out DatasetFormat format, out bool gzip);
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        try
+        {
+            return new DatasetRecordReader(this, stream, path, known ? format : null, gzip, ownsStream: true);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Opens a stream for reading record by record (see <see cref="DatasetRecordReader"/>); the stream is left open.
+    /// JSON Lines streams; a document is read whole first.
+    /// </summary>
+    /// <param name="stream">The UTF-8 (or gzip-compressed UTF-8) input.</param>
+    /// <param name="path">The file it comes from, for locations; null for none.</param>
+    /// <param name="format">The wire form; null to tell it from the first bytes.</param>
+    /// <param name="gzip">Whether the stream is gzip-compressed; gzip data is also recognised by its first bytes.</param>
+    /// <returns>The record reader; dispose it.</returns>
+    /// <exception cref="IOException">The stream cannot be read.</exception>
+    public DatasetRecordReader OpenRecords(Stream stream, string? path, DatasetFormat? format = null, bool gzip = false)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return new DatasetRecordReader(this, stream, path, format, gzip, ownsStream: false);
+    }
+
+    /// <summary>Reads an already decompressed stream whole (a document met by <see cref="DatasetRecordReader"/>).</summary>
+    internal ReadResult ReadDecompressed(Stream stream, string? path, DatasetFormat format, IEnumerable<Diagnostic> earlier)
+    {
+        var early = new List<Diagnostic>(earlier);
+        byte[] buffer;
+        int length;
+        try
+        {
+            (buffer, length) = ReadAll(stream, path, early);
+        }
+        catch (InvalidDataException ex)
+        {
+            early.Add(Diagnostic.Create(ReaderDiagnostics.DecompressionFailed, DiagnosticLocation.ForFile(path), ex.Message));
+            (buffer, length) = ([], 0);
+        }
+
+        return Parse(buffer, length, path, format, early);
+    }
+
     private ReadResult Read(Stream stream, string? path, DatasetFormat? format, bool gzip)
     {
         var early = new List<Diagnostic>();

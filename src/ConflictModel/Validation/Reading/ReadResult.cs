@@ -85,8 +85,19 @@ public sealed class ReadResult
     public DiagnosticLocation LocationOf(ConflictRecord record, string? relativePointer = null)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return _byRecord.TryGetValue(record, out RecordSpan? span) ? Resolve(span, relativePointer) : FileLocation;
+        if (_byRecord.TryGetValue(record, out RecordSpan? span))
+        {
+            return Resolve(span, relativePointer);
+        }
+
+        return ExternalLocations?.Invoke(record, relativePointer) ?? FileLocation;
     }
+
+    /// <summary>
+    /// Gets or sets, for the partial results a streaming validation builds, where records this result does not hold
+    /// were read from; null otherwise.
+    /// </summary>
+    internal Func<ConflictRecord, string?, DiagnosticLocation?>? ExternalLocations { get; init; }
 
     /// <summary>Gets where the dataset's description, or a member inside it, was read from.</summary>
     /// <param name="relativePointer">The member, as a JSON Pointer from the description (<c>/created</c>); null for the description.</param>

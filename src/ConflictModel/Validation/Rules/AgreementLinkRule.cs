@@ -12,6 +12,8 @@ internal sealed class AgreementLinkRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
+    public override RuleScope Scope => RuleScope.Record;
+
     public override void Analyze(RuleContext context)
     {
         foreach (Agreement agreement in context.Dataset.Agreements)

@@ -30,6 +30,8 @@ internal sealed class AttributionRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [NoAccuser, AccuserIsAccused, ResponseContradicted, ResponseUnsupported, BeneficiaryForPerpetration];
 
+    public override ImmutableArray<RecordKind> RetainedKinds { get; } = [RecordKind.Attribution, RecordKind.Claim];
+
     public override void Analyze(RuleContext context)
     {
         ILookup<string, Claim> claimsAbout = context.Dataset.Claims

@@ -36,6 +36,8 @@ internal sealed class ClaimRule : DatasetRule
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         [DenialAnswersNothing, RetractionWithoutTarget, SupersedesOtherClaimant, ClaimWithoutContent, AcknowledgedByOther, QuoteNotInSources];
 
+    public override ImmutableArray<RecordKind> RetainedKinds { get; } = [RecordKind.Claim];
+
     public override void Analyze(RuleContext context)
     {
         ImmutableArray<Claim> claims = context.Dataset.Claims;

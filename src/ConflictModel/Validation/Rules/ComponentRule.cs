@@ -18,6 +18,8 @@ internal sealed class ComponentRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [ComponentsDoNotSum, ComponentCountsOthers];
 
+    public override RuleScope Scope => RuleScope.Record;
+
     public override void Analyze(RuleContext context)
     {
         foreach (CasualtyEstimate total in context.Dataset.CasualtyEstimates)

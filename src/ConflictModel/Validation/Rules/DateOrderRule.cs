@@ -24,6 +24,8 @@ internal sealed class DateOrderRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [EndBeforeStart, EffectiveBeforeDeclared, HistoryOutOfOrder, StatusBeforeDeclaration];
 
+    public override RuleScope Scope => RuleScope.Record;
+
     public override void Analyze(RuleContext context)
     {
         foreach (Agreement agreement in context.Dataset.Agreements)

@@ -14,6 +14,8 @@ internal sealed class DuplicateActorRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
+    public override ImmutableArray<RecordKind> RetainedKinds { get; } = [RecordKind.Actor];
+
     public override void Analyze(RuleContext context)
     {
         var byName = new Dictionary<string, Actor>(StringComparer.OrdinalIgnoreCase);

@@ -10,7 +10,14 @@ internal sealed class DuplicateExternalIdRule : DatasetRule
 {
     public static DiagnosticDescriptor Descriptor { get; } = RuleDescriptors.Create(
         "CM1011", "Shared external identifier", "{0} '{1}' {2} is also the identifier of '{3}'", DiagnosticCategories.References, DiagnosticSeverity.Warning,
-        "An identifier in another dataset (a UCDP event id, an ACLED event id, a PAD agreement id) names one thing; two records carrying it are the same thing imported twice, or one of them has the wrong identifier.");
+        "An identifier in another dataset (a UCDP event id, an ACLED event id, a PAD agreement id) names one thing; two records carrying it are the same thing imported twice, or one of them has the wrong identifier. Identifiers of a group a record belongs to (the codebook's ucdp-conflict and ucdp-dyad schemes: the conflict or dyad of an event or agreement) are shared by design and not checked.");
+
+    /// <summary>
+    /// Schemes whose values name the group a record belongs to rather than the record (docs/vocabulary.md, 7.1):
+    /// every GED event of a conflict carries its conflict's and its dyad's id.
+    /// </summary>
+    internal static readonly System.Collections.Frozen.FrozenSet<string> GroupSchemes =
+        System.Collections.Frozen.FrozenSet.Create(StringComparer.Ordinal, "ucdp-conflict", "ucdp-dyad");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
@@ -30,6 +37,11 @@ internal sealed class DuplicateExternalIdRule : DatasetRule
             ImmutableArray<ExternalIdentifier> list = ids(record);
             for (int i = 0; i < list.Length; i++)
             {
+                if (GroupSchemes.Contains(list[i].Scheme))
+                {
+                    continue;
+                }
+
                 var key = (list[i].Scheme, list[i].Value);
                 if (first.TryGetValue(key, out TRecord? other))
                 {
@@ -43,6 +55,50 @@ internal sealed class DuplicateExternalIdRule : DatasetRule
                     first.Add(key, record);
                 }
             }
+        }
+    }
+
+    /// <summary>Streaming: per kind, the first record's id and handle for each identifier.</summary>
+    public override StreamingRuleState BeginStreaming() => new State();
+
+    private sealed class State : StreamingRuleState
+    {
+        private readonly Dictionary<(RecordKind, string, string), (string Id, RecordHandle Handle)> _first = [];
+
+        public override void Record(StreamingRuleContext context)
+        {
+            ConflictRecord record = context.Record!;
+            ImmutableArray<ExternalIdentifier> list = record switch
+            {
+                Actor a => a.ExternalIds,
+                Event e => e.ExternalIds,
+                Agreement a => a.ExternalIds,
+                _ => [],
+            };
+            for (int i = 0; i < list.Length; i++)
+            {
+                if (GroupSchemes.Contains(list[i].Scheme))
+                {
+                    continue;
+                }
+
+                var key = (record.RecordKind, list[i].Scheme, list[i].Value);
+                if (_first.TryGetValue(key, out (string Id, RecordHandle Handle) other))
+                {
+                    if (!string.Equals(other.Id, record.RecordId, StringComparison.Ordinal))
+                    {
+                        context.Report(Diagnostic.Create(Descriptor, context.LocationOf($"/externalIds/{i}"), [context.LocationOf(other.Handle, null)], Names.Of(record.RecordKind), record.RecordId, $"({list[i].Scheme} {list[i].Value})", other.Id));
+                    }
+                }
+                else
+                {
+                    _first.Add(key, (record.RecordId, context.Handle!));
+                }
+            }
+        }
+
+        public override void End(StreamingRuleContext context)
+        {
         }
     }
 }

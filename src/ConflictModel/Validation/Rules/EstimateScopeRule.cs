@@ -18,6 +18,8 @@ internal sealed class EstimateScopeRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [NoScope, SideNotInEvent];
 
+    public override RuleScope Scope => RuleScope.Record;
+
     public override void Analyze(RuleContext context)
     {
         foreach (CasualtyEstimate estimate in context.Dataset.CasualtyEstimates)

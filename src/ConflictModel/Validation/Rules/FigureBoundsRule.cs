@@ -16,6 +16,8 @@ internal sealed class FigureBoundsRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [BestOutsideBounds, BoundsInverted];
 
+    public override RuleScope Scope => RuleScope.Record;
+
     public override void Analyze(RuleContext context)
     {
         foreach (CasualtyEstimate estimate in context.Dataset.CasualtyEstimates)

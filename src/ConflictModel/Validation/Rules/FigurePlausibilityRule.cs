@@ -22,6 +22,8 @@ internal sealed class FigurePlausibilityRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [EmptyFigure, ImplausibleCount];
 
+    public override RuleScope Scope => RuleScope.Record;
+
     public override void Analyze(RuleContext context)
     {
         foreach (CasualtyEstimate estimate in context.Dataset.CasualtyEstimates)

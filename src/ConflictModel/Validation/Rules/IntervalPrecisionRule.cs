@@ -18,6 +18,8 @@ internal sealed class IntervalPrecisionRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [EndWithinStart, WholeUnit];
 
+    public override RuleScope Scope => RuleScope.Record;
+
     public override void Analyze(RuleContext context)
     {
         foreach (ConflictRecord record in context.Dataset.Records)

@@ -24,6 +24,8 @@ internal sealed class MissingSourceRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [ClaimWithoutSource, EventWithoutSource, EstimateWithoutSource, AttributionWithoutEvidence];
 
+    public override RuleScope Scope => RuleScope.Record;
+
     public override void Analyze(RuleContext context)
     {
         foreach (Claim claim in context.Dataset.Claims)

@@ -20,6 +20,8 @@ internal sealed class PartiesRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [ScopeMismatch, NoParties, SingleSignatory];
 
+    public override RuleScope Scope => RuleScope.Record;
+
     public override void Analyze(RuleContext context)
     {
         foreach (Ceasefire ceasefire in context.Dataset.Ceasefires)

@@ -12,6 +12,8 @@ internal sealed class PersonAsOrganisationRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
+    public override RuleScope Scope => RuleScope.Record;
+
     public override void Analyze(RuleContext context)
     {
         foreach (Actor actor in context.Dataset.Actors)

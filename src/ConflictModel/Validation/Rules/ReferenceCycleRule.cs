@@ -15,6 +15,22 @@ internal sealed class ReferenceCycleRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
+    public override ImmutableArray<RecordKind> RetainedKinds { get; } = [RecordKind.Actor, RecordKind.Source, RecordKind.Claim, RecordKind.Event, RecordKind.CasualtyEstimate];
+
+    /// <summary>
+    /// Only the first record with an id can be on a cycle (later ones are never entered), and only one with links;
+    /// the others change nothing, so a streaming validation need not keep them.
+    /// </summary>
+    public override bool Retains(ConflictRecord record, bool firstWithId) => firstWithId && record switch
+    {
+        Actor a => a.AffiliatedWith is not null,
+        Source s => !s.BasedOn.IsEmpty,
+        Claim c => c.Supersedes is not null || c.InResponseTo is not null,
+        Event e => !e.InResponseTo.IsEmpty,
+        CasualtyEstimate e => !e.Components.IsEmpty,
+        _ => false,
+    };
+
     public override void Analyze(RuleContext context)
     {
         Dataset dataset = context.Dataset;

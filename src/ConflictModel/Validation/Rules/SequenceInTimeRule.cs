@@ -33,6 +33,8 @@ internal sealed class SequenceInTimeRule : DatasetRule
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         [ClaimBeforeSubject, AnswersLaterClaim, AnswersLaterEvent, AttributionBeforeEvent, AccessedBeforePublished, PeriodExcludesEvent];
 
+    public override RuleScope Scope => RuleScope.Record;
+
     public override void Analyze(RuleContext context)
     {
         SymbolTable symbols = context.Symbols;

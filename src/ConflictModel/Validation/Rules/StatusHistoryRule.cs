@@ -16,6 +16,8 @@ internal sealed class StatusHistoryRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [CeasefireBackwards, MediationBackwards];
 
+    public override RuleScope Scope => RuleScope.Record;
+
     public override void Analyze(RuleContext context)
     {
         foreach (Ceasefire ceasefire in context.Dataset.Ceasefires)

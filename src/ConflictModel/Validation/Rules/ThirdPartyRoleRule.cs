@@ -34,6 +34,8 @@ internal sealed class ThirdPartyRoleRule : DatasetRule
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         [MediatorIsParty, BrokerIsParty, SignatoryIsThirdParty, MediatorActsForParty, RequesterIsMediator, FacilitatorNotMediator];
 
+    public override RuleScope Scope => RuleScope.Record;
+
     public override void Analyze(RuleContext context)
     {
         foreach (Mediation mediation in context.Dataset.Mediations)

@@ -47,4 +47,48 @@ internal sealed class UnreferencedRecordRule : DatasetRule
             }
         }
     }
+
+    /// <summary>Streaming: the sources and actors not referenced so far, by id; references met remove them.</summary>
+    public override StreamingRuleState BeginStreaming() => new State();
+
+    private sealed class State : StreamingRuleState
+    {
+        private readonly HashSet<(RecordKind, string)> _referenced = [];
+        private readonly Dictionary<(RecordKind, string), List<RecordHandle>> _unreferenced = [];
+
+        public override void Record(StreamingRuleContext context)
+        {
+            ConflictRecord record = context.Record!;
+            foreach (RecordReference reference in RecordReferences.Of(record))
+            {
+                if (reference.Kind is RecordKind.Source or RecordKind.Actor && (reference.Kind != record.RecordKind || reference.Id != record.RecordId)
+                    && _referenced.Add((reference.Kind, reference.Id)))
+                {
+                    _unreferenced.Remove((reference.Kind, reference.Id));
+                }
+            }
+
+            if (record.RecordKind is RecordKind.Source or RecordKind.Actor && !_referenced.Contains((record.RecordKind, record.RecordId)))
+            {
+                var key = (record.RecordKind, record.RecordId);
+                if (!_unreferenced.TryGetValue(key, out List<RecordHandle>? handles))
+                {
+                    _unreferenced[key] = handles = [];
+                }
+
+                handles.Add(context.Handle!);
+            }
+        }
+
+        public override void End(StreamingRuleContext context)
+        {
+            foreach (((RecordKind kind, string id), List<RecordHandle> handles) in _unreferenced)
+            {
+                foreach (RecordHandle handle in handles)
+                {
+                    context.Report(Diagnostic.Create(kind == RecordKind.Source ? UnreferencedSource : UnreferencedActor, context.LocationOf(handle, "/id"), id));
+                }
+            }
+        }
+    }
 }

@@ -1,0 +1,85 @@
+using System;
+using System.IO;
+using Microsoft.Win32.SafeHandles;
+
+namespace ConflictModel.Validation;
+
+/// <summary>
+/// Random access to the (decompressed) bytes a streaming read has already passed, so that checks made after a
+/// record has left the buffer can still give exact positions: the input file itself when it is a plain seekable
+/// file, otherwise a temporary file the consumed bytes are copied to (deleted on dispose). Not thread-safe.
+/// </summary>
+internal sealed class InputBytes : IDisposable
+{
+    private readonly SafeFileHandle _handle;
+    private readonly long _origin;
+    private readonly bool _spooled;
+    private long _written;
+
+    private InputBytes(SafeFileHandle handle, long origin, bool spooled)
+    {
+        _handle = handle;
+        _origin = origin;
+        _spooled = spooled;
+    }
+
+    /// <summary>Opens the file a stream reads, from the stream's current position; null when it is not a plain file.</summary>
+    public static InputBytes? OverFile(Stream stream)
+    {
+        if (stream is not FileStream { CanSeek: true } file || string.IsNullOrEmpty(file.Name) || !File.Exists(file.Name))
+        {
+            return null;
+        }
+
+        try
+        {
+            return new InputBytes(File.OpenHandle(file.Name, FileMode.Open, FileAccess.Read, FileShare.ReadWrite), file.Position, spooled: false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Creates a temporary file that keeps the bytes handed to <see cref="Append"/>.</summary>
+    public static InputBytes Spool()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"conflictmodel-{Guid.NewGuid():N}.spool");
+        SafeFileHandle handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose);
+        return new InputBytes(handle, 0, spooled: true);
+    }
+
+    /// <summary>Gets whether consumed bytes must be handed to <see cref="Append"/>.</summary>
+    public bool IsSpool => _spooled;
+
+    /// <summary>Keeps the next consumed bytes (a spool only).</summary>
+    public void Append(ReadOnlySpan<byte> bytes)
+    {
+        if (_spooled && !bytes.IsEmpty)
+        {
+            RandomAccess.Write(_handle, bytes, _written);
+            _written += bytes.Length;
+        }
+    }
+
+    /// <summary>Reads bytes at an input offset.</summary>
+    public byte[] Read(long offset, int length)
+    {
+        byte[] bytes = new byte[length];
+        int total = 0;
+        while (total < length)
+        {
+            int read = RandomAccess.Read(_handle, bytes.AsSpan(total), _origin + offset + total);
+            if (read == 0)
+            {
+                break;
+            }
+
+            total += read;
+        }
+
+        return total == length ? bytes : bytes[..total];
+    }
+
+    public void Dispose() => _handle.Dispose();
+}

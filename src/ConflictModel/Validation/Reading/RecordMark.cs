@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Generic;
+using ConflictModel.Model;
+
+namespace ConflictModel.Validation;
+
+/// <summary>
+/// Where a streamed record was, compactly: its line's input offset, length and number, and the record's span within
+/// the line, so that a location inside it can be computed after the line has left the buffer, by reading the line
+/// again from <see cref="InputBytes"/>. Keeps no text and no record.
+/// </summary>
+internal sealed class RecordMark
+{
+    private readonly Dictionary<string, int[]>? _remaps;
+
+    private RecordMark(RecordKind kind, string? id, long windowOffset, int windowLength, int linesBefore, int start, int end, Dictionary<string, int[]>? remaps)
+    {
+        Kind = kind;
+        Id = id;
+        WindowOffset = windowOffset;
+        WindowLength = windowLength;
+        LinesBefore = linesBefore;
+        Start = start;
+        End = end;
+        _remaps = remaps;
+    }
+
+    public RecordKind Kind { get; }
+
+    public string? Id { get; }
+
+    /// <summary>Gets the input offset of the line (of the byte order mark, for the first line).</summary>
+    public long WindowOffset { get; }
+
+    public int WindowLength { get; }
+
+    public int LinesBefore { get; }
+
+    /// <summary>Gets the record's start within the line.</summary>
+    public int Start { get; }
+
+    /// <summary>Gets the record's end within the line.</summary>
+    public int End { get; }
+
+    /// <summary>Gets the input offset of the record's first byte.</summary>
+    public long Offset => WindowOffset + Start;
+
+    /// <summary>Gets the input offset just past the record.</summary>
+    public long EndOffset => WindowOffset + End;
+
+    public static RecordMark Of(SourceText window, RecordSpan span)
+        => new(span.Kind, span.Id, window.BaseOffset, window.Length, window.LinesBefore, span.Start, span.End, span.Remaps);
+
+    /// <summary>Gets the span of the record within its window, with the record if given.</summary>
+    public RecordSpan ToSpan(ConflictRecord? record) => new(Kind, Id, string.Empty, Start, End, _remaps, record);
+
+    /// <summary>Reads the line again.</summary>
+    public SourceText ReadWindow(InputBytes bytes, string? path)
+    {
+        byte[] line = bytes.Read(WindowOffset, WindowLength);
+        List<int> invalid = DatasetParser.ReplaceInvalidUtf8(line);
+        return new SourceText(path, line, invalid, WindowOffset, LinesBefore);
+    }
+}

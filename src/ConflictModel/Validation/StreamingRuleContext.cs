@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using ConflictModel.Model;
+using NodaTime;
+
+namespace ConflictModel.Validation;
+
+/// <summary>
+/// What a <see cref="StreamingRuleState"/> sees: the record being read (null at the end) and its handle, every id
+/// met so far (<see cref="Symbols"/>; complete at the end), locations of the current record and of any record by
+/// handle, today's date, and where to report. Valid only during the call it is passed to.
+/// </summary>
+public sealed class StreamingRuleContext
+{
+    private readonly Func<RecordHandle, string?, DiagnosticLocation> _locate;
+    private readonly Func<string?, DiagnosticLocation>? _locateCurrent;
+    private readonly Action<Diagnostic> _report;
+    private readonly HashSet<string> _supported;
+
+    internal StreamingRuleContext(DatasetRule rule, ConflictRecord? record, RecordHandle? handle, SymbolTable symbols, LocalDate today, Func<RecordHandle, string?, DiagnosticLocation> locate, Func<string?, DiagnosticLocation>? locateCurrent, Action<Diagnostic> report)
+    {
+        Rule = rule;
+        Record = record;
+        Handle = handle;
+        Symbols = symbols;
+        Today = today;
+        _locate = locate;
+        _locateCurrent = locateCurrent;
+        _report = report;
+        _supported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (DiagnosticDescriptor descriptor in rule.SupportedDiagnostics)
+        {
+            _supported.Add(descriptor.Id);
+        }
+    }
+
+    /// <summary>Gets the rule.</summary>
+    public DatasetRule Rule { get; }
+
+    /// <summary>Gets the record being read; null in <see cref="StreamingRuleState.End"/>.</summary>
+    public ConflictRecord? Record { get; }
+
+    /// <summary>Gets the handle of the record being read; null in <see cref="StreamingRuleState.End"/>.</summary>
+    public RecordHandle? Handle { get; }
+
+    /// <summary>Gets the records by kind and id: those read so far, every one at the end.</summary>
+    public SymbolTable Symbols { get; }
+
+    /// <summary>Gets the date validation treats as today.</summary>
+    public LocalDate Today { get; }
+
+    /// <summary>Gets where a member of the record being read is.</summary>
+    /// <param name="relativePointer">A JSON Pointer from the record, with the model's indices; null for the record.</param>
+    /// <returns>The location.</returns>
+    /// <exception cref="InvalidOperationException">There is no current record (at the end).</exception>
+    public DiagnosticLocation LocationOf(string? relativePointer)
+        => _locateCurrent?.Invoke(relativePointer) ?? throw new InvalidOperationException("There is no current record; use a handle.");
+
+    /// <summary>Gets where a member of a record read earlier is (its line is read again).</summary>
+    /// <param name="handle">The record's handle.</param>
+    /// <param name="relativePointer">A JSON Pointer from the record, with the model's indices; null for the record.</param>
+    /// <returns>The location.</returns>
+    public DiagnosticLocation LocationOf(RecordHandle handle, string? relativePointer)
+    {
+        ArgumentNullException.ThrowIfNull(handle);
+        return _locate(handle, relativePointer);
+    }
+
+    /// <summary>Reports a diagnostic.</summary>
+    /// <param name="diagnostic">The diagnostic; its descriptor must be one of the rule's.</param>
+    /// <exception cref="ArgumentException">The rule did not declare the descriptor.</exception>
+    public void Report(Diagnostic diagnostic)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostic);
+        if (!_supported.Contains(diagnostic.Id))
+        {
+            throw new ArgumentException($"{Rule.Name} reported {diagnostic.Id}, which is not among its supported diagnostics.", nameof(diagnostic));
+        }
+
+        _report(diagnostic);
+    }
+}

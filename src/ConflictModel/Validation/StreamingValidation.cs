@@ -1,0 +1,442 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using ConflictModel.Model;
+using NodaTime;
+
+namespace ConflictModel.Validation;
+
+/// <summary>
+/// One streaming validation (see <see cref="DatasetValidator.Validate(DatasetRecordReader, Action{long})"/>): record-scoped rules
+/// run on each record as it arrives; dataset-scoped rules get the records they keep at the end. What stays in memory
+/// is the id table (kind and id to where the first such record was), the records dataset-scoped rules keep, the
+/// records whose lookups missed (to be checked again at the end, kept as positions only), and the diagnostics.
+/// Records are found again by re-reading their line from the input (<see cref="InputBytes"/>).
+/// </summary>
+internal sealed class StreamingValidation : IStreamingSymbols
+{
+    private const int CacheSize = 4096;
+    private static readonly DatasetInfo NoInfo = new("Untitled");
+
+    private readonly DatasetValidator _validator;
+    private readonly DatasetRecordReader _records;
+    private readonly LocalDate _today;
+    private readonly List<DatasetRule> _recordRules = [];
+    private readonly List<DatasetRule> _datasetRules = [];
+    private readonly List<(DatasetRule Rule, StreamingRuleState State)> _states = [];
+    private readonly HashSet<DatasetRule> _failed = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<(RecordKind Kind, string Id), RecordMark> _ids = [];
+    private readonly HashSet<(RecordKind Kind, string Id)> _unread = [];
+    private readonly Dictionary<long, ConflictRecord> _cache = [];
+    private readonly Dictionary<ConflictRecord, RecordMark> _marks = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<ConflictRecord, RecordMark> _cachedMarks = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<long, ConflictRecord> _retainedByOffset = [];
+    private readonly List<(DatasetRule Rule, RecordMark Mark)> _deferred = [];
+    private readonly List<(ConflictRecord Record, RecordMark Mark)> _retained = [];
+    private readonly List<RecordMark>? _allMarks;
+    private readonly DiagnosticCollector _diagnostics;
+    private readonly DatasetParser _lookupParser;
+    private ConflictRecord? _current;
+    private RecordMark? _currentMark;
+    private bool _missed;
+    private byte[]? _headerLine;
+
+    public StreamingValidation(DatasetValidator validator, DatasetRecordReader records, LocalDate today)
+    {
+        _validator = validator;
+        _records = records;
+        _today = today;
+        _diagnostics = new DiagnosticCollector(validator.Options, records.Options.MaxDiagnostics);
+        _lookupParser = DatasetParser.ForLines(records.Options, records.FilePath);
+        _lookupParser.AssumeHeaderSeen();
+        _allMarks = validator.Options.Suppressions.IsEmpty ? null : [];
+        foreach (DatasetRule rule in validator.EnabledRules())
+        {
+            if (rule.Scope == RuleScope.Record)
+            {
+                _recordRules.Add(rule);
+            }
+            else if (rule.BeginStreaming() is { } state)
+            {
+                _states.Add((rule, state));
+            }
+            else
+            {
+                _datasetRules.Add(rule);
+            }
+        }
+    }
+
+    public long RecordCount { get; private set; }
+
+    public ValidationResult Run(Action<long>? progress)
+    {
+        InputBytes bytes = _records.RandomAccessSource!;
+        while (_records.Read())
+        {
+            StreamedRecord entry = _records.Current;
+            foreach (Diagnostic diagnostic in entry.Diagnostics)
+            {
+                _diagnostics.Add(diagnostic, RecordIdAt);
+            }
+
+            if (entry.IsHeader)
+            {
+                Header(entry);
+                continue;
+            }
+
+            if (entry.Window is not { } window || entry.Span is not { } span)
+            {
+                continue;
+            }
+
+            RecordMark mark = RecordMark.Of(window, span);
+            _allMarks?.Add(mark);
+            if (entry.Record is not { } record)
+            {
+                if (span.Id is not null)
+                {
+                    _unread.Add((span.Kind, span.Id));
+                }
+
+                continue;
+            }
+
+            RecordCount++;
+            if ((RecordCount & 0xFFFF) == 0)
+            {
+                progress?.Invoke(RecordCount);
+            }
+
+            bool first = _ids.TryAdd((record.RecordKind, record.RecordId), mark);
+            CheckRecord(record, mark, window, span, finalPass: false);
+            if (_states.Count > 0)
+            {
+                var handle = new RecordHandle(mark);
+                (SourceText, RecordSpan) here = (window, span);
+                foreach ((DatasetRule rule, StreamingRuleState state) in _states)
+                {
+                    RunState(rule, state, record, handle, pointer => Resolve(here.Item1, here.Item2, pointer));
+                }
+            }
+            foreach (DatasetRule rule in _datasetRules)
+            {
+                if (rule.Retains(record, first))
+                {
+                    _retained.Add((record, mark));
+                    _retainedByOffset[mark.Offset] = record;
+                    _marks[record] = mark;
+                    break;
+                }
+            }
+        }
+
+        progress?.Invoke(RecordCount);
+
+        // The id table is complete: what missed before is final now.
+        foreach ((DatasetRule rule, RecordMark mark) in _deferred)
+        {
+            SourceText window = mark.ReadWindow(bytes, _records.FilePath);
+            ConflictRecord? record = Reread(window);
+            if (record is not null)
+            {
+                RunRecordRule(rule, record, mark, SingleResult(record, window, mark.ToSpan(record)), finalPass: true);
+            }
+        }
+
+        foreach ((DatasetRule rule, StreamingRuleState state) in _states)
+        {
+            RunState(rule, state, null, null, null);
+        }
+
+        RunDatasetRules();
+        return _diagnostics.Finish(null, _records.FilePath, RecordCount);
+    }
+
+    private void Header(StreamedRecord entry)
+    {
+        if (entry.Window is not { } window)
+        {
+            return;
+        }
+
+        _headerLine = window.Bytes.ToArray();
+        ReadResult read = HeaderResult(window);
+        foreach (DatasetRule rule in _recordRules)
+        {
+            Run(rule, read);
+        }
+    }
+
+    private ReadResult HeaderResult(SourceText window)
+    {
+        var dataset = new Dataset(_records.Info ?? NoInfo, _records.FormatVersion ?? Dataset.CurrentFormatVersion);
+        return new ReadResult(dataset, [], DatasetFormat.JsonLines, window, _records.Options, [], [], (window.BomLength, window.Length));
+    }
+
+    private void CheckRecord(ConflictRecord record, RecordMark mark, SourceText window, RecordSpan span, bool finalPass)
+    {
+        if (_recordRules.Count == 0)
+        {
+            return;
+        }
+
+        ReadResult read = SingleResult(record, window, span);
+        foreach (DatasetRule rule in _recordRules)
+        {
+            RunRecordRule(rule, record, mark, read, finalPass);
+        }
+    }
+
+    private ReadResult SingleResult(ConflictRecord record, SourceText window, RecordSpan span)
+        => new(Single(record), [], DatasetFormat.JsonLines, window, _records.Options, [span], [], null) { ExternalLocations = Locate };
+
+    private void RunRecordRule(DatasetRule rule, ConflictRecord record, RecordMark mark, ReadResult read, bool finalPass)
+    {
+        _current = record;
+        _currentMark = mark;
+        _missed = false;
+        List<Diagnostic> found = Run(rule, read, collect: !finalPass);
+        if (!finalPass && _missed)
+        {
+            // Something it looked up is not known yet: check the record again once every id is.
+            _deferred.Add((rule, mark));
+        }
+        else if (!finalPass)
+        {
+            foreach (Diagnostic diagnostic in found)
+            {
+                _diagnostics.Add(diagnostic, RecordIdAt);
+            }
+        }
+
+        _current = null;
+        _currentMark = null;
+    }
+
+    private List<Diagnostic> Run(DatasetRule rule, ReadResult read, bool collect = false)
+    {
+        var found = new List<Diagnostic>();
+        Action<Diagnostic> sink = collect ? found.Add : d => _diagnostics.Add(d, RecordIdAt);
+        var context = new RuleContext(read, new SymbolTable(this), _today, rule, sink);
+        try
+        {
+            rule.Analyze(context);
+        }
+#pragma warning disable CA1031 // A failing rule must not take the other rules' findings with it.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            sink(Diagnostic.Create(ValidationDiagnostics.InternalError, read.FileLocation, $"Rule {rule.Name}", $"{ex.GetType().Name}: {ex.Message}"));
+        }
+
+        return found;
+    }
+
+    private void RunState(DatasetRule rule, StreamingRuleState state, ConflictRecord? record, RecordHandle? handle, Func<string?, DiagnosticLocation>? locateCurrent)
+    {
+        if (_failed.Contains(rule))
+        {
+            return;
+        }
+
+        var context = new StreamingRuleContext(rule, record, handle, new SymbolTable(this), _today, (h, pointer) => Locate(h.Mark, pointer), locateCurrent, d => _diagnostics.Add(d, RecordIdAt));
+        try
+        {
+            if (record is null)
+            {
+                state.End(context);
+            }
+            else
+            {
+                state.Record(context);
+            }
+        }
+#pragma warning disable CA1031 // A failing rule must not take the other rules' findings with it.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _failed.Add(rule);
+            _diagnostics.Add(Diagnostic.Create(ValidationDiagnostics.InternalError, DiagnosticLocation.ForFile(_records.FilePath), $"Rule {rule.Name}", $"{ex.GetType().Name}: {ex.Message}"), RecordIdAt);
+        }
+    }
+
+    private DiagnosticLocation Resolve(SourceText window, RecordSpan span, string? relativePointer)
+    {
+        (int start, int end, string pointer) = JsonPointerNavigator.Resolve(window, span, relativePointer, _records.Options.MaxDepth);
+        return window.GetLocation(start, end, pointer);
+    }
+
+    private DiagnosticLocation Locate(RecordMark mark, string? relativePointer)
+        => Resolve(mark.ReadWindow(_records.RandomAccessSource!, _records.FilePath), mark.ToSpan(null), relativePointer);
+
+    private void RunDatasetRules()
+    {
+        if (_datasetRules.Count == 0)
+        {
+            return;
+        }
+
+        var builders = new Dictionary<RecordKind, List<ConflictRecord>>();
+        foreach ((ConflictRecord record, _) in _retained)
+        {
+            if (!builders.TryGetValue(record.RecordKind, out List<ConflictRecord>? list))
+            {
+                builders[record.RecordKind] = list = [];
+            }
+
+            list.Add(record);
+        }
+
+        ImmutableArray<T> Of<T>(RecordKind kind)
+            where T : ConflictRecord
+            => builders.TryGetValue(kind, out List<ConflictRecord>? list) ? [.. list.Cast<T>()] : [];
+
+        var dataset = new Dataset(
+            _records.Info ?? NoInfo,
+            _records.FormatVersion ?? Dataset.CurrentFormatVersion,
+            Of<Source>(RecordKind.Source),
+            Of<Actor>(RecordKind.Actor),
+            Of<Event>(RecordKind.Event),
+            Of<CasualtyEstimate>(RecordKind.CasualtyEstimate),
+            Of<Attribution>(RecordKind.Attribution),
+            Of<Claim>(RecordKind.Claim),
+            Of<Ceasefire>(RecordKind.Ceasefire),
+            Of<Mediation>(RecordKind.Mediation),
+            Of<Agreement>(RecordKind.Agreement));
+        SourceText header = new(_records.FilePath, _headerLine ?? [], null, 0, 0);
+        foreach (DatasetRule rule in _datasetRules)
+        {
+            var read = new ReadResult(dataset, [], DatasetFormat.JsonLines, header, _records.Options, [], [], _headerLine is null ? null : (header.BomLength, header.Length))
+            {
+                ExternalLocations = Locate,
+            };
+            Run(rule, read);
+        }
+    }
+
+    private static Dataset Single(ConflictRecord record) => record switch
+    {
+        Source r => new Dataset(NoInfo, sources: [r]),
+        Actor r => new Dataset(NoInfo, actors: [r]),
+        Event r => new Dataset(NoInfo, events: [r]),
+        CasualtyEstimate r => new Dataset(NoInfo, casualtyEstimates: [r]),
+        Attribution r => new Dataset(NoInfo, attributions: [r]),
+        Claim r => new Dataset(NoInfo, claims: [r]),
+        Ceasefire r => new Dataset(NoInfo, ceasefires: [r]),
+        Mediation r => new Dataset(NoInfo, mediations: [r]),
+        Agreement r => new Dataset(NoInfo, agreements: [r]),
+        _ => new Dataset(NoInfo),
+    };
+
+    // ---- Finding records again ----------------------------------------------------------------------------------
+
+    public ConflictRecord? Find(RecordKind kind, string id)
+    {
+        if (!_ids.TryGetValue((kind, id), out RecordMark? mark))
+        {
+            _missed = true;
+            return null;
+        }
+
+        return RecordAt(mark);
+    }
+
+    public ImmutableArray<ConflictRecord> FindAll(RecordKind kind, string id)
+    {
+        if (Find(kind, id) is not { } first)
+        {
+            return [];
+        }
+
+        return _current is { } current && !ReferenceEquals(current, first) && current.RecordKind == kind && string.Equals(current.RecordId, id, StringComparison.Ordinal)
+            ? [first, current]
+            : [first];
+    }
+
+    public bool WasDeclared(RecordKind kind, string id)
+    {
+        if (_unread.Contains((kind, id)))
+        {
+            return true;
+        }
+
+        _missed = true;
+        return false;
+    }
+
+    private ConflictRecord? RecordAt(RecordMark mark)
+    {
+        if (ReferenceEquals(mark, _currentMark))
+        {
+            return _current;
+        }
+
+        if (_retainedByOffset.TryGetValue(mark.Offset, out ConflictRecord? retained) || _cache.TryGetValue(mark.Offset, out retained))
+        {
+            return retained;
+        }
+
+        ConflictRecord? record = Reread(mark.ReadWindow(_records.RandomAccessSource!, _records.FilePath));
+        if (record is not null)
+        {
+            if (_cache.Count >= CacheSize)
+            {
+                _cache.Clear();
+                _cachedMarks.Clear();
+            }
+
+            _cache[mark.Offset] = record;
+            _cachedMarks[record] = mark;
+        }
+
+        return record;
+    }
+
+    private ConflictRecord? Reread(SourceText window)
+        => _lookupParser.ReadLineAt(window, window.BomLength, window.Length).Span?.Record;
+
+    private DiagnosticLocation? Locate(ConflictRecord record, string? relativePointer)
+    {
+        if (!_marks.TryGetValue(record, out RecordMark? mark) && !_cachedMarks.TryGetValue(record, out mark))
+        {
+            return null;
+        }
+
+        return Locate(mark, relativePointer);
+    }
+
+    private string? RecordIdAt(DiagnosticLocation location)
+    {
+        if (_allMarks is null || !string.Equals(location.FilePath, _records.FilePath, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        long offset = location.ByteOffset;
+        int lo = 0, hi = _allMarks.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (_allMarks[mid].Offset <= offset)
+            {
+                found = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        if (found < 0)
+        {
+            return null;
+        }
+
+        RecordMark mark = _allMarks[found];
+        return offset < mark.EndOffset || (offset == mark.Offset && mark.EndOffset == mark.Offset) ? mark.Id : null;
+    }
+}

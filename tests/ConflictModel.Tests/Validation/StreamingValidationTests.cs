@@ -1,0 +1,297 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Text;
+using ConflictModel.Model;
+using ConflictModel.Serialization;
+using ConflictModel.Validation;
+using Xunit;
+
+namespace ConflictModel.Tests.Validation;
+
+/// <summary>
+/// Streaming validation (<see cref="DatasetValidator.Validate(DatasetRecordReader, Action{long})"/>) against the
+/// loaded one (<see cref="DatasetValidator.Validate(ReadResult)"/>) on the same bytes: every diagnostic, with its
+/// id, severity, message, location (line, column, end, pointer, byte offset), additional locations and suppression.
+/// </summary>
+public sealed class StreamingValidationTests
+{
+    public static TheoryData<string> Inputs()
+    {
+        var data = new TheoryData<string>();
+        foreach (string name in Corpus().Keys)
+        {
+            data.Add(name);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Inputs))]
+    public void Validate_StreamedInput_ReportsExactlyWhatTheLoadedInputReports(string name)
+    {
+        byte[] bytes = Corpus()[name];
+        foreach (ValidationOptions options in OptionSets())
+        {
+            AssertSame(bytes, options, new DatasetReaderOptions { ReportUnknownMembers = true });
+        }
+    }
+
+    [Fact]
+    public void Validate_SmallLimits_StreamedMatchesLoaded()
+    {
+        // Lines longer than the record limit, and a diagnostics cap that is reached.
+        byte[] bytes = Corpus()["examples/seed-merged.jsonl"];
+        AssertSame(bytes, RuleHarness.AllRulesOn(), new DatasetReaderOptions { MaxRecordBytes = 300, MaxDiagnostics = 7 });
+    }
+
+    [Fact]
+    public void Validate_ShuffledAndDamagedLines_StreamedMatchesLoaded()
+    {
+        // Every record line of the corpus, in a seeded random order (references now point forwards as well as
+        // backwards) with some lines cut short, repeated or given invalid bytes.
+        List<string> lines = [.. Corpus().Where(c => !c.Key.Contains("rule", StringComparison.Ordinal)).SelectMany(c => Encoding.UTF8.GetString(c.Value).Split('\n')).Where(l => l.Contains("\"type\"", StringComparison.Ordinal) && !l.Contains("\"dataset\"", StringComparison.Ordinal))];
+        for (int seed = 1; seed <= 3; seed++)
+        {
+            var random = new Random(seed);
+            var output = new List<byte>(Encoding.UTF8.GetBytes(RuleHarness.Header + "\r\n"));
+            foreach (string line in lines.OrderBy(_ => random.Next()))
+            {
+                byte[] bytes = Encoding.UTF8.GetBytes(line);
+                switch (random.Next(12))
+                {
+                    case 0: bytes = bytes[..random.Next(bytes.Length)]; break;
+                    case 1: output.AddRange(bytes); output.Add((byte)'\n'); break;
+                    case 2: bytes[random.Next(bytes.Length)] = 0xFF; break;
+                    case 3: output.AddRange("   \n"u8.ToArray()); break;
+                }
+
+                output.AddRange(bytes);
+                output.Add((byte)'\n');
+            }
+
+            AssertSame([.. output], RuleHarness.AllRulesOn(), new DatasetReaderOptions());
+        }
+    }
+
+    [Fact]
+    public void Validate_GzipStream_StreamedMatchesLoaded()
+    {
+        byte[] bytes = Corpus()["examples/seed-merged.jsonl"];
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(bytes);
+        }
+
+        DatasetReader reader = new();
+        ValidationResult loaded = new DatasetValidator(RuleHarness.AllRulesOn()).Validate(reader.Read(new MemoryStream(compressed.ToArray()), "x.jsonl.gz", DatasetFormat.JsonLines, gzip: true));
+        using DatasetRecordReader records = reader.OpenRecords(new MemoryStream(compressed.ToArray()), "x.jsonl.gz", DatasetFormat.JsonLines, gzip: true);
+        ValidationResult streamed = new DatasetValidator(RuleHarness.AllRulesOn()).Validate(records);
+        Assert.Equal(Describe(loaded), Describe(streamed));
+        Assert.Null(streamed.Read);
+        Assert.Equal(loaded.RecordCount, streamed.RecordCount);
+    }
+
+    private static void AssertSame(byte[] bytes, ValidationOptions options, DatasetReaderOptions readerOptions)
+    {
+        var reader = new DatasetReader(readerOptions);
+        ValidationResult loaded = new DatasetValidator(options).Validate(reader.ReadUtf8(bytes, DatasetFormat.JsonLines, "test.jsonl"));
+        string[] expected = Describe(loaded);
+
+        // From a stream that cannot be re-read (a temporary copy is used) and from a file (re-read in place).
+        using (DatasetRecordReader records = reader.OpenRecords(new MemoryStream(bytes), "test.jsonl", DatasetFormat.JsonLines))
+        {
+            ValidationResult streamed = new DatasetValidator(options).Validate(records);
+            Assert.Equal(expected, Describe(streamed));
+            Assert.Equal(loaded.RecordCount, streamed.RecordCount);
+        }
+
+        string path = Path.Combine(Path.GetTempPath(), $"cm-stream-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            File.WriteAllBytes(path, bytes);
+            using FileStream file = File.OpenRead(path);
+            using DatasetRecordReader records = reader.OpenRecords(file, "test.jsonl", DatasetFormat.JsonLines);
+            Assert.Equal(expected, Describe(new DatasetValidator(options).Validate(records)));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static string[] Describe(ValidationResult result)
+        => [.. result.Diagnostics.Select(d => $"{d} [{d.Severity}] {Where(d.Location)} also {string.Join(" ", d.AdditionalLocations.Select(Where))} suppressed={d.IsSuppressed}:{d.SuppressionJustification}")];
+
+    private static string Where(DiagnosticLocation l) => $"{l.StartLine}:{l.StartColumn}-{l.EndLine}:{l.EndColumn} @{l.ByteOffset} {l.JsonPointer}";
+
+    private static IEnumerable<ValidationOptions> OptionSets()
+    {
+        yield return ValidationOptions.Default with { Today = RuleHarness.Today };
+        yield return RuleHarness.AllRulesOn();
+        yield return RuleHarness.AllRulesOn().WithSeverity("*", ReportSeverity.Error) with
+        {
+            Suppressions = [new Suppression("CM1001", "known", record: "e1"), new Suppression("CM5010", "kept as published", file: "test.jsonl"), new Suppression("CM2001", null, file: "*.jsonl"), new Suppression("CM3001", "unused", file: "other.jsonl"), new Suppression("CM1012", "all actors", file: "test.jsonl")],
+        };
+    }
+
+    private static Dictionary<string, byte[]>? _corpus;
+
+    /// <summary>Every example and fixture as JSON Lines (documents converted), the real GED extract, and every rule case's trigger and clean inputs.</summary>
+    private static Dictionary<string, byte[]> Corpus()
+    {
+        if (_corpus is not null)
+        {
+            return _corpus;
+        }
+
+        var corpus = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        string root = Root();
+        foreach (string file in Directory.GetFiles(Path.Combine(root, "examples")).Order(StringComparer.Ordinal))
+        {
+            string name = "examples/" + Path.GetFileName(file);
+            byte[] bytes = File.ReadAllBytes(file);
+            corpus[name] = file.EndsWith(".json", StringComparison.Ordinal)
+                ? Encoding.UTF8.GetBytes(ConflictJsonSerializer.SerializeLines(ConflictJsonSerializer.Deserialize(bytes)))
+                : bytes;
+        }
+
+        using (var gzip = new GZipStream(File.OpenRead(Path.Combine(root, "tests", "ConflictModel.Tests", "Validation", "TestData", "ucdp-ged-23.1-car-fatalities.jsonl.gz")), CompressionMode.Decompress))
+        using (var copy = new MemoryStream())
+        {
+            gzip.CopyTo(copy);
+            corpus["TestData/ucdp-ged-23.1-car-fatalities.jsonl"] = copy.ToArray();
+        }
+
+        corpus["TestData/FullDataset"] = Encoding.UTF8.GetBytes(ConflictJsonSerializer.SerializeLines(TestData.FullDataset.Create()));
+        foreach (var cases in new[] { ReferenceRuleTests.Cases(), CasualtyRuleTests.Cases(), DateRuleTests.Cases(), DiplomacyRuleTests.Cases(), ProvenanceRuleTests.Cases(), ReaderRuleTests.Cases() })
+        {
+            foreach (RuleCase c in cases)
+            {
+                corpus[$"rule {c.Id} trigger {c.At}"] = Encoding.UTF8.GetBytes(RuleHarness.Lines(c.Trigger));
+                corpus[$"rule {c.Id} clean {c.At}"] = Encoding.UTF8.GetBytes(RuleHarness.Lines(c.Clean));
+            }
+        }
+
+        return _corpus = corpus;
+    }
+
+    private static string Root()
+    {
+        string? directory = AppContext.BaseDirectory;
+        while (directory is not null && !File.Exists(Path.Combine(directory, "ConflictModel.sln")))
+        {
+            directory = Path.GetDirectoryName(directory);
+        }
+
+        return directory ?? throw new InvalidOperationException("The repository root was not found.");
+    }
+}
+
+/// <summary>What a streaming validation keeps: the records it has passed must be garbage once read.</summary>
+public sealed class StreamingRetentionTests
+{
+    [Fact]
+    public void Validate_StreamedRecords_AreNotKeptByRecordRulesOrCompactStates()
+    {
+        // Every built-in rule that needs no records kept (record-scoped ones and those with compact state), and a
+        // probe that holds each record it sees only weakly and, at the end, counts those still alive.
+        var probe = new RetentionProbe();
+        ValidationOptions options = RuleHarness.AllRulesOn() with
+        {
+            Rules = [.. RuleCatalog.Rules.Where(r => r.Scope == RuleScope.Record || r.BeginStreaming() is not null), probe],
+        };
+        byte[] bytes = Generated(3_000);
+        using DatasetRecordReader records = new DatasetReader().OpenRecords(new MemoryStream(bytes), "big.jsonl", DatasetFormat.JsonLines);
+        new DatasetValidator(options).Validate(records);
+
+        Assert.True(probe.Seen >= 3_000, $"saw {probe.Seen} records");
+        Assert.True(probe.AliveAtEnd <= 2, $"{probe.AliveAtEnd} of {probe.Seen} records were still alive at the end of the validation");
+    }
+
+    [Fact]
+    public void Validate_DatasetScopedRule_KeepsOnlyItsKinds()
+    {
+        // The same probe as a dataset-scoped rule that keeps actors: the actors stay alive, the rest do not.
+        var probe = new RetentionProbe(keepActors: true);
+        ValidationOptions options = RuleHarness.AllRulesOn() with { Rules = [probe] };
+        byte[] bytes = Generated(3_000);
+        using DatasetRecordReader records = new DatasetReader().OpenRecords(new MemoryStream(bytes), "big.jsonl", DatasetFormat.JsonLines);
+        new DatasetValidator(options).Validate(records);
+
+        Assert.InRange(probe.AliveAtEnd, probe.ActorsSeen, probe.ActorsSeen + 1); // + the last record, which a debug build keeps in a local
+        Assert.True(probe.ActorsSeen < probe.Seen / 2);
+    }
+
+    /// <summary>JSON Lines of about <paramref name="count"/> records: the seed example's records again and again under new ids.</summary>
+    private static byte[] Generated(int count)
+    {
+        string root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "ConflictModel.sln")))
+        {
+            root = Path.GetDirectoryName(root)!;
+        }
+
+        string[] lines = File.ReadAllLines(Path.Combine(root, "examples", "seed-merged.jsonl"));
+        var output = new StringBuilder(lines[0]).Append('\n');
+        int written = 0;
+        for (int copy = 0; written < count; copy++)
+        {
+            foreach (string line in lines.Skip(1))
+            {
+                // Suffix every id-like string so that each copy is a new set of records referring to each other.
+                output.Append(System.Text.RegularExpressions.Regex.Replace(line, "\"(id|actor|source|event|claimant|accused|accuser|target|outlet|side)\":\"([^\"]+)\"", m => $"\"{m.Groups[1].Value}\":\"{m.Groups[2].Value}-{copy}\"")).Append('\n');
+                written++;
+            }
+        }
+
+        return Encoding.UTF8.GetBytes(output.ToString());
+    }
+
+    private sealed class RetentionProbe(bool keepActors = false) : DatasetRule
+    {
+        private static readonly DiagnosticDescriptor Descriptor = new("CM9999", "Probe", "Probe", DiagnosticCategories.References, DiagnosticSeverity.Info, isEnabledByDefault: true, description: "Counts records.");
+        private readonly List<WeakReference<ConflictRecord>> _seen = [];
+
+        public int Seen => _seen.Count;
+
+        public int ActorsSeen { get; private set; }
+
+        public int AliveAtEnd { get; private set; }
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
+
+        public override ImmutableArray<RecordKind> RetainedKinds { get; } = [RecordKind.Actor];
+
+        public override void Analyze(RuleContext context) => AliveAtEnd = CountAlive();
+
+        public override StreamingRuleState? BeginStreaming() => keepActors ? null : new State(this);
+
+        public override bool Retains(ConflictRecord record, bool firstWithId)
+        {
+            _seen.Add(new WeakReference<ConflictRecord>(record));
+            ActorsSeen += record is Actor ? 1 : 0;
+            return base.Retains(record, firstWithId);
+        }
+
+        private int CountAlive()
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            return _seen.Count(w => w.TryGetTarget(out _));
+        }
+
+        private sealed class State(RetentionProbe probe) : StreamingRuleState
+        {
+            public override void Record(StreamingRuleContext context) => probe._seen.Add(new WeakReference<ConflictRecord>(context.Record!));
+
+            public override void End(StreamingRuleContext context) => probe.AliveAtEnd = probe.CountAlive();
+        }
+    }
+}
