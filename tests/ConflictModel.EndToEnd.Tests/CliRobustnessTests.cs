@@ -18,6 +18,9 @@ public sealed class CliRobustnessTests : IDisposable
 {
     private const string Valid = """{"formatVersion":"1.0","info":{"title":"t"},"actors":[{"id":"a","name":"A","kind":"state"}]}""";
 
+    /// <summary>The summary line's start when only the one valid file was validated.</summary>
+    private const string Summary = "1 file(s), 1 record(s): 0 error(s), 0 warning(s), ";
+
     private readonly string _folder = Directory.CreateTempSubdirectory("conflictmodel-robust-").FullName;
 
     [Fact]
@@ -32,7 +35,7 @@ public sealed class CliRobustnessTests : IDisposable
 
             Assert.True(result.ExitCode == 2, result.ToString());
             Assert.Equal("conflictmodel: broken.json: broken symbolic link to 'nowhere.json'\n", result.Error);
-            Assert.EndsWith("1 file(s), 1 record(s): 0 error(s), 0 warning(s), 0 info(s)\n", result.Output, StringComparison.Ordinal);
+            Assert.Contains(Summary, result.Output, StringComparison.Ordinal);
         }
     }
 
@@ -61,7 +64,7 @@ public sealed class CliRobustnessTests : IDisposable
         Assert.True(result.ExitCode == 2, result.ToString());
         string line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("conflictmodel: socket.json: cannot read: ", line, StringComparison.Ordinal);
-        Assert.EndsWith("1 file(s), 1 record(s): 0 error(s), 0 warning(s), 0 info(s)\n", result.Output, StringComparison.Ordinal);
+        Assert.Contains(Summary, result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -96,7 +99,7 @@ public sealed class CliRobustnessTests : IDisposable
             Assert.Equal(2, errors.Length);
             Assert.StartsWith("conflictmodel: locked: cannot list this directory: ", errors[0], StringComparison.Ordinal);
             Assert.StartsWith("conflictmodel: secret.json: cannot read: ", errors[1], StringComparison.Ordinal);
-            Assert.EndsWith("1 file(s), 1 record(s): 0 error(s), 0 warning(s), 0 info(s)\n", result.Output, StringComparison.Ordinal);
+            Assert.Contains(Summary, result.Output, StringComparison.Ordinal);
         }
         finally
         {
@@ -131,7 +134,7 @@ public sealed class CliRobustnessTests : IDisposable
     [InlineData("TERM", 143)]
     public void Signal_MidRun_LeavesThePreviousReportAndNoTemporaryFile(string signal, int exitCode)
     {
-        string big = WriteBrokenLines("big.jsonl", 400_000);
+        string big = WriteBrokenLines("big.jsonl", 150_000);
         string sarif = Path.Combine(_folder, "report.sarif");
         File.WriteAllText(sarif, "previous complete report");
 

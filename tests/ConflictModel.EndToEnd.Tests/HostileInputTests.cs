@@ -85,7 +85,7 @@ public sealed class HostileInputTests(ITestOutputHelper output)
         var writer = new Thread(() =>
         {
             using var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
-            for (int i = 0; !stop.IsCancellationRequested && i < 2_000_000; i++)
+            for (int i = 0; !stop.IsCancellationRequested && i < 300_000; i++)
             {
                 byte[] line = Encoding.UTF8.GetBytes($"{{\"type\":\"actor\",\"id\":\"a{i}\",\"name\":\"N\",\"kind\":\"group\"}}\n");
 
@@ -100,7 +100,7 @@ public sealed class HostileInputTests(ITestOutputHelper output)
         {
             writer.Start();
             Thread.Sleep(200);
-            for (int round = 0; round < 5; round++)
+            for (int round = 0; round < 3; round++)
             {
                 ReadResult read = new DatasetReader().Read(path);
                 int n = read.Dataset.Actors.Length;
