@@ -54,7 +54,15 @@ internal sealed partial class DatasetParser : IDisposable
     // ---- Diagnostics and positions -------------------------------------------------------------------------
 
     private void Report(DiagnosticDescriptor descriptor, long start, long end, params object?[] args)
-        => Add(Diagnostic.Create(descriptor, _text.GetLocation(start, end, Pointer(0)), args));
+    {
+        // Past MaxDiagnostics nothing more is kept: skip the location's cost, which millions of bad lines would pay.
+        if (_diagnosticsFull)
+        {
+            return;
+        }
+
+        Add(Diagnostic.Create(descriptor, _text.GetLocation(start, end, Pointer(0)), args));
+    }
 
     private void ReportAtToken(ref Utf8JsonReader reader, DiagnosticDescriptor descriptor, params object?[] args)
         => Report(descriptor, TokenStart(ref reader), TokenEnd(ref reader), args);
