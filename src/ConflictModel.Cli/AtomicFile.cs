@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 
 namespace ConflictModel.Cli;
@@ -6,16 +7,32 @@ namespace ConflictModel.Cli;
 /// <summary>
 /// Writes a file so that readers see either the old file or the complete new one: the content goes to a
 /// temporary file in the same folder, which replaces the target only when writing has finished. An interrupted
-/// run (Ctrl-C, a crash, a full disk) never leaves a half-written SARIF or dataset behind.
+/// run (Ctrl-C, a crash, a full disk) never leaves a half-written SARIF or dataset behind; on Ctrl-C or SIGTERM
+/// <see cref="AbandonAll"/> also removes the temporary file.
 /// </summary>
 internal static class AtomicFile
 {
+    private static readonly object Gate = new();
+    private static readonly HashSet<string> Pending = new(StringComparer.Ordinal);
+    private static bool s_abandoned;
+
     /// <exception cref="UsageException">The file cannot be written.</exception>
+    /// <exception cref="OperationCanceledException">The process is being interrupted; nothing was written.</exception>
     public static void Write(string path, Action<Stream> write)
     {
         string full = Path.GetFullPath(path);
         string directory = Path.GetDirectoryName(full) ?? ".";
         string temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        lock (Gate)
+        {
+            if (s_abandoned)
+            {
+                throw new OperationCanceledException();
+            }
+
+            Pending.Add(temporary);
+        }
+
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
@@ -24,17 +41,55 @@ internal static class AtomicFile
                 stream.Flush(flushToDisk: true);
             }
 
-            File.Move(temporary, full, overwrite: true);
+            // The rename and AbandonAll exclude each other: the target is either replaced by the complete file before
+            // an interruption, or not at all.
+            lock (Gate)
+            {
+                if (s_abandoned)
+                {
+                    throw new OperationCanceledException();
+                }
+
+                File.Move(temporary, full, overwrite: true);
+                Pending.Remove(temporary);
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            TryDelete(temporary);
+            Forget(temporary);
             throw new UsageException($"{path}: cannot write: {ex.Message}", ex);
         }
         catch
         {
-            TryDelete(temporary);
+            Forget(temporary);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Deletes the temporary files of every write in progress and makes sure none of them, nor any later one, replaces
+    /// its target. Called from the signal handler when the run is interrupted, on another thread than the writes.
+    /// </summary>
+    public static void AbandonAll()
+    {
+        lock (Gate)
+        {
+            s_abandoned = true;
+            foreach (string temporary in Pending)
+            {
+                TryDelete(temporary);
+            }
+
+            Pending.Clear();
+        }
+    }
+
+    private static void Forget(string temporary)
+    {
+        lock (Gate)
+        {
+            TryDelete(temporary);
+            Pending.Remove(temporary);
         }
     }
 

@@ -34,6 +34,11 @@ internal static class CommandLineApp
             console.Error.WriteLine($"conflictmodel: {ex.Message}");
             return ExitCodes.UsageOrIo;
         }
+        catch (OperationCanceledException)
+        {
+            // Interrupted while finishing --output (see Program): the signal's default action is ending the process.
+            return ExitCodes.Interrupted;
+        }
         catch (IOException ex) when (IsBrokenPipe(ex))
         {
             // The reader of our output went away (| head): nothing left to say.

@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>The command was used wrongly, or a file could not be read or written.</summary>
     public const int UsageOrIo = 2;
+
+    /// <summary>Interrupted by Ctrl-C (128 + SIGINT, as shells report it); SIGTERM gives 143.</summary>
+    public const int Interrupted = 130;
 }

@@ -1,7 +1,33 @@
+using System;
+using System.Runtime.InteropServices;
+
 namespace ConflictModel.Cli;
 
-/// <summary>The <c>conflictmodel</c> command-line tool.</summary>
+/// <summary>The <c>conflictmodel</c> tool.</summary>
 internal static class Program
 {
-    private static int Main(string[] args) => CommandLineApp.Run(args, CliConsole.FromSystem());
+    private static int Main(string[] args)
+    {
+        // Ctrl-C (SIGINT) and SIGTERM end the run at once, as usual (exit 130 and 143), but first remove the
+        // temporary file of an --output being written, so that an interrupted run leaves the previous report, or
+        // none, never a partial one and never a stray temporary file.
+        using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnInterrupt);
+        using PosixSignalRegistration terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnInterrupt);
+        return CommandLineApp.Run(args, CliConsole.FromSystem());
+    }
+
+    private static void OnInterrupt(PosixSignalContext context)
+    {
+        AtomicFile.AbandonAll();
+        try
+        {
+            Console.Error.WriteLine($"conflictmodel: interrupted ({context.Signal})");
+        }
+        catch (System.IO.IOException)
+        {
+            // Standard error is gone too: nothing more to say.
+        }
+
+        // Not cancelled: the default action ends the process.
+    }
 }

@@ -50,14 +50,42 @@ internal static class ValidateCommand
 
         List<(string Key, ReportSeverity Level)> overrides = severities.Select(ParseSeverity).ToList();
         ValidationConfiguration? explicitConfig = configPath is null ? null : LoadConfiguration(Path.GetFullPath(configPath, console.WorkingDirectory));
-        IReadOnlyList<InputFile> files = InputFiles.Expand(paths, console.WorkingDirectory);
+        // A path that cannot be read (missing, a broken link, no permission, a directory that cannot be listed) is
+        // one line on standard error and exit code 2, but the other files are still validated and reported.
+        var unreadable = new List<string>();
+        IReadOnlyList<InputFile> files = InputFiles.Expand(paths, console.WorkingDirectory, unreadable);
+        foreach (string problem in unreadable)
+        {
+            console.Error.WriteLine($"conflictmodel: {problem}");
+        }
+
+        if (files.Count == 0 && unreadable.Count > 0)
+        {
+            return ExitCodes.UsageOrIo;
+        }
+
         var diagnostics = new List<Diagnostic>();
         long records = 0;
         var progress = new Progress(console, files.Count);
+        var validated = new List<InputFile>(files.Count);
         foreach (InputFile file in files)
         {
             (ValidationOptions options, DatasetReader reader) = OptionsFor(file, explicitConfig, console.WorkingDirectory, overrides, warnAsError);
-            ValidationResult result = ValidateFile(new DatasetValidator(options), reader, file, console, progress);
+            ValidationResult result;
+            try
+            {
+                result = ValidateFile(new DatasetValidator(options), reader, file, console, progress);
+            }
+            catch (Exception ex) when (ex is UsageException or IOException or UnauthorizedAccessException)
+            {
+                // Opening failed (UsageException names the file), or reading did, part-way (a device error).
+                string message = ex is UsageException ? ex.Message : $"{file.DisplayPath}: cannot read: {ex.Message}";
+                console.Error.WriteLine($"conflictmodel: {message}");
+                unreadable.Add(message);
+                continue;
+            }
+
+            validated.Add(file);
             diagnostics.AddRange(result.Diagnostics);
             records += result.RecordCount;
             progress.FileDone(result.RecordCount);
@@ -86,10 +114,10 @@ internal static class ValidateCommand
             ordered = kept;
         }
 
-        var report = new ValidationReport(files.Select(f => f.DisplayPath).ToList(), ordered, RuleCatalog.Descriptors, records, truncated);
+        var report = new ValidationReport(validated.Select(f => f.DisplayPath).ToList(), ordered, RuleCatalog.Descriptors, records, truncated);
         WriteReport(console, report, format, outputPath, quiet);
         bool failed = diagnostics.Any(d => !d.IsSuppressed && (d.Severity == DiagnosticSeverity.Error || (warnAsError && d.Severity == DiagnosticSeverity.Warning)));
-        return failed ? ExitCodes.DataErrors : ExitCodes.Success;
+        return unreadable.Count > 0 ? ExitCodes.UsageOrIo : failed ? ExitCodes.DataErrors : ExitCodes.Success;
     }
 
     private static void WriteReport(CliConsole console, ValidationReport report, string format, string? outputPath, bool quiet)
@@ -256,6 +284,10 @@ internal static class ValidateCommand
         try
         {
             return new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        }
+        catch (FileNotFoundException ex)
+        {
+            throw new UsageException(InputFiles.Missing(file.DisplayPath, file.FullPath), ex);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

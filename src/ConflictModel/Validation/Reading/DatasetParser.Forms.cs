@@ -577,14 +577,20 @@ internal sealed partial class DatasetParser
     /// </summary>
     private bool ReportInvalidUtf8(int start, int end)
     {
-        bool any = false;
-        foreach (int offset in _text.InvalidUtf8Offsets)
+        // The offsets are in order: find the range's first by binary search and, once a line is reported, go on from
+        // the next line, so that a file with a bad byte on every line, or a line of nothing else, costs linear time.
+        IReadOnlyList<int> offsets = _text.InvalidUtf8Offsets;
+        if (offsets.Count == 0)
         {
-            if (offset < start || offset >= end)
-            {
-                continue;
-            }
+            return false;
+        }
 
+        int[] lineStarts = _text.LineStarts();
+        bool any = false;
+        int i = FirstAtOrAfter(offsets, start, 0);
+        while (i < offsets.Count && offsets[i] < end)
+        {
+            int offset = offsets[i];
             int line = _text.GetLineColumn(offset).Line;
             if (_invalidUtf8Lines.Add(line))
             {
@@ -592,9 +598,30 @@ internal sealed partial class DatasetParser
             }
 
             any = true;
+            int nextLine = line < lineStarts.Length ? lineStarts[line] : int.MaxValue;
+            i = FirstAtOrAfter(offsets, Math.Max(nextLine, offset + 1), i + 1);
         }
 
         return any;
+
+        static int FirstAtOrAfter(IReadOnlyList<int> sorted, int value, int from)
+        {
+            int low = from, high = sorted.Count;
+            while (low < high)
+            {
+                int middle = low + ((high - low) / 2);
+                if (sorted[middle] < value)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return low;
+        }
     }
 
     /// <summary>Replaces every byte of an invalid UTF-8 sequence by '?', in place, and returns where they were.</summary>
@@ -609,7 +636,8 @@ internal sealed partial class DatasetParser
         int position = 0;
         while (position < bytes.Length)
         {
-            int valid = Utf8.IsValid(bytes[position..]) ? bytes.Length - position : ValidPrefixLength(bytes[position..]);
+            // Not Utf8.IsValid on the rest: called at every bad byte, it made the scan quadratic.
+            int valid = ValidPrefixLength(bytes[position..]);
             position += valid;
             if (position >= bytes.Length)
             {
@@ -635,6 +663,14 @@ internal sealed partial class DatasetParser
         int position = 0;
         while (position < bytes.Length)
         {
+            // Skip ASCII a vector at a time; decode only what is beyond it.
+            int nonAscii = bytes[position..].IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+            if (nonAscii < 0)
+            {
+                return bytes.Length;
+            }
+
+            position += nonAscii;
             System.Buffers.OperationStatus status = System.Text.Rune.DecodeFromUtf8(bytes[position..], out _, out int consumed);
             if (status != System.Buffers.OperationStatus.Done)
             {

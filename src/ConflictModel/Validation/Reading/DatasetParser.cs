@@ -35,6 +35,7 @@ internal sealed partial class DatasetParser : IDisposable
     private string? _recordId;
     private Dictionary<string, int[]>? _remaps;
     private bool _diagnosticsFull;
+    private Dictionary<object, HashSet<string>>? _extensionNames;
 
     private DatasetParser(SourceText text, DatasetReaderOptions options)
     {
@@ -53,7 +54,15 @@ internal sealed partial class DatasetParser : IDisposable
     // ---- Diagnostics and positions -------------------------------------------------------------------------
 
     private void Report(DiagnosticDescriptor descriptor, long start, long end, params object?[] args)
-        => Add(Diagnostic.Create(descriptor, _text.GetLocation(start, end, Pointer(0)), args));
+    {
+        // Past MaxDiagnostics nothing more is kept: skip the location's cost, which millions of bad lines would pay.
+        if (_diagnosticsFull)
+        {
+            return;
+        }
+
+        Add(Diagnostic.Create(descriptor, _text.GetLocation(start, end, Pointer(0)), args));
+    }
 
     private void ReportAtToken(ref Utf8JsonReader reader, DiagnosticDescriptor descriptor, params object?[] args)
         => Report(descriptor, TokenStart(ref reader), TokenEnd(ref reader), args);
@@ -216,7 +225,7 @@ internal sealed partial class DatasetParser : IDisposable
     {
         string name = _path[^1].Name!;
         long nameStart = TokenStart(ref reader);
-        if (extensions is not null && extensions.Exists(m => string.Equals(m.Key, name, StringComparison.Ordinal)))
+        if (extensions is not null && IsRepeated(extensions, name))
         {
             Report(ReaderDiagnostics.DuplicateMember, nameStart, nameStart + 1, name);
             reader.Skip();
@@ -237,6 +246,34 @@ internal sealed partial class DatasetParser : IDisposable
         {
             (extensions ??= []).Add(new(name, raw));
         }
+    }
+
+    /// <summary>
+    /// Gets whether an object's extension members already include <paramref name="name"/>: a scan for the few members
+    /// objects have, a set once they have many, so that an object with a million members is read in linear time.
+    /// </summary>
+    private bool IsRepeated(List<KeyValuePair<string, string>> extensions, string name)
+    {
+        const int ScanLimit = 16;
+        if (extensions.Count <= ScanLimit)
+        {
+            return extensions.Exists(m => string.Equals(m.Key, name, StringComparison.Ordinal));
+        }
+
+        _extensionNames ??= new(ReferenceEqualityComparer.Instance);
+        if (!_extensionNames.TryGetValue(extensions, out HashSet<string>? names))
+        {
+            names = new HashSet<string>(StringComparer.Ordinal);
+            _extensionNames.Add(extensions, names);
+        }
+
+        // The list only grows, and only by names not in it yet: the set catches up with it.
+        for (int i = names.Count; i < extensions.Count; i++)
+        {
+            names.Add(extensions[i].Key);
+        }
+
+        return names.Contains(name);
     }
 
     /// <summary>
