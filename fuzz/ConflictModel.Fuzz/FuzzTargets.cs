@@ -60,16 +60,22 @@ internal static class FuzzTargets
     /// escape, and no rule may fail: the validator turns a rule's exception into CM0900, which is a finding here.
     /// </summary>
     /// <param name="data">The input.</param>
-    public static void Validator(byte[] data)
+    public static void Validator(byte[] data) => Validate(data, StrictValidator);
+
+    /// <summary>The validator target with a validator of the caller's (for testing the target itself).</summary>
+    /// <param name="data">The input.</param>
+    /// <param name="validator">The validator.</param>
+    internal static void Validate(byte[] data, DatasetValidator validator)
     {
         ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(validator);
         using var stream = new MemoryStream(data, writable: false);
         ReadResult read = DefaultReader.Read(stream, "fuzz", DatasetFormats.Detect(data.AsSpan(0, Math.Min(data.Length, 4096))));
-        ValidationResult result = StrictValidator.Validate(read);
+        ValidationResult result = validator.Validate(read);
         foreach (Diagnostic diagnostic in result.Diagnostics)
         {
             string message = diagnostic.ToString();
-            if (diagnostic.Id == "CM0900")
+            if (diagnostic.Id == ValidationDiagnostics.InternalError.Id)
             {
                 throw new InvalidOperationException("A rule failed (CM0900): " + message);
             }
@@ -134,7 +140,16 @@ internal static class FuzzTargets
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Round trip changed the record count from {dataset.RecordCount} to {again.RecordCount}."));
         }
 
-        string lines = ConflictJsonSerializer.SerializeLines(dataset);
+        string lines;
+        try
+        {
+            lines = ConflictJsonSerializer.SerializeLines(dataset);
+        }
+        catch (JsonException) when (HasTypeExtension(dataset))
+        {
+            return; // documented: JSON Lines reserves "type", so such a dataset has no JSON Lines form
+        }
+
         try
         {
             _ = ConflictJsonSerializer.DeserializeLines(lines);
@@ -143,6 +158,24 @@ internal static class FuzzTargets
         {
             throw new InvalidOperationException("The serializer accepted a dataset it cannot read back once written as JSON Lines: " + ex.Message, ex);
         }
+    }
+
+    private static bool HasTypeExtension(Dataset dataset)
+    {
+        if (dataset.Extensions.TryGetValue(ConflictJsonSerializer.TypePropertyName, out _))
+        {
+            return true;
+        }
+
+        foreach (ConflictRecord record in dataset.Records)
+        {
+            if (record.Extensions.TryGetValue(ConflictJsonSerializer.TypePropertyName, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Formats everything a caller of the reader would show, so lazy formatting and location lookups are exercised.
