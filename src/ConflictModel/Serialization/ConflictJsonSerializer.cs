@@ -121,11 +121,19 @@ public static class ConflictJsonSerializer
     /// <summary>Writes a dataset as JSON Lines: the header line, then one record a line.</summary>
     /// <param name="utf8Stream">The stream to write to; left open.</param>
     /// <param name="dataset">The dataset.</param>
+    /// <exception cref="JsonException">The dataset or one of its records has an extension member named <c>type</c>, which JSON Lines reserves; nothing is written.</exception>
     public static void SerializeLines(Stream utf8Stream, Dataset dataset)
     {
         Guard.Against.Null(utf8Stream);
         Guard.Against.Null(dataset);
         CheckFormatVersion(dataset, lineNumber: null); // write only what can be read back
+        if (dataset.Extensions.TryGetValue(TypePropertyName, out _))
+        {
+            // Read from a document that had an unknown "type" member; the header line would hold "type" twice and
+            // could not be read back (found by fuzzing, docs/reliability.md).
+            throw new JsonException("The dataset has an extension member named \"type\", which JSON Lines reserves for the header's \"dataset\"; rename it to write JSON Lines.");
+        }
+
         foreach (ConflictRecord record in dataset.Records)
         {
             CheckNoTypeExtension(record); // before writing anything, so nothing is half-written
@@ -151,6 +159,7 @@ public static class ConflictJsonSerializer
     /// <summary>Writes a dataset as JSON Lines.</summary>
     /// <param name="dataset">The dataset.</param>
     /// <returns>The text: the header line, then one record a line, each ending with a line feed.</returns>
+    /// <exception cref="JsonException">The dataset or one of its records has an extension member named <c>type</c>, which JSON Lines reserves.</exception>
     public static string SerializeLines(Dataset dataset)
     {
         using var stream = new MemoryStream();

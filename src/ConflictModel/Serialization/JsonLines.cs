@@ -101,7 +101,11 @@ internal static class JsonLines
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals(ConflictJsonSerializer.TypePropertyName))
+            // A name holding an escaped lone surrogate ("\ud800") is valid JSON that ValueTextEquals cannot unescape
+            // (it throws InvalidOperationException); such a name is not "type". Found by fuzzing (docs/reliability.md).
+            bool isType = !(reader.ValueIsEscaped && Validation.DatasetParser.HasUnpairedSurrogate(reader.ValueSpan))
+                && reader.ValueTextEquals(ConflictJsonSerializer.TypePropertyName);
+            if (isType)
             {
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.String)

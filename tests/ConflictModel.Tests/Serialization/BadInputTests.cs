@@ -103,6 +103,27 @@ public class BadInputTests
     }
 
     [Fact]
+    public void SerializeLines_DatasetExtensionMemberNamedType_IsRefusedNotWrittenTwice()
+    {
+        // Found by fuzzing: a document may carry an unknown top-level "type"; the JSON Lines header already has one.
+        Dataset dataset = ConflictJsonSerializer.Deserialize("{\"type\":\"legacy\",\"formatVersion\":\"1.0\",\"info\":{\"title\":\"t\"}}");
+        Assert.True(dataset.Extensions.TryGetValue("type", out _));
+        JsonException thrown = Assert.Throws<JsonException>(() => ConflictJsonSerializer.SerializeLines(dataset));
+        Assert.Contains("extension member named \"type\"", thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\"\\ud800\":0}")]
+    [InlineData("{\"\\udc00\":0,\"type\":\"actor\"}")]
+    [InlineData("{\"type\":\"actor\",\"\\ud800x\":0,\"id\":\"a\",\"name\":\"A\",\"kind\":\"state\"}")]
+    public void DeserializeRecord_MemberNameWithLoneSurrogateEscape_ThrowsJsonException(string line)
+    {
+        // Found by fuzzing: valid JSON, but the name cannot be unescaped to text; this threw InvalidOperationException.
+        Assert.Throws<JsonException>(() => ConflictJsonSerializer.DeserializeRecord(line));
+        Assert.Throws<JsonException>(() => ConflictJsonSerializer.DeserializeLines(Header + line + "\n"));
+    }
+
+    [Fact]
     public void Serialize_AnUnreadableFormatVersion_IsRefused()
     {
         var dataset = new Dataset(new DatasetInfo("t"), "2.0");
