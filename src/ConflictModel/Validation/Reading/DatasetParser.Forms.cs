@@ -44,7 +44,14 @@ internal sealed partial class DatasetParser
             if (format == DatasetFormat.JsonLines)
             {
                 parser._linesMode = true;
-                parser.ReadLines();
+                if (options.Parallelism > 1)
+                {
+                    parser.ReadLinesParallel(options.Parallelism);
+                }
+                else
+                {
+                    parser.ReadLines();
+                }
             }
             else
             {
@@ -669,6 +676,20 @@ internal sealed partial class DatasetParser
         public ImmutableArray<Agreement>.Builder Agreements { get; } = ImmutableArray.CreateBuilder<Agreement>();
 
         public int Count => Sources.Count + Actors.Count + Events.Count + Estimates.Count + Attributions.Count + Claims.Count + Ceasefires.Count + Mediations.Count + Agreements.Count;
+
+        /// <summary>Appends the records another parser read, kind by kind.</summary>
+        public void Append(Records other)
+        {
+            Sources.AddRange(other.Sources);
+            Actors.AddRange(other.Actors);
+            Events.AddRange(other.Events);
+            Estimates.AddRange(other.Estimates);
+            Attributions.AddRange(other.Attributions);
+            Claims.AddRange(other.Claims);
+            Ceasefires.AddRange(other.Ceasefires);
+            Mediations.AddRange(other.Mediations);
+            Agreements.AddRange(other.Agreements);
+        }
 
         public void Add(ConflictRecord? record)
         {
