@@ -13,9 +13,6 @@ namespace ConflictModel.Validation;
 /// </summary>
 internal sealed partial class DatasetParser
 {
-    /// <summary>Below this many bytes a chunk is not worth a thread of its own.</summary>
-    private const int MinChunkBytes = 256 * 1024;
-
     /// <summary>Reads the whole JSON Lines text with up to <paramref name="workers"/> threads.</summary>
     private void ReadLinesParallel(int workers)
     {
@@ -30,7 +27,7 @@ internal sealed partial class DatasetParser
             any |= ReadNextLine(all, ref position);
         }
 
-        int chunkCount = (int)Math.Clamp((all.Length - position) / (long)MinChunkBytes, 1, workers * 4L);
+        int chunkCount = (int)Math.Clamp((all.Length - position) / (long)_options.MinChunkBytes, 1, workers * 4L);
         if (chunkCount <= 1 || workers <= 1)
         {
             any |= ReadLineRange(position, all.Length);

@@ -40,6 +40,9 @@ public sealed record DatasetReaderOptions
     /// </summary>
     public int Parallelism { get => _parallelism; init => _parallelism = value is >= 1 and <= 256 ? value : throw new ArgumentOutOfRangeException(nameof(Parallelism), value, "Parallelism must be between 1 and 256."); }
 
+    /// <summary>Gets the smallest chunk of JSON Lines given a thread of its own; tests lower it to cut small inputs.</summary>
+    internal int MinChunkBytes { get; init; } = 256 * 1024;
+
     /// <summary>
     /// Gets whether every member the model does not know is reported (CM0020, off by default). Such members are
     /// kept as extension data either way; a member that looks like a misspelling is always reported (CM0021).
