@@ -235,7 +235,11 @@ internal sealed partial class DatasetParser
         where TRecord : ConflictRecord
     {
         int diagnosticsBefore = DiagnosticCount;
-        string pointer = Pointer(0);
+
+        // A record's pointer is "" in a line and /sources/3 in a document: the latter is built only if asked for.
+        bool inArray = _path.Count == 2 && _path[0].Name is not null && _path[1].Name is null;
+        string? pointer = inArray ? null : Pointer(0);
+        (string? arrayName, int arrayIndex) = inArray ? (_path[0].Name, _path[1].Index) : (null, 0);
         int start = (int)TokenStart(ref reader);
         int depth = reader.CurrentDepth;
         int pathDepth = _path.Count;
@@ -269,7 +273,9 @@ internal sealed partial class DatasetParser
             record = null;
         }
 
-        var span = new RecordSpan(kind, _recordId, pointer, start, end, _remaps, record);
+        RecordSpan span = inArray
+            ? new RecordSpan(kind, _recordId, arrayName!, arrayIndex, start, end, _remaps, record)
+            : new RecordSpan(kind, _recordId, pointer, start, end, _remaps, record);
         (_recordDepth, _recordId, _remaps) = (savedDepth, savedId, savedRemaps);
         return span;
     }

@@ -29,7 +29,7 @@ internal sealed partial class DatasetParser
             return false;
         }
 
-        string text = reader.GetString()!;
+        string text = ReadString(ref reader);
         if (string.IsNullOrWhiteSpace(text))
         {
             ReportAtToken(ref reader, ReaderDiagnostics.BlankText);
@@ -38,6 +38,23 @@ internal sealed partial class DatasetParser
 
         value = text;
         return true;
+    }
+
+    /// <summary>The longest text, in UTF-8 bytes, looked up in the pool of repeated text; longer text is mostly unique (titles, descriptions).</summary>
+    private const int PooledTextBytes = 64;
+
+    /// <summary>Gets the string token the reader is on (checked by <see cref="CheckString"/>), pooled when short.</summary>
+    private string ReadString(ref Utf8JsonReader reader)
+    {
+        ReadOnlySpan<byte> raw = reader.ValueSpan;
+        if (reader.ValueIsEscaped || raw.Length > PooledTextBytes)
+        {
+            return reader.GetString()!;
+        }
+
+        Span<char> chars = stackalloc char[PooledTextBytes];
+        int count = Encoding.UTF8.GetChars(raw, chars);
+        return _texts.Get(chars[..count]);
     }
 
     private bool TryReadTextElement(ref Utf8JsonReader reader, out string value)
@@ -101,9 +118,9 @@ internal sealed partial class DatasetParser
             Span<char> chars = stackalloc char[raw.Length];
             int count = Encoding.UTF8.GetChars(raw, chars);
             ReadOnlySpan<char> value = chars[..count];
-            if (_ids.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(value, out string? known))
+            if (_ids.TryGet(value, out string? known))
             {
-                text = known;
+                text = known!;
                 return true;
             }
 
@@ -302,7 +319,7 @@ internal sealed partial class DatasetParser
             return false;
         }
 
-        string text = reader.GetString()!;
+        string text = ReadString(ref reader);
         if (!CountryCode.IsWellFormed(text))
         {
             ReportAtToken(ref reader, ReaderDiagnostics.InvalidValue, Clip(text), "an ISO 3166-1 alpha-3 country code (three upper-case letters such as PAK)");
@@ -399,6 +416,12 @@ internal sealed partial class DatasetParser
             return false;
         }
 
+        if (!reader.ValueIsEscaped && TryParseUtcSeconds(reader.ValueSpan, out Instant instant))
+        {
+            value = instant;
+            return true;
+        }
+
         string text = reader.GetString()!;
         ParseResult<Instant> result = InstantPattern.ExtendedIso.Parse(text);
         if (!result.Success)
@@ -409,6 +432,47 @@ internal sealed partial class DatasetParser
 
         value = result.Value;
         return true;
+    }
+
+    /// <summary>
+    /// Parses the common form <c>yyyy-MM-ddTHH:mm:ssZ</c> from UTF-8 without a string; anything else (fractions,
+    /// other years, invalid values) is left to NodaTime's <see cref="InstantPattern.ExtendedIso"/>, which reads the
+    /// same instant from this form.
+    /// </summary>
+    private static bool TryParseUtcSeconds(ReadOnlySpan<byte> raw, out Instant value)
+    {
+        value = default;
+        if (raw.Length != 20 || raw[4] != '-' || raw[7] != '-' || raw[10] != 'T' || raw[13] != ':' || raw[16] != ':' || raw[19] != 'Z')
+        {
+            return false;
+        }
+
+        int year = Digits(raw, 0, 4), month = Digits(raw, 5, 2), day = Digits(raw, 8, 2);
+        int hour = Digits(raw, 11, 2), minute = Digits(raw, 14, 2), second = Digits(raw, 17, 2);
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        value = Instant.FromUtc(year, month, day, hour, minute, second);
+        return true;
+
+        static int Digits(ReadOnlySpan<byte> text, int start, int length)
+        {
+            int result = 0;
+            for (int i = start; i < start + length; i++)
+            {
+                int digit = text[i] - '0';
+                if ((uint)digit > 9)
+                {
+                    return -1;
+                }
+
+                result = (result * 10) + digit;
+            }
+
+            return result;
+        }
     }
 
     private bool TryReadUrl(ref Utf8JsonReader reader, out Uri? value)
