@@ -416,7 +416,7 @@ internal sealed partial class DatasetParser
             return false;
         }
 
-        if (!reader.ValueIsEscaped && TryParseUtcSeconds(reader.ValueSpan, out Instant instant))
+        if (!reader.ValueIsEscaped && ConflictModel.Serialization.InstantConverter.TryParseUtcSeconds(reader.ValueSpan, out Instant instant))
         {
             value = instant;
             return true;
@@ -432,47 +432,6 @@ internal sealed partial class DatasetParser
 
         value = result.Value;
         return true;
-    }
-
-    /// <summary>
-    /// Parses the common form <c>yyyy-MM-ddTHH:mm:ssZ</c> from UTF-8 without a string; anything else (fractions,
-    /// other years, invalid values) is left to NodaTime's <see cref="InstantPattern.ExtendedIso"/>, which reads the
-    /// same instant from this form.
-    /// </summary>
-    private static bool TryParseUtcSeconds(ReadOnlySpan<byte> raw, out Instant value)
-    {
-        value = default;
-        if (raw.Length != 20 || raw[4] != '-' || raw[7] != '-' || raw[10] != 'T' || raw[13] != ':' || raw[16] != ':' || raw[19] != 'Z')
-        {
-            return false;
-        }
-
-        int year = Digits(raw, 0, 4), month = Digits(raw, 5, 2), day = Digits(raw, 8, 2);
-        int hour = Digits(raw, 11, 2), minute = Digits(raw, 14, 2), second = Digits(raw, 17, 2);
-        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
-        {
-            return false;
-        }
-
-        value = Instant.FromUtc(year, month, day, hour, minute, second);
-        return true;
-
-        static int Digits(ReadOnlySpan<byte> text, int start, int length)
-        {
-            int result = 0;
-            for (int i = start; i < start + length; i++)
-            {
-                int digit = text[i] - '0';
-                if ((uint)digit > 9)
-                {
-                    return -1;
-                }
-
-                result = (result * 10) + digit;
-            }
-
-            return result;
-        }
     }
 
     private bool TryReadUrl(ref Utf8JsonReader reader, out Uri? value)

@@ -179,7 +179,7 @@ internal sealed partial class DatasetParser : IDisposable
             return HandledMember;
         }
 
-        int index = table.IndexOf(ref reader);
+        int index = table.IndexOf(ref reader, seen);
         if (index < 0 && _linesMode && _path.Count == _recordDepth && reader.ValueTextEquals("type"u8))
         {
             index = MemberTable.TypeIndex;
