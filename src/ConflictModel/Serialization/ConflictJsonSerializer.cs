@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
@@ -115,37 +114,27 @@ public static class ConflictJsonSerializer
     {
         Guard.Against.Null(utf8Json);
 
-        // Into one pooled buffer (sized from the stream when it can tell), returned once the dataset is built: the
-        // dataset keeps decoded strings, never the bytes.
+        // Into one array, sized from the stream when it can tell (no growing copies then). Not a pooled array: the
+        // shared pool would keep a large one alive after the dataset is built.
+        byte[] buffer = new byte[utf8Json.CanSeek ? (int)Math.Clamp(utf8Json.Length - utf8Json.Position + 1, 1, Array.MaxLength) : 64 * 1024];
         int length = 0;
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(utf8Json.CanSeek ? (int)Math.Clamp(utf8Json.Length - utf8Json.Position + 1, 1, Array.MaxLength) : 64 * 1024);
-        try
+        while (true)
         {
-            while (true)
+            if (length == buffer.Length)
             {
-                if (length == buffer.Length)
-                {
-                    byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(buffer.Length * 2L, Array.MaxLength));
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-
-                int read = utf8Json.Read(buffer, length, buffer.Length - length);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                length += read;
+                Array.Resize(ref buffer, (int)Math.Min(buffer.Length * 2L, Array.MaxLength));
             }
 
-            return Deserialize(buffer.AsSpan(0, length));
+            int read = utf8Json.Read(buffer, length, buffer.Length - length);
+            if (read == 0)
+            {
+                break;
+            }
+
+            length += read;
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+
+        return Deserialize(buffer.AsSpan(0, length));
     }
 
     /// <summary>Writes a dataset as JSON Lines: the header line, then one record a line.</summary>
