@@ -591,8 +591,10 @@ internal sealed partial class DatasetParser
     private bool ReportInvalidUtf8(int start, int end)
     {
         bool any = false;
-        foreach (int offset in _text.InvalidUtf8Offsets)
+        IReadOnlyList<int> offsets = _text.InvalidUtf8Offsets;
+        for (int i = 0; i < offsets.Count; i++) // called per line: no enumerator allocated
         {
+            int offset = offsets[i];
             if (offset < start || offset >= end)
             {
                 continue;
