@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using ConflictModel.Interop;
 using ConflictModel.Validation;
 
 namespace ConflictModel.Cli;
@@ -23,7 +24,7 @@ internal static class ExplainCommand
             string? ruleId = parsed.GetValue(id);
             if (ruleId is null)
             {
-                foreach (DiagnosticDescriptor rule in RuleCatalog.Descriptors.OrderBy(d => d.Id, StringComparer.Ordinal))
+                foreach (DiagnosticDescriptor rule in AllDescriptors.OrderBy(d => d.Id, StringComparer.Ordinal))
                 {
                     console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rule.Id}  {Diagnostic.SeverityText(rule.DefaultSeverity),-7}  {rule.Category,-13}  {rule.Title}"));
                 }
@@ -31,7 +32,8 @@ internal static class ExplainCommand
                 return ExitCodes.Success;
             }
 
-            DiagnosticDescriptor? descriptor = RuleCatalog.Find(ruleId.ToUpperInvariant());
+            string wanted = ruleId.ToUpperInvariant();
+            DiagnosticDescriptor? descriptor = RuleCatalog.Find(wanted) ?? ImportDiagnostics.All.FirstOrDefault(d => d.Id == wanted);
             if (descriptor is null)
             {
                 throw new UsageException($"{ruleId}: no such rule; 'conflictmodel explain' lists them");
@@ -56,6 +58,10 @@ internal static class ExplainCommand
         });
         return command;
     }
+
+    /// <summary>The validator's diagnostics and the importers' (CM6xxx), which share the rules' documentation.</summary>
+    private static System.Collections.Generic.IEnumerable<DiagnosticDescriptor> AllDescriptors
+        => RuleCatalog.Descriptors.Concat(ImportDiagnostics.All.Where(d => RuleCatalog.Find(d.Id) is null));
 
     /// <summary>The rule's page from docs/rules, embedded in the tool at build time.</summary>
     private static string? Documentation(string id)

@@ -188,6 +188,15 @@ public sealed class ValidateToolTests(NodeTools tools) : IDisposable
         Assert.Contains("CM2008", result.Output, StringComparison.Ordinal);
         Assert.Contains("docs/rules/CM2008.md", result.Output, StringComparison.Ordinal);
 
+        ProcessResult import = ProcessRunner.Tool(_folder, "explain", "CM6004");
+        Assert.Equal(0, import.ExitCode);
+        Assert.Contains("CM6004: Best estimate outside its range", import.Output, StringComparison.Ordinal);
+        Assert.Contains("Default severity: warning", import.Output, StringComparison.Ordinal);
+
+        ProcessResult list = ProcessRunner.Tool(_folder, "explain");
+        Assert.Contains("CM6004", list.Output, StringComparison.Ordinal);
+        Assert.Contains("CM2008", list.Output, StringComparison.Ordinal);
+
         ProcessResult unknown = ProcessRunner.Tool(_folder, "explain", "CM9999");
         Assert.Equal(2, unknown.ExitCode);
     }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using ConflictModel.Interop;
 using ConflictModel.Validation;
 using Xunit;
 
@@ -12,6 +13,9 @@ namespace ConflictModel.Tests.Validation;
 public class LedgerTests
 {
     private static readonly string RulesDirectory = Path.Combine(RepositoryRoot(), "docs", "rules");
+
+    /// <summary>The validator's descriptors and the importers' (ConflictModel.Interop), which share the ledger and the id space.</summary>
+    private static readonly DiagnosticDescriptor[] AllDescriptors = [.. RuleCatalog.Descriptors, .. ImportDiagnostics.All];
 
     [Fact]
     public void Ledger_ListsEveryDescriptorWithItsDefaults()
@@ -26,12 +30,13 @@ public class LedgerTests
             Assert.True(ledger.TryAdd(id.Groups[1].Value, cells), $"{id.Groups[1].Value} is listed twice");
         }
 
-        Assert.Equal(RuleCatalog.Descriptors.Select(d => d.Id), ledger.Keys);
-        foreach (DiagnosticDescriptor d in RuleCatalog.Descriptors)
+        Assert.Equal(AllDescriptors.Select(d => d.Id), ledger.Keys);
+        Assert.Equal(AllDescriptors.Length, AllDescriptors.Select(d => d.Id).Distinct().Count());
+        foreach (DiagnosticDescriptor d in AllDescriptors)
         {
             string[] cells = ledger[d.Id];
             Assert.Equal(
-                [d.Title, d.Category, d.DefaultSeverity.ToString(), d.IsEnabledByDefault ? "yes" : "no", RuleCatalog.IntroducedIn(d.Id)!],
+                [d.Title, d.Category, d.DefaultSeverity.ToString(), d.IsEnabledByDefault ? "yes" : "no", RuleCatalog.IntroducedIn(d.Id) ?? ImportDiagnostics.IntroducedIn],
                 cells[1..]);
         }
     }
@@ -39,7 +44,7 @@ public class LedgerTests
     [Fact]
     public void RulePages_ExistForEveryDescriptorAndAgreeWithIt()
     {
-        foreach (DiagnosticDescriptor d in RuleCatalog.Descriptors)
+        foreach (DiagnosticDescriptor d in AllDescriptors)
         {
             string path = Path.Combine(RulesDirectory, d.Id + ".md");
             Assert.True(File.Exists(path), $"{path} is missing");
@@ -56,7 +61,7 @@ public class LedgerTests
         }
 
         string[] pages = [.. Directory.GetFiles(RulesDirectory, "CM*.md").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!];
-        Assert.Equal(RuleCatalog.Descriptors.Select(d => d.Id), pages);
+        Assert.Equal(AllDescriptors.Select(d => d.Id).Order(StringComparer.Ordinal), pages);
     }
 
     [Fact]

@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using ConflictModel.Validation;
+
+namespace ConflictModel.Interop;
+
+/// <summary>
+/// The descriptors the importers report (CM6xxx), located by file, line and column name. An error means the row was
+/// not imported; a warning or an information means it was, and says what in it was odd or could not be mapped.
+/// </summary>
+public static class ImportDiagnostics
+{
+    /// <summary>The category of every import diagnostic.</summary>
+    public const string Category = "Import";
+
+    private static readonly string[] Tags = [DiagnosticTags.NotConfigurable];
+
+    /// <summary>CM6001: the file cannot be read as its format (broken CSV quoting, malformed JSON); nothing after this point was read.</summary>
+    public static DiagnosticDescriptor UnreadableInput { get; } = Create(
+        "CM6001", "Unreadable input", "{0}; nothing after this point was read", DiagnosticSeverity.Error,
+        "The file is not well-formed CSV or JSON, or is not the shape the importer reads (a GeoJSON FeatureCollection, an API page with a Result array, a CSV with a header). The rows before this point were imported; the rest of the file was not read.");
+
+    /// <summary>CM6002: a column the mapping needs is missing.</summary>
+    public static DiagnosticDescriptor MissingColumn { get; } = Create(
+        "CM6002", "Missing column", "{0}: column '{1}' is missing; {2}", DiagnosticSeverity.Error,
+        "The mapping needs this column (an id, a date, a figure) to build a record. A CSV file whose header lacks it imports no row; a JSON object that lacks it is not imported.");
+
+    /// <summary>CM6003: a value that cannot be read; the row is not imported.</summary>
+    public static DiagnosticDescriptor InvalidValue { get; } = Create(
+        "CM6003", "Invalid value", "{0}: '{1}' in column '{2}' is not {3}; the row was not imported", DiagnosticSeverity.Error,
+        "A value the mapping needs is not of its type: an id or a figure that is not a whole number, a date that is not a calendar date, a negative death count. The row is not imported, rather than imported with an invented value.");
+
+    /// <summary>CM6004: GED's best estimate lies outside its low–high range.</summary>
+    public static DiagnosticDescriptor BestOutsideRange { get; } = Create(
+        "CM6004", "Best estimate outside its range", "{0}: best {1} lies outside [low {2}, high {3}]; imported as published", DiagnosticSeverity.Warning,
+        "UCDP publishes a low, a best and a high estimate of deaths; about 1% of GED events have a best figure below low or above high, or low above high. The figures are imported as published, not corrected, and the validator's casualty rules (CM2001, CM2002) report them again on the imported dataset.");
+
+    /// <summary>CM6005: the deaths by side do not add up to the best estimate.</summary>
+    public static DiagnosticDescriptor DeathsDoNotAddUp { get; } = Create(
+        "CM6005", "Deaths do not add up", "{0}: deaths_a + deaths_b + deaths_civilians + deaths_unknown = {1}, but best is {2}; imported as published", DiagnosticSeverity.Warning,
+        "GED's best estimate is the sum of its four components. Where it is not, one of the figures was mistyped or the columns were shifted; the figures are imported as published.");
+
+    /// <summary>CM6006: a code the importer has no mapping for; the member is left out and the value kept as extension data.</summary>
+    public static DiagnosticDescriptor UnmappedValue { get; } = Create(
+        "CM6006", "Value without a mapping", "{0}: '{1}' in column '{2}' has no mapping ({3}); left out, kept as extension data", DiagnosticSeverity.Warning,
+        "The value is a code this importer does not know (a precision code outside the codebook's range, a country code missing from the conversion table, an event type ACLED added later). The record is imported without the member it would have filled; the value is kept, as written, in the record's extension data.");
+
+    /// <summary>CM6007: a row repeats the id of an earlier row.</summary>
+    public static DiagnosticDescriptor DuplicateRow { get; } = Create(
+        "CM6007", "Duplicate id", "{0}: id '{1}' was already imported from row {2}; the row was not imported", DiagnosticSeverity.Error,
+        "Two rows with the same source id would become two records with the same id. The first is imported; the repeat is not.");
+
+    /// <summary>CM6008: GED's source lists have different lengths.</summary>
+    public static DiagnosticDescriptor SourceListsDiffer { get; } = Create(
+        "CM6008", "Source lists of different lengths", "{0}: source_office has {1} entries, source_date {2}, source_headline {3}; sources were paired by position", DiagnosticSeverity.Info,
+        "GED writes one entry per source in each of source_office, source_date and source_headline, separated by ';'. Where the lists have different lengths the pairing of an office with its date and headline is uncertain; the importer pairs them by position and leaves missing parts out.");
+
+    /// <summary>CM6009: a column the importer does not know; its values are kept as extension data.</summary>
+    public static DiagnosticDescriptor UnknownColumn { get; } = Create(
+        "CM6009", "Unknown column", "Column '{0}' is not part of the {1} mapping; its values are kept as extension data", DiagnosticSeverity.Info,
+        "A column that is not in the codebook of the source (a column added by a later version, or by whoever prepared the file) is not mapped to a member; each row's value is kept in the record's extension data, so nothing is lost.");
+
+    /// <summary>CM6010: a source actor id whose name or list differs between rows or columns.</summary>
+    public static DiagnosticDescriptor InconsistentActor { get; } = Create(
+        "CM6010", "Inconsistent actor", "{0}: {1}", DiagnosticSeverity.Warning,
+        "The same actor id is given a different name than in an earlier row, or a list of actor ids and the list of their names have different lengths. The actor keeps the first name seen (or a name made from its id); the text as written is kept in the record's extension data.");
+
+    /// <summary>CM6011: a CSV field with a stray quote, read as written.</summary>
+    public static DiagnosticDescriptor MalformedField { get; } = Create(
+        "CM6011", "Malformed CSV field", "{0}: a field is not quoted as RFC 4180 requires ({1}); read as written", DiagnosticSeverity.Warning,
+        "A quote inside an unquoted field, or text after a closing quote, breaks RFC 4180. The field is read as written, which is usually what was meant; check the row.");
+
+    /// <summary>Gets every import descriptor, in id order.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> All { get; } =
+        [UnreadableInput, MissingColumn, InvalidValue, BestOutsideRange, DeathsDoNotAddUp, UnmappedValue, DuplicateRow, SourceListsDiffer, UnknownColumn, InconsistentActor, MalformedField];
+
+    /// <summary>The version that introduced the import diagnostics.</summary>
+    public const string IntroducedIn = "0.1.0";
+
+    private static DiagnosticDescriptor Create(string id, string title, string format, DiagnosticSeverity severity, string description)
+        => new(id, title, format, Category, severity, isEnabledByDefault: true, description, customTags: Tags);
+}
