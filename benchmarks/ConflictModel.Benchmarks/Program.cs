@@ -85,7 +85,8 @@ internal static class Program
 
                 int warmups = TakeValue(rest, "--warmups") is { } w ? Parse(w) : 3;
                 int iterations = TakeValue(rest, "--iterations") is { } n ? Parse(n) : 5;
-                return SuiteRunner.Run(rest.ToArray(), quick: false, warmups, iterations);
+                bool inProcess = Take(rest, "--in-process");
+                return SuiteRunner.Run(rest.ToArray(), quick: false, warmups, iterations, inProcess);
         }
     }
 
