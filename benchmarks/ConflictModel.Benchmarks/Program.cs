@@ -65,6 +65,10 @@ internal static class Program
                 }
 
                 return 0;
+            case "measure":
+                rest.RemoveAt(0);
+                int reps = TakeValue(rest, "--reps") is { } reps_ ? Parse(reps_) : 5;
+                return Measure.Run(rest[0], rest.Count > 1 ? rest[1] : "ours", reps, Console.Out);
             case "rules":
                 return RuleCosts.Run(rest.Count > 1 ? Parse(rest[1]) : 100_000, Console.Out);
             case "validate-large":
@@ -85,7 +89,8 @@ internal static class Program
 
                 int warmups = TakeValue(rest, "--warmups") is { } w ? Parse(w) : 3;
                 int iterations = TakeValue(rest, "--iterations") is { } n ? Parse(n) : 5;
-                return SuiteRunner.Run(rest.ToArray(), quick: false, warmups, iterations);
+                bool inProcess = Take(rest, "--in-process");
+                return SuiteRunner.Run(rest.ToArray(), quick: false, warmups, iterations, inProcess);
         }
     }
 

@@ -13,6 +13,9 @@ public static class OurReader
 
     public static ReadResult Read(byte[] data, DatasetFormat format) => Reader.Read(new MemoryStream(data, writable: false), null, format);
 
+    /// <summary>The same reader with <paramref name="workers"/> threads over line-aligned chunks of JSON Lines.</summary>
+    public static ReadResult ReadParallel(byte[] data, int workers) => new DatasetReader(new DatasetReaderOptions { Parallelism = workers }).Read(new MemoryStream(data, writable: false), null, DatasetFormat.JsonLines);
+
     public static ValidationResult ReadAndValidate(byte[] data, DatasetFormat format) => Validator.Validate(Read(data, format));
 
     /// <summary>The dataset read, or an exception naming the first problem when the reader found errors in data that has none.</summary>

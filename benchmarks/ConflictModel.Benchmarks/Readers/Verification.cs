@@ -23,6 +23,13 @@ public static class Verification
         Same("JSON Lines, reflection", expected, ReflectionStj.ReadLines(sample));
         Same("JSON Lines, Newtonsoft.Json", expected, NewtonsoftReader.ReadLines(new MemoryStream(sample, writable: false)));
         Same("JSON Lines, DatasetReader", expected, [.. OurReader.Dataset(sample, Validation.DatasetFormat.JsonLines).Records]);
+        Validation.ReadResult parallel = OurReader.ReadParallel(sample, 2);
+        if (parallel.HasErrors)
+        {
+            throw new InvalidOperationException($"DatasetReader with two workers reported errors on generated data: {parallel.Diagnostics[0]}");
+        }
+
+        Same("JSON Lines, DatasetReader with two workers", expected, [.. parallel.Dataset.Records]);
     }
 
     /// <summary>Checks the JSON document readers, and that the document holds what the JSON Lines file holds.</summary>

@@ -13,7 +13,7 @@ namespace ConflictModel.Benchmarks.Suite;
 /// <summary>Runs the BenchmarkDotNet suite with the job of the full run or of the quick CI mode.</summary>
 public static class SuiteRunner
 {
-    public static int Run(string[] args, bool quick, int warmups = 3, int iterations = 5)
+    public static int Run(string[] args, bool quick, int warmups = 3, int iterations = 5, bool inProcess = false)
     {
         // Generated before BenchmarkDotNet starts, so generation is never timed and every process finds the files.
         foreach (int size in SuiteSettings.Sizes)
@@ -24,6 +24,12 @@ public static class SuiteRunner
         Job job = quick
             ? Job.Dry.WithToolchain(InProcessEmitToolchain.Instance).WithId("Quick")
             : Job.Default.WithLaunchCount(1).WithWarmupCount(warmups).WithIterationCount(iterations).WithId("Suite");
+        if (inProcess && !quick)
+        {
+            // No generated project to build (which can take minutes on a loaded machine): every benchmark runs in this
+            // process, one after the other.
+            job = job.WithToolchain(InProcessEmitToolchain.Instance);
+        }
         ManualConfig config = DefaultConfig.Instance
             .AddJob(job)
             .AddColumn(ThroughputColumn.RecordsPerSecond, ThroughputColumn.MegabytesPerSecond, ThroughputColumn.AllocatedPerRecord)

@@ -52,6 +52,7 @@ namespace ConflictModel.Serialization;
         typeof(CamelCaseEnumConverter<SourceKind>),
     ])]
 [JsonSerializable(typeof(Dataset))]
+[JsonSerializable(typeof(DatasetHeader))]
 [JsonSerializable(typeof(Source))]
 [JsonSerializable(typeof(Actor))]
 [JsonSerializable(typeof(Event))]

@@ -113,9 +113,28 @@ public static class ConflictJsonSerializer
     public static Dataset Deserialize(Stream utf8Json)
     {
         Guard.Against.Null(utf8Json);
-        using var buffer = new MemoryStream();
-        utf8Json.CopyTo(buffer);
-        return Deserialize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+
+        // Into one array, sized from the stream when it can tell (no growing copies then). Not a pooled array: the
+        // shared pool would keep a large one alive after the dataset is built.
+        byte[] buffer = new byte[utf8Json.CanSeek ? (int)Math.Clamp(utf8Json.Length - utf8Json.Position + 1, 1, Array.MaxLength) : 64 * 1024];
+        int length = 0;
+        while (true)
+        {
+            if (length == buffer.Length)
+            {
+                Array.Resize(ref buffer, (int)Math.Min(buffer.Length * 2L, Array.MaxLength));
+            }
+
+            int read = utf8Json.Read(buffer, length, buffer.Length - length);
+            if (read == 0)
+            {
+                break;
+            }
+
+            length += read;
+        }
+
+        return Deserialize(buffer.AsSpan(0, length));
     }
 
     /// <summary>Writes a dataset as JSON Lines: the header line, then one record a line.</summary>
@@ -359,7 +378,7 @@ public static class ConflictJsonSerializer
         {
             return type switch
             {
-                HeaderType => Read<Dataset>(line),
+                HeaderType => ReadHeader(line),
                 "source" => Read<Source>(line),
                 "actor" => Read<Actor>(line),
                 "event" => Read<Event>(line),
@@ -377,9 +396,74 @@ public static class ConflictJsonSerializer
             throw AtLine(ex, lineNumber);
         }
 
+        static Dataset ReadHeader(ReadOnlySpan<byte> json)
+        {
+            if (TryReadHeaderFast(json) is { } dataset)
+            {
+                return dataset;
+            }
+
+            // Records in the header, or an invalid header: the full path gives the result and the exact error.
+            return Read<Dataset>(json);
+        }
+
         static T Read<T>(ReadOnlySpan<byte> json)
             where T : class
             => JsonSerializer.Deserialize(json, TypeInfo<T>(LinesOptions)) ?? throw new JsonException("The line is null, not a record.", "$", 0, 0);
+    }
+
+    /// <summary>
+    /// Reads a header line as a <see cref="DatasetHeader"/>; null when the line is anything but a plain header
+    /// (a record array, a repeated or odd member, an invalid value), which the caller then reads as a
+    /// <see cref="Dataset"/>.
+    /// </summary>
+    private static Dataset? TryReadHeaderFast(ReadOnlySpan<byte> line)
+    {
+        try
+        {
+            DatasetHeader? header = JsonSerializer.Deserialize(line, TypeInfo<DatasetHeader>(LinesOptions));
+            if (header is null)
+            {
+                return null;
+            }
+
+            var extensions = new List<KeyValuePair<string, string>>(header.Extensions.Count);
+            bool typeSeen = false;
+            foreach (KeyValuePair<string, string> member in header.Extensions)
+            {
+                if (string.Equals(member.Key, TypePropertyName, StringComparison.Ordinal) && !typeSeen)
+                {
+                    typeSeen = true; // the discriminator, which a Dataset does not keep
+                    continue;
+                }
+
+                if (IsDatasetMember(member.Key) || string.Equals(member.Key, TypePropertyName, StringComparison.OrdinalIgnoreCase))
+                {
+                    return null;
+                }
+
+                extensions.Add(member);
+            }
+
+            var dataset = new Dataset(header.Info, header.FormatVersion);
+            if (extensions.Count > 0)
+            {
+                ((IExtensible)dataset).AttachExtensions(ExtensionData.Create(extensions));
+            }
+
+            return dataset;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+
+        static bool IsDatasetMember(string name) => name.ToUpperInvariant() is "SOURCES" or "ACTORS" or "EVENTS" or "CASUALTYESTIMATES" or "ATTRIBUTIONS"
+            or "CLAIMS" or "CEASEFIRES" or "MEDIATIONS" or "AGREEMENTS" or "FORMATVERSION" or "INFO" or "RECORDCOUNT";
     }
 
     /// <summary>The major format version this library reads; minor versions only add optional members.</summary>

@@ -15,7 +15,7 @@ internal sealed class CountryCodeConverter : JsonConverter<CountryCode>
             throw new JsonException($"A country must be an ISO 3166-1 alpha-3 string such as \"PAK\", not {WireText.Describe(reader.TokenType)}.");
         }
 
-        string text = reader.GetString()!;
+        string text = WireStrings.ReadText(ref reader);
         return CountryCode.IsWellFormed(text)
             ? new CountryCode(text)
             : throw new JsonException($"'{WireText.Clip(text)}' is not an ISO 3166-1 alpha-3 code (three upper-case letters such as \"PAK\").");

@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 
 namespace ConflictModel.Serialization;
@@ -113,6 +114,18 @@ internal static class JsonLines
                     throw new JsonException($"The \"type\" member must be a string, not {WireText.Describe(reader.TokenType)}.", "$.type", 0, reader.TokenStartIndex);
                 }
 
+                // The known types as literals: reading a record allocates nothing for its discriminator.
+                if (!reader.ValueIsEscaped)
+                {
+                    foreach ((byte[] utf8, string name) in KnownTypes)
+                    {
+                        if (reader.ValueSpan.SequenceEqual(utf8))
+                        {
+                            return name;
+                        }
+                    }
+                }
+
                 try
                 {
                     return reader.GetString()!;
@@ -130,6 +143,12 @@ internal static class JsonLines
 
         throw new JsonException("The line has no \"type\" member saying what kind of record it is.", "$", 0, 0);
     }
+
+    private static readonly (byte[] Utf8, string Name)[] KnownTypes =
+    [
+        .. new[] { "casualtyEstimate", "source", "event", "attribution", "actor", "claim", "ceasefire", "mediation", "agreement", ConflictJsonSerializer.HeaderType }
+            .Select(n => (System.Text.Encoding.UTF8.GetBytes(n), n)),
+    ];
 
     private static bool IsBlank(ReadOnlySpan<byte> line) => line.IndexOfAnyExcept(" \t\r"u8) < 0;
 }

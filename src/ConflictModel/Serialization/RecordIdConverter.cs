@@ -17,9 +17,20 @@ internal sealed class RecordIdConverter<TId> : JsonConverter<TId>
             throw new JsonException($"{typeof(TId).Name} must be a JSON string, not {WireText.Describe(reader.TokenType)}.");
         }
 
-        string text = reader.GetString()!;
+        string text = WireStrings.ReadId(ref reader, out bool known);
+        if (known)
+        {
+            return TId.Create(text);
+        }
+
         string? problem = RecordIds.Describe(text);
-        return problem is null ? TId.Create(text) : throw new JsonException($"'{WireText.Clip(text)}' is not a valid {TId.Kind} id: {problem}.");
+        if (problem is not null)
+        {
+            throw new JsonException($"'{WireText.Clip(text)}' is not a valid {TId.Kind} id: {problem}.");
+        }
+
+        WireStrings.RememberId(text);
+        return TId.Create(text);
     }
 
     public override void Write(Utf8JsonWriter writer, TId value, JsonSerializerOptions options)

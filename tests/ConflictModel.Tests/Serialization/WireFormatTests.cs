@@ -122,6 +122,25 @@ public class WireFormatTests
         Assert.Equal(33, Enum.GetValues<EventType>().Length);
     }
 
+    [Theory]
+    [InlineData("{\"info\":{\"title\":\"t\",\"x\":1},\"x-a\":[1,{\"b\":null}],\"formatVersion\":\"1.3\",\"type\":\"dataset\"}")]
+    [InlineData("{\"type\":\"dataset\",\"formatVersion\":\"1.0\",\"info\":{\"title\":\"t\",\"created\":\"2024-02-29T23:59:59Z\"},\"sources\":[]}")]
+    [InlineData("{\"type\":\"dataset\",\"info\":{\"title\":\"t\"},\"Info\":2,\"généré\":\"oui\"}")]
+    [InlineData("{\"type\":\"dataset\",\"info\":{\"title\":\"t\"}}")]
+    public void DeserializeLines_Header_ReadsAsTheSameDatasetAsADocument(string header)
+    {
+        // The header line has a fast path of its own; it must give what reading the line as a Dataset gives, which is
+        // the document read without the discriminator.
+        string document = header.Replace("\"type\":\"dataset\",", string.Empty, StringComparison.Ordinal).Replace(",\"type\":\"dataset\"", string.Empty, StringComparison.Ordinal);
+        Dataset expected = ConflictJsonSerializer.Deserialize(document);
+
+        Dataset actual = ConflictJsonSerializer.DeserializeLines(header + "\n");
+
+        Assert.Equal(expected, actual);
+        Assert.Equal(expected.Extensions, actual.Extensions);
+        Assert.Equal(expected.Info.Extensions, actual.Info.Extensions);
+    }
+
     private static string Names<T>()
         where T : struct, Enum
         => string.Join(' ', Enum.GetValues<T>().Select(v => JsonSerializer.Serialize(v, ConflictJsonSerializer.Options).Trim('"')));

@@ -101,7 +101,7 @@ public class GeneratedInputTests(ITestOutputHelper output)
         }
     }
 
-    private static List<(string, DatasetFormat)> Seeds()
+    internal static List<(string, DatasetFormat)> Seeds()
     {
         var datasets = new List<Dataset> { FullDataset.Create() };
         if (ReaderDifferentialTests.KitchenSinkFactory() is { } kitchenSink)
@@ -114,7 +114,7 @@ public class GeneratedInputTests(ITestOutputHelper output)
         return [.. datasets.SelectMany(d => new[] { (ConflictJsonSerializer.Serialize(d), DatasetFormat.Document), (ConflictJsonSerializer.SerializeLines(d), DatasetFormat.JsonLines) })];
     }
 
-    private static string Mutate(Random random, string text, DatasetFormat format)
+    internal static string Mutate(Random random, string text, DatasetFormat format)
     {
         int rounds = 1 + random.Next(3);
         for (int r = 0; r < rounds && text.Length > 0; r++)

@@ -44,7 +44,14 @@ internal sealed partial class DatasetParser
             if (format == DatasetFormat.JsonLines)
             {
                 parser._linesMode = true;
-                parser.ReadLines();
+                if (options.Parallelism > 1)
+                {
+                    parser.ReadLinesParallel(options.Parallelism);
+                }
+                else
+                {
+                    parser.ReadLines();
+                }
             }
             else
             {
@@ -228,7 +235,11 @@ internal sealed partial class DatasetParser
         where TRecord : ConflictRecord
     {
         int diagnosticsBefore = DiagnosticCount;
-        string pointer = Pointer(0);
+
+        // A record's pointer is "" in a line and /sources/3 in a document: the latter is built only if asked for.
+        bool inArray = _path.Count == 2 && _path[0].Name is not null && _path[1].Name is null;
+        string? pointer = inArray ? null : Pointer(0);
+        (string? arrayName, int arrayIndex) = inArray ? (_path[0].Name, _path[1].Index) : (null, 0);
         int start = (int)TokenStart(ref reader);
         int depth = reader.CurrentDepth;
         int pathDepth = _path.Count;
@@ -262,7 +273,9 @@ internal sealed partial class DatasetParser
             record = null;
         }
 
-        var span = new RecordSpan(kind, _recordId, pointer, start, end, _remaps, record);
+        RecordSpan span = inArray
+            ? new RecordSpan(kind, _recordId, arrayName!, arrayIndex, start, end, _remaps, record)
+            : new RecordSpan(kind, _recordId, pointer, start, end, _remaps, record);
         (_recordDepth, _recordId, _remaps) = (savedDepth, savedId, savedRemaps);
         return span;
     }
@@ -705,6 +718,20 @@ internal sealed partial class DatasetParser
         public ImmutableArray<Agreement>.Builder Agreements { get; } = ImmutableArray.CreateBuilder<Agreement>();
 
         public int Count => Sources.Count + Actors.Count + Events.Count + Estimates.Count + Attributions.Count + Claims.Count + Ceasefires.Count + Mediations.Count + Agreements.Count;
+
+        /// <summary>Appends the records another parser read, kind by kind.</summary>
+        public void Append(Records other)
+        {
+            Sources.AddRange(other.Sources);
+            Actors.AddRange(other.Actors);
+            Events.AddRange(other.Events);
+            Estimates.AddRange(other.Estimates);
+            Attributions.AddRange(other.Attributions);
+            Claims.AddRange(other.Claims);
+            Ceasefires.AddRange(other.Ceasefires);
+            Mediations.AddRange(other.Mediations);
+            Agreements.AddRange(other.Agreements);
+        }
 
         public void Add(ConflictRecord? record)
         {

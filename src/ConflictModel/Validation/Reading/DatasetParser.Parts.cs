@@ -642,9 +642,22 @@ internal sealed partial class DatasetParser
             highExclusive = false;
         }
 
+        if (best is { } count and >= 0 and < SharedFigureLimit && low is null && high is null && lowExclusive != true && highExclusive != true
+            && isApproximate != true && phrase is null && extensions is null)
+        {
+            // A bare count ({"best":3}) is the commonest figure by far (GED's component estimates): immutable and
+            // equal by value, so one instance per count serves every record.
+            value = _bareFigures[count] ??= new CasualtyFigure(count);
+            return true;
+        }
+
         value = Attach(new CasualtyFigure(best, low, high, lowExclusive ?? false, highExclusive ?? false, isApproximate ?? false, phrase), extensions);
         return true;
     }
+
+    private const int SharedFigureLimit = 1024;
+
+    private readonly CasualtyFigure?[] _bareFigures = new CasualtyFigure?[SharedFigureLimit];
 
     /// <summary>Reports a required member that was not seen; true when it was.</summary>
     private bool Require(ulong seen, int member, long start, ref Utf8JsonReader reader, MemberTable table)

@@ -29,7 +29,7 @@ internal sealed partial class DatasetParser
             return false;
         }
 
-        string text = reader.GetString()!;
+        string text = ReadString(ref reader);
         if (string.IsNullOrWhiteSpace(text))
         {
             ReportAtToken(ref reader, ReaderDiagnostics.BlankText);
@@ -38,6 +38,23 @@ internal sealed partial class DatasetParser
 
         value = text;
         return true;
+    }
+
+    /// <summary>The longest text, in UTF-8 bytes, looked up in the pool of repeated text; longer text is mostly unique (titles, descriptions).</summary>
+    private const int PooledTextBytes = 64;
+
+    /// <summary>Gets the string token the reader is on (checked by <see cref="CheckString"/>), pooled when short.</summary>
+    private string ReadString(ref Utf8JsonReader reader)
+    {
+        ReadOnlySpan<byte> raw = reader.ValueSpan;
+        if (reader.ValueIsEscaped || raw.Length > PooledTextBytes)
+        {
+            return reader.GetString()!;
+        }
+
+        Span<char> chars = stackalloc char[PooledTextBytes];
+        int count = Encoding.UTF8.GetChars(raw, chars);
+        return _texts.Get(chars[..count]);
     }
 
     private bool TryReadTextElement(ref Utf8JsonReader reader, out string value)
@@ -101,9 +118,9 @@ internal sealed partial class DatasetParser
             Span<char> chars = stackalloc char[raw.Length];
             int count = Encoding.UTF8.GetChars(raw, chars);
             ReadOnlySpan<char> value = chars[..count];
-            if (_ids.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(value, out string? known))
+            if (_ids.TryGet(value, out string? known))
             {
-                text = known;
+                text = known!;
                 return true;
             }
 
@@ -302,7 +319,7 @@ internal sealed partial class DatasetParser
             return false;
         }
 
-        string text = reader.GetString()!;
+        string text = ReadString(ref reader);
         if (!CountryCode.IsWellFormed(text))
         {
             ReportAtToken(ref reader, ReaderDiagnostics.InvalidValue, Clip(text), "an ISO 3166-1 alpha-3 country code (three upper-case letters such as PAK)");
@@ -397,6 +414,12 @@ internal sealed partial class DatasetParser
         if (!CheckString(ref reader))
         {
             return false;
+        }
+
+        if (!reader.ValueIsEscaped && ConflictModel.Serialization.InstantConverter.TryParseUtcSeconds(reader.ValueSpan, out Instant instant))
+        {
+            value = instant;
+            return true;
         }
 
         string text = reader.GetString()!;

@@ -4,6 +4,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using ConflictModel.Model;
@@ -28,7 +30,8 @@ internal sealed partial class DatasetParser : IDisposable
     private readonly List<RecordSpan> _spans = [];
     private readonly HashSet<(RecordKind Kind, string Id)> _declared = [];
     private readonly ArrayBufferWriter<byte> _rawBuffer = new();
-    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+    private readonly StringPool _ids = new(256 * 1024);
+    private readonly StringPool _texts = new(64 * 1024);
     private Utf8JsonWriter? _rawWriter;
     private int _base;
     private int _recordDepth = -1;
@@ -185,7 +188,7 @@ internal sealed partial class DatasetParser : IDisposable
             return HandledMember;
         }
 
-        int index = table.IndexOf(ref reader);
+        int index = table.IndexOf(ref reader, seen);
         if (index < 0 && _linesMode && _path.Count == _recordDepth && reader.ValueTextEquals("type"u8))
         {
             index = MemberTable.TypeIndex;
@@ -462,49 +465,90 @@ internal sealed partial class DatasetParser : IDisposable
             return [];
         }
 
-        ImmutableArray<T>.Builder? items = null;
+        // Most arrays hold one to five elements: the first is kept in a local, more in a pooled buffer, and the
+        // result is one array of the exact length (no builder, no oversized array).
+        T? first = default;
+        T[]? buffer = null;
+        int count = 0;
         List<int>? kept = null;
         int index = 0;
         bool dropped = false;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        try
         {
-            Push(index);
-            bool ok;
-            T? value = default;
-            if (reader.TokenType == JsonTokenType.Null)
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                ok = WrongType(ref reader, element);
-            }
-            else
-            {
-                ok = read(this, ref reader, out value);
-            }
-
-            if (ok)
-            {
-                (items ??= ImmutableArray.CreateBuilder<T>()).Add(value!);
-                kept?.Add(index);
-            }
-            else if (!dropped)
-            {
-                dropped = true;
-                kept = [];
-                for (int i = 0; i < index; i++)
+                Push(index);
+                bool ok;
+                T? value = default;
+                if (reader.TokenType == JsonTokenType.Null)
                 {
-                    kept.Add(i);
+                    ok = WrongType(ref reader, element);
                 }
+                else
+                {
+                    ok = read(this, ref reader, out value);
+                }
+
+                if (ok)
+                {
+                    if (count == 0)
+                    {
+                        first = value;
+                    }
+                    else
+                    {
+                        if (buffer is null)
+                        {
+                            buffer = ArrayPool<T>.Shared.Rent(8);
+                            buffer[0] = first!;
+                        }
+                        else if (count == buffer.Length)
+                        {
+                            T[] larger = ArrayPool<T>.Shared.Rent(count * 2);
+                            buffer.AsSpan(0, count).CopyTo(larger);
+                            ArrayPool<T>.Shared.Return(buffer, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+                            buffer = larger;
+                        }
+
+                        buffer[count] = value!;
+                    }
+
+                    count++;
+                    kept?.Add(index);
+                }
+                else if (!dropped)
+                {
+                    dropped = true;
+                    kept = [];
+                    for (int i = 0; i < index; i++)
+                    {
+                        kept.Add(i);
+                    }
+                }
+
+                Pop();
+                index++;
             }
 
-            Pop();
-            index++;
-        }
+            if (dropped && _recordDepth >= 0)
+            {
+                (_remaps ??= new(StringComparer.Ordinal))[Pointer(_recordDepth)] = [.. kept!];
+            }
 
-        if (dropped && _recordDepth >= 0)
+            return count switch
+            {
+                0 => [],
+                1 => ImmutableCollectionsMarshal.AsImmutableArray(new[] { first! }),
+                _ => ImmutableCollectionsMarshal.AsImmutableArray(buffer.AsSpan(0, count).ToArray()),
+            };
+        }
+        finally
         {
-            (_remaps ??= new(StringComparer.Ordinal))[Pointer(_recordDepth)] = [.. kept!];
+            if (buffer is not null)
+            {
+                ArrayPool<T>.Shared.Return(buffer, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+            }
         }
-
-        return items is null ? [] : items.DrainToImmutable();
     }
 
     private readonly record struct PathSegment(string? Name, int Index);

@@ -13,6 +13,7 @@ public sealed record DatasetReaderOptions
     private readonly int _maxStringLength = 1024 * 1024;
     private readonly int _maxDiagnostics = 10_000;
     private readonly long _maxInputBytes = Array.MaxLength;
+    private readonly int _parallelism = 1;
 
     /// <summary>Gets the default options.</summary>
     public static DatasetReaderOptions Default { get; } = new();
@@ -31,6 +32,16 @@ public sealed record DatasetReaderOptions
 
     /// <summary>Gets the largest input read, in bytes after decompression (CM0025); the largest array .NET allows by default.</summary>
     public long MaxInputBytes { get => _maxInputBytes; init => _maxInputBytes = value is > 0 && value <= Array.MaxLength ? value : throw new ArgumentOutOfRangeException(nameof(MaxInputBytes), value, "MaxInputBytes must be positive and at most Array.MaxLength."); }
+
+    /// <summary>
+    /// Gets how many threads read a JSON Lines input: 1 (the default) reads it on the calling thread; more splits the
+    /// lines after the header into line-aligned chunks read concurrently. The result is the same either way: records,
+    /// spans and diagnostics in input order. Small inputs are read on one thread. Documents are always read on one.
+    /// </summary>
+    public int Parallelism { get => _parallelism; init => _parallelism = value is >= 1 and <= 256 ? value : throw new ArgumentOutOfRangeException(nameof(Parallelism), value, "Parallelism must be between 1 and 256."); }
+
+    /// <summary>Gets the smallest chunk of JSON Lines given a thread of its own; tests lower it to cut small inputs.</summary>
+    internal int MinChunkBytes { get; init; } = 256 * 1024;
 
     /// <summary>
     /// Gets whether every member the model does not know is reported (CM0020, off by default). Such members are

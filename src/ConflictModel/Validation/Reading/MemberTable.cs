@@ -29,13 +29,27 @@ internal sealed class MemberTable
 
     public string[] Names { get; }
 
-    /// <summary>Gets the index of the member name the reader is on, or -1.</summary>
-    public int IndexOf(ref Utf8JsonReader reader)
+    /// <summary>
+    /// Gets the index of the member name the reader is on, or -1. <paramref name="seen"/> (the members read so far)
+    /// is where the search starts: writers put members in the table's order, so the next name is usually the one
+    /// after the last seen, and is then found with one or two comparisons.
+    /// </summary>
+    public int IndexOf(ref Utf8JsonReader reader, ulong seen = 0)
     {
         if (!reader.ValueIsEscaped)
         {
             ReadOnlySpan<byte> raw = reader.ValueSpan;
-            for (int i = 0; i < _utf8.Length; i++)
+            ulong members = seen & ~(1UL << TypeIndex);
+            int start = members == 0 ? 0 : 64 - System.Numerics.BitOperations.LeadingZeroCount(members);
+            for (int i = start; i < _utf8.Length; i++)
+            {
+                if (raw.SequenceEqual(_utf8[i]))
+                {
+                    return i;
+                }
+            }
+
+            for (int i = 0; i < start && i < _utf8.Length; i++)
             {
                 if (raw.SequenceEqual(_utf8[i]))
                 {

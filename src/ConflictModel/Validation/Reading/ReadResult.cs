@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using ConflictModel.Model;
 
 namespace ConflictModel.Validation;
@@ -16,8 +17,9 @@ public sealed class ReadResult
 {
     private readonly SourceText _text;
     private readonly DatasetReaderOptions _options;
-    private readonly Dictionary<ConflictRecord, RecordSpan> _byRecord;
     private readonly RecordSpan[] _spans;
+    private Dictionary<ConflictRecord, RecordSpan>? _byRecord;
+    private int[]? _maxEnds;
     private readonly HashSet<(RecordKind Kind, string Id)> _unreadIds;
     private readonly RecordSpan _header;
 
@@ -36,15 +38,14 @@ public sealed class ReadResult
         Format = format;
         _text = text;
         _options = options;
-        _spans = [.. spans.OrderBy(s => s.Start)];
-        _byRecord = new Dictionary<ConflictRecord, RecordSpan>(ReferenceEqualityComparer.Instance);
-        foreach (RecordSpan span in spans)
+        // The parser registers spans in input order; sorting (stable, by start) is needed only if that ever changes.
+        bool sorted = true;
+        for (int i = 1; i < spans.Count && sorted; i++)
         {
-            if (span.Record is not null)
-            {
-                _byRecord[span.Record] = span;
-            }
+            sorted = spans[i - 1].Start <= spans[i].Start;
         }
+
+        _spans = sorted ? [.. spans] : [.. spans.OrderBy(s => s.Start)];
 
         _unreadIds = unreadIds;
         (int start, int end) = header ?? (text.BomLength, text.BomLength);
@@ -85,7 +86,8 @@ public sealed class ReadResult
     public DiagnosticLocation LocationOf(ConflictRecord record, string? relativePointer = null)
     {
         ArgumentNullException.ThrowIfNull(record);
-        if (_byRecord.TryGetValue(record, out RecordSpan? span))
+        Dictionary<ConflictRecord, RecordSpan> byRecord = LazyInitializer.EnsureInitialized(ref _byRecord, IndexRecords);
+        if (byRecord.TryGetValue(record, out RecordSpan? span))
         {
             return Resolve(span, relativePointer);
         }
@@ -128,21 +130,68 @@ public sealed class ReadResult
     /// <summary>Gets the innermost record whose text contains a byte offset, read or not.</summary>
     internal RecordSpan? SpanAt(long offset)
     {
-        RecordSpan? found = null;
-        foreach (RecordSpan span in _spans)
+        // The last span starting at or before the offset, then back while an earlier one may still contain it (the
+        // innermost is the latest to start): a binary search instead of a walk over every record.
+        int low = 0, high = _spans.Length - 1, last = -1;
+        while (low <= high)
         {
-            if (span.Start > offset)
+            int middle = (int)((uint)(low + high) >> 1);
+            if (_spans[middle].Start <= offset)
             {
-                break;
+                last = middle;
+                low = middle + 1;
             }
-
-            if (offset < span.End || (offset == span.Start && span.End == span.Start))
+            else
             {
-                found = span;
+                high = middle - 1;
             }
         }
 
-        return found;
+        int[] maxEnds = LazyInitializer.EnsureInitialized(ref _maxEnds, MaxEnds);
+        for (int i = last; i >= 0; i--)
+        {
+            RecordSpan span = _spans[i];
+            if (offset < span.End || (offset == span.Start && span.End == span.Start))
+            {
+                return span;
+            }
+
+            if (maxEnds[i] <= offset && span.Start < offset)
+            {
+                break;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>For each span, the furthest end of it and every span before it.</summary>
+    private int[] MaxEnds()
+    {
+        var ends = new int[_spans.Length];
+        int max = int.MinValue;
+        for (int i = 0; i < _spans.Length; i++)
+        {
+            max = Math.Max(max, _spans[i].End);
+            ends[i] = max;
+        }
+
+        return ends;
+    }
+
+    /// <summary>Each record's span, built on the first lookup: reading alone does not pay for it.</summary>
+    private Dictionary<ConflictRecord, RecordSpan> IndexRecords()
+    {
+        var byRecord = new Dictionary<ConflictRecord, RecordSpan>(_spans.Length, ReferenceEqualityComparer.Instance);
+        foreach (RecordSpan span in _spans)
+        {
+            if (span.Record is not null)
+            {
+                byRecord[span.Record] = span;
+            }
+        }
+
+        return byRecord;
     }
 
     private DiagnosticLocation Resolve(RecordSpan span, string? relativePointer)

@@ -8,14 +8,27 @@ namespace ConflictModel.Validation;
 /// <c>""</c> within its line), and, when invalid array elements were dropped, which wire index each kept element had,
 /// so that a pointer built from the model's indices still finds the right element.
 /// </summary>
-internal sealed class RecordSpan(RecordKind kind, string? id, string pointer, int start, int end, Dictionary<string, int[]>? remaps, ConflictRecord? record)
+internal sealed class RecordSpan(RecordKind kind, string? id, string? pointer, int start, int end, Dictionary<string, int[]>? remaps, ConflictRecord? record)
 {
+    private string? _pointer = pointer;
+    private string? _arrayName;
+    private int _index;
+
+    /// <summary>Creates the span of a record at <c>/<paramref name="arrayName"/>/<paramref name="index"/></c>, its pointer built only when asked for.</summary>
+    public RecordSpan(RecordKind kind, string? id, string arrayName, int index, int start, int end, Dictionary<string, int[]>? remaps, ConflictRecord? record)
+        : this(kind, id, null, start, end, remaps, record)
+    {
+        _arrayName = arrayName;
+        _index = index;
+    }
+
     public RecordKind Kind { get; } = kind;
 
     /// <summary>Gets the record's id when it could be read, even if the record itself could not.</summary>
     public string? Id { get; } = id;
 
-    public string Pointer { get; } = pointer;
+    /// <summary>Gets the record's JSON Pointer from the start of the document or line.</summary>
+    public string Pointer => _pointer ??= "/" + DiagnosticLocation.EscapePointerToken(_arrayName!) + "/" + _index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public int Start { get; } = start;
 
