@@ -88,10 +88,13 @@ public sealed class CliRobustnessTests : IDisposable
         File.SetUnixFileMode(_folder, (UnixFileMode)0b111_101_101);
         File.SetUnixFileMode(Path.Combine(_folder, "ok"), (UnixFileMode)0b111_101_101);
         File.SetUnixFileMode(Path.Combine(_folder, "ok", "good.json"), (UnixFileMode)0b110_100_100);
+        // nobody may not be able to reach the build output (a fresh clone under a private temporary folder): give it a
+        // copy of the tool in a folder it can read, and a home for the dotnet host.
+        string? toolCopy = root ? CopyToolForNobody() : null;
         try
         {
             ProcessResult result = root
-                ? ProcessRunner.Run(setpriv!, ["--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", Repository.ToolDll, "validate", "."], _folder)
+                ? ProcessRunner.Run(setpriv!, ["--reuid=65534", "--regid=65534", "--clear-groups", "env", "DOTNET_CLI_HOME=" + toolCopy, "DOTNET_NOLOGO=1", "dotnet", Path.Combine(toolCopy!, Path.GetFileName(Repository.ToolDll)), "validate", "."], _folder)
                 : ProcessRunner.Tool(_folder, "validate", ".");
 
             Assert.True(result.ExitCode == 2, result.ToString());
@@ -104,7 +107,32 @@ public sealed class CliRobustnessTests : IDisposable
         finally
         {
             File.SetUnixFileMode(Path.Combine(_folder, "locked"), (UnixFileMode)0b111_000_000);
+            if (toolCopy is not null)
+            {
+                Directory.Delete(toolCopy, recursive: true);
+            }
         }
+    }
+
+    private static string CopyToolForNobody()
+    {
+        string source = Path.GetDirectoryName(Repository.ToolDll)!;
+        string target = Path.Combine("/tmp", $"conflictmodel-tool-{Guid.NewGuid():N}");
+        foreach (string directory in Directory.EnumerateDirectories(source, "*", SearchOption.AllDirectories).Prepend(source))
+        {
+            string copy = Path.Combine(target, Path.GetRelativePath(source, directory));
+            Directory.CreateDirectory(copy);
+            File.SetUnixFileMode(copy, (UnixFileMode)0b111_111_111);
+        }
+
+        foreach (string file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            string copy = Path.Combine(target, Path.GetRelativePath(source, file));
+            File.Copy(file, copy);
+            File.SetUnixFileMode(copy, (UnixFileMode)0b110_100_100);
+        }
+
+        return target;
     }
 
     [Fact]
