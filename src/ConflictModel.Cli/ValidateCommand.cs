@@ -160,124 +160,27 @@ internal static class ValidateCommand
     private static ValidationResult ValidateFile(DatasetValidator validator, DatasetReader reader, InputFile file, CliConsole console, Progress progress)
     {
         DatasetFormat format = DatasetFormat.Document;
-        bool known = !file.IsStandardInput && DatasetFormats.TryGetFromPath(file.FullPath, out format, out _);
+        bool gzip = false;
+        bool known = !file.IsStandardInput && DatasetFormats.TryGetFromPath(file.FullPath, out format, out gzip);
         if (known && format == DatasetFormat.Document)
         {
-            return validator.Validate(ReadFile(reader, file, console));
+            using FileStream document = OpenRaw(file);
+            return validator.Validate(reader.Read(document, file.DisplayPath, format, gzip));
         }
 
         if (!known)
         {
-            // Tell the form from the content, as ReadFile does, keeping the bytes when it is not JSON Lines.
-            byte[] bytes;
-            using (Stream raw = file.IsStandardInput ? console.Input : OpenRaw(file))
-            {
-                bytes = ReadPrefix(raw, out Stream rest);
-                using var combined = new MemoryStream();
-                combined.Write(bytes);
-                if (!LooksLikeLines(bytes))
-                {
-                    rest.CopyTo(combined);
-                    return validator.Validate(ReadBytes(reader, file, combined.ToArray()));
-                }
-
-                using var all = new ConcatenatedStream(bytes, rest);
-                using DatasetRecordReader lines = reader.OpenRecords(all, file.DisplayPath, DatasetFormat.JsonLines, DatasetFormats.IsGzip(bytes));
-                return validator.Validate(lines, progress.Records);
-            }
+            // Standard input or another name: the record reader tells gzip and the form from the content, streams
+            // JSON Lines and reads a document whole.
+            using Stream raw = file.IsStandardInput ? console.Input : OpenRaw(file);
+            using DatasetRecordReader detected = reader.OpenRecords(raw, file.DisplayPath, format: null, gzip: false);
+            return validator.Validate(detected, progress.Records);
         }
 
         using FileStream stream = OpenRaw(file);
         using DatasetRecordReader records = reader.OpenRecords(stream, file.DisplayPath, DatasetFormat.JsonLines, file.IsGzip);
         return validator.Validate(records, progress.Records);
     }
-
-    /// <summary>Reads the first 64 KiB (or all, if less) of a stream.</summary>
-    private static byte[] ReadPrefix(Stream raw, out Stream rest)
-    {
-        byte[] prefix = new byte[64 * 1024];
-        int total = 0;
-        int read;
-        while (total < prefix.Length && (read = raw.Read(prefix, total, prefix.Length - total)) > 0)
-        {
-            total += read;
-        }
-
-        rest = raw;
-        return prefix[..total];
-    }
-
-    /// <summary>Gets whether the start of an input (gzip-compressed or not) is a JSON Lines header line.</summary>
-    private static bool LooksLikeLines(byte[] prefix)
-    {
-        if (!DatasetFormats.IsGzip(prefix))
-        {
-            return DatasetFormats.Detect(prefix) == DatasetFormat.JsonLines;
-        }
-
-        try
-        {
-            using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(prefix), System.IO.Compression.CompressionMode.Decompress);
-            byte[] start = new byte[4096];
-            int total = 0;
-            int read;
-            while (total < start.Length && (read = gzip.Read(start, total, start.Length - total)) > 0)
-            {
-                total += read;
-            }
-
-            return DatasetFormats.Detect(start.AsSpan(0, total)) == DatasetFormat.JsonLines;
-        }
-        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException)
-        {
-            return false;
-        }
-    }
-
-    private static ReadResult ReadBytes(DatasetReader reader, InputFile file, byte[] bytes)
-    {
-        if (DatasetFormats.IsGzip(bytes))
-        {
-            return reader.Read(new MemoryStream(bytes, writable: false), file.DisplayPath, DatasetFormat.JsonLines, gzip: true) is { } lines && LooksLikeDocument(lines)
-                ? reader.Read(new MemoryStream(bytes, writable: false), file.DisplayPath, DatasetFormat.Document, gzip: true)
-                : reader.Read(new MemoryStream(bytes, writable: false), file.DisplayPath, DatasetFormat.JsonLines, gzip: true);
-        }
-
-        return reader.ReadUtf8(bytes, DatasetFormats.Detect(bytes), file.DisplayPath);
-    }
-
-    /// <summary>
-    /// Reads one file with the never-throwing reader. The form comes from the name (.json, .jsonl, .ndjson, each
-    /// optionally .gz); for standard input or another name, from the content (gzip magic, then a header line).
-    /// </summary>
-    private static ReadResult ReadFile(DatasetReader reader, InputFile file, CliConsole console)
-    {
-        if (!file.IsStandardInput && DatasetFormats.TryGetFromPath(file.FullPath, out DatasetFormat format, out bool gzip))
-        {
-            using FileStream stream = OpenRaw(file);
-            return reader.Read(stream, file.DisplayPath, format, gzip);
-        }
-
-        byte[] bytes;
-        using (Stream raw = file.IsStandardInput ? console.Input : OpenRaw(file))
-        using (var buffer = new MemoryStream())
-        {
-            raw.CopyTo(buffer);
-            bytes = buffer.ToArray();
-        }
-
-        bool isGzip = DatasetFormats.IsGzip(bytes);
-        if (isGzip)
-        {
-            return reader.Read(new MemoryStream(bytes, writable: false), file.DisplayPath, DatasetFormat.JsonLines, gzip: true) is { } lines && LooksLikeDocument(lines)
-                ? reader.Read(new MemoryStream(bytes, writable: false), file.DisplayPath, DatasetFormat.Document, gzip: true)
-                : reader.Read(new MemoryStream(bytes, writable: false), file.DisplayPath, DatasetFormat.JsonLines, gzip: true);
-        }
-
-        return reader.ReadUtf8(bytes, DatasetFormats.Detect(bytes), file.DisplayPath);
-    }
-
-    private static bool LooksLikeDocument(ReadResult asLines) => asLines.Dataset.RecordCount == 0 && asLines.HasErrors;
 
     private static FileStream OpenRaw(InputFile file)
     {
@@ -399,46 +302,5 @@ internal static class ValidateCommand
                 console.Error.WriteLine();
             }
         }
-    }
-
-    /// <summary>Bytes already read from a stream, then the rest of it.</summary>
-    private sealed class ConcatenatedStream(byte[] prefix, Stream rest) : Stream
-    {
-        private int _position;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            if (_position < prefix.Length)
-            {
-                int n = Math.Min(buffer.Length, prefix.Length - _position);
-                prefix.AsSpan(_position, n).CopyTo(buffer);
-                _position += n;
-                return n;
-            }
-
-            return rest.Read(buffer);
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
