@@ -15,9 +15,10 @@ public sealed class StreamingRuleContext
     private readonly Func<RecordHandle, string?, DiagnosticLocation> _locate;
     private readonly Func<string?, DiagnosticLocation>? _locateCurrent;
     private readonly Action<Diagnostic> _report;
+    private readonly Func<RecordHandle, ConflictRecord?> _readAgain;
     private readonly HashSet<string> _supported;
 
-    internal StreamingRuleContext(DatasetRule rule, ConflictRecord? record, RecordHandle? handle, SymbolTable symbols, LocalDate today, Func<RecordHandle, string?, DiagnosticLocation> locate, Func<string?, DiagnosticLocation>? locateCurrent, Action<Diagnostic> report)
+    internal StreamingRuleContext(DatasetRule rule, ConflictRecord? record, RecordHandle? handle, SymbolTable symbols, LocalDate today, Func<RecordHandle, string?, DiagnosticLocation> locate, Func<string?, DiagnosticLocation>? locateCurrent, Action<Diagnostic> report, Func<RecordHandle, ConflictRecord?> readAgain, HashSet<string> supported)
     {
         Rule = rule;
         Record = record;
@@ -27,11 +28,8 @@ public sealed class StreamingRuleContext
         _locate = locate;
         _locateCurrent = locateCurrent;
         _report = report;
-        _supported = new HashSet<string>(StringComparer.Ordinal);
-        foreach (DiagnosticDescriptor descriptor in rule.SupportedDiagnostics)
-        {
-            _supported.Add(descriptor.Id);
-        }
+        _readAgain = readAgain;
+        _supported = supported;
     }
 
     /// <summary>Gets the rule.</summary>
@@ -64,6 +62,19 @@ public sealed class StreamingRuleContext
     {
         ArgumentNullException.ThrowIfNull(handle);
         return _locate(handle, relativePointer);
+    }
+
+    /// <summary>
+    /// Reads a record met earlier again from the input, by its handle: what a state that kept only the handle needs
+    /// when, at the end, it must look at the record once more (say, to compare the few records of a group that turned
+    /// out to have more than one). Costs a read of the record's line and a parse; records read again recently are cached.
+    /// </summary>
+    /// <param name="handle">The handle the record had when it was read.</param>
+    /// <returns>The record, as it was read the first time; null only if it can no longer be read.</returns>
+    public ConflictRecord? ReadAgain(RecordHandle handle)
+    {
+        ArgumentNullException.ThrowIfNull(handle);
+        return _readAgain(handle);
     }
 
     /// <summary>Reports a diagnostic.</summary>

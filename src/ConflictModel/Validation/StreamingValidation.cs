@@ -37,6 +37,9 @@ internal sealed class StreamingValidation : IStreamingSymbols
     private readonly List<RecordMark>? _allMarks;
     private readonly DiagnosticCollector _diagnostics;
     private readonly DatasetParser _lookupParser;
+    private readonly Dictionary<DatasetRule, HashSet<string>> _supported = new(ReferenceEqualityComparer.Instance);
+    private readonly SymbolTable _symbols;
+    private readonly Action<Diagnostic> _report;
     private ConflictRecord? _current;
     private RecordMark? _currentMark;
     private bool _missed;
@@ -50,6 +53,8 @@ internal sealed class StreamingValidation : IStreamingSymbols
         _diagnostics = new DiagnosticCollector(validator.Options, records.Options.MaxDiagnostics);
         _lookupParser = DatasetParser.ForLines(records.Options, records.FilePath);
         _lookupParser.AssumeHeaderSeen();
+        _symbols = new SymbolTable(this);
+        _report = d => _diagnostics.Add(d, RecordIdAt);
         _allMarks = validator.Options.Suppressions.IsEmpty ? null : [];
         foreach (DatasetRule rule in validator.EnabledRules())
         {
@@ -242,7 +247,12 @@ internal sealed class StreamingValidation : IStreamingSymbols
             return;
         }
 
-        var context = new StreamingRuleContext(rule, record, handle, new SymbolTable(this), _today, (h, pointer) => Locate(h.Mark, pointer), locateCurrent, d => _diagnostics.Add(d, RecordIdAt));
+        if (!_supported.TryGetValue(rule, out HashSet<string>? supported))
+        {
+            _supported[rule] = supported = new HashSet<string>(rule.SupportedDiagnostics.Select(d => d.Id), StringComparer.Ordinal);
+        }
+
+        var context = new StreamingRuleContext(rule, record, handle, _symbols, _today, (h, pointer) => Locate(h.Mark, pointer), locateCurrent, _report, h => RecordAt(h.Mark), supported);
         try
         {
             if (record is null)
