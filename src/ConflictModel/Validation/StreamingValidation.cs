@@ -26,7 +26,7 @@ internal sealed class StreamingValidation : IStreamingSymbols
     private readonly List<DatasetRule> _datasetRules = [];
     private readonly List<(DatasetRule Rule, StreamingRuleState State)> _states = [];
     private readonly HashSet<DatasetRule> _failed = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<(RecordKind Kind, string Id), RecordMark> _ids = [];
+    private readonly StreamingIdTable _ids = new();
     private readonly HashSet<(RecordKind Kind, string Id)> _unread = [];
     private readonly Dictionary<long, ConflictRecord> _cache = [];
     private readonly Dictionary<ConflictRecord, RecordMark> _marks = new(ReferenceEqualityComparer.Instance);
@@ -34,7 +34,8 @@ internal sealed class StreamingValidation : IStreamingSymbols
     private readonly Dictionary<long, ConflictRecord> _retainedByOffset = [];
     private readonly List<(DatasetRule Rule, RecordMark Mark)> _deferred = [];
     private readonly List<(ConflictRecord Record, RecordMark Mark)> _retained = [];
-    private readonly List<RecordMark>? _allMarks;
+    private readonly ChunkedList<RecordPlace>? _allMarks;
+    private readonly List<string> _unreadIds = [];
     private readonly DiagnosticCollector _diagnostics;
     private readonly DatasetParser _lookupParser;
     private readonly Dictionary<DatasetRule, HashSet<string>> _supported = new(ReferenceEqualityComparer.Instance);
@@ -55,7 +56,7 @@ internal sealed class StreamingValidation : IStreamingSymbols
         _lookupParser.AssumeHeaderSeen();
         _symbols = new SymbolTable(this);
         _report = d => _diagnostics.Add(d, RecordIdAt);
-        _allMarks = validator.Options.Suppressions.IsEmpty ? null : [];
+        _allMarks = validator.Options.Suppressions.IsEmpty ? null : new ChunkedList<RecordPlace>();
         foreach (DatasetRule rule in validator.EnabledRules())
         {
             if (rule.Scope == RuleScope.Record)
@@ -98,12 +99,23 @@ internal sealed class StreamingValidation : IStreamingSymbols
             }
 
             RecordMark mark = RecordMark.Of(window, span);
-            _allMarks?.Add(mark);
             if (entry.Record is not { } record)
             {
                 if (span.Id is not null)
                 {
                     _unread.Add((span.Kind, span.Id));
+                }
+
+                if (_allMarks is not null)
+                {
+                    int idRef = -1;
+                    if (span.Id is not null)
+                    {
+                        _unreadIds.Add(span.Id);
+                        idRef = -1 - _unreadIds.Count;
+                    }
+
+                    _allMarks.Add(new RecordPlace(mark.Offset, mark.End - mark.Start, idRef));
                 }
 
                 continue;
@@ -115,7 +127,8 @@ internal sealed class StreamingValidation : IStreamingSymbols
                 progress?.Invoke(RecordCount);
             }
 
-            bool first = _ids.TryAdd((record.RecordKind, record.RecordId), mark);
+            bool first = _ids.TryAdd(record.RecordKind, record.RecordId, mark, out int index);
+            _allMarks?.Add(new RecordPlace(mark.Offset, mark.End - mark.Start, index));
             CheckRecord(record, mark, window, span, finalPass: false);
             if (_states.Count > 0)
             {
@@ -345,7 +358,7 @@ internal sealed class StreamingValidation : IStreamingSymbols
 
     public ConflictRecord? Find(RecordKind kind, string id)
     {
-        if (!_ids.TryGetValue((kind, id), out RecordMark? mark))
+        if (!_ids.TryGetMark(kind, id, out RecordMark mark))
         {
             _missed = true;
             return null;
@@ -366,6 +379,17 @@ internal sealed class StreamingValidation : IStreamingSymbols
             : [first];
     }
 
+    public bool Contains(RecordKind kind, string id)
+    {
+        if (_ids.Contains(kind, id))
+        {
+            return true;
+        }
+
+        _missed = true;
+        return false;
+    }
+
     public bool WasDeclared(RecordKind kind, string id)
     {
         if (_unread.Contains((kind, id)))
@@ -379,7 +403,7 @@ internal sealed class StreamingValidation : IStreamingSymbols
 
     private ConflictRecord? RecordAt(RecordMark mark)
     {
-        if (ReferenceEquals(mark, _currentMark))
+        if (_currentMark is not null && mark.Offset == _currentMark.Offset)
         {
             return _current;
         }
@@ -446,7 +470,16 @@ internal sealed class StreamingValidation : IStreamingSymbols
             return null;
         }
 
-        RecordMark mark = _allMarks[found];
-        return offset < mark.EndOffset || (offset == mark.Offset && mark.EndOffset == mark.Offset) ? mark.Id : null;
+        RecordPlace place = _allMarks[found];
+        long end = place.Offset + place.Length;
+        if (!(offset < end || (offset == place.Offset && place.Length == 0)))
+        {
+            return null;
+        }
+
+        return place.IdRef >= 0 ? _ids.IdAt(place.IdRef) : place.IdRef < -1 ? _unreadIds[-2 - place.IdRef] : null;
     }
+
+    /// <summary>Where a record is in the input and which id it has (an index into the id table, or into the ids of unreadable records below -1), for finding the record a diagnostic is about.</summary>
+    private readonly record struct RecordPlace(long Offset, int Length, int IdRef);
 }

@@ -84,7 +84,17 @@ public sealed class SymbolTable
     /// <param name="kind">The record kind.</param>
     /// <param name="id">The id's text.</param>
     /// <returns>Whether the id is declared.</returns>
-    public bool IsDeclared(RecordKind kind, string id) => Find(kind, id) is not null || (id is not null && _declaredElsewhere(kind, id));
+    public bool IsDeclared(RecordKind kind, string id)
+    {
+        if (id is null)
+        {
+            return false;
+        }
+
+        // Streaming, the id table answers without reading the record again.
+        bool read = _streaming is not null ? _streaming.Contains(kind, id) : Find(kind, id) is not null;
+        return read || _declaredElsewhere(kind, id);
+    }
 
     /// <summary>Finds an actor.</summary>
     /// <param name="id">The id.</param>
@@ -145,4 +155,7 @@ internal interface IStreamingSymbols
     ImmutableArray<ConflictRecord> FindAll(RecordKind kind, string id);
 
     bool WasDeclared(RecordKind kind, string id);
+
+    /// <summary>Gets whether a record with the kind and id has been read, without reading it again.</summary>
+    bool Contains(RecordKind kind, string id);
 }

@@ -74,7 +74,7 @@ public sealed class StreamingValidationTests
                 output.Add((byte)'\n');
             }
 
-            AssertSame([.. output], RuleHarness.AllRulesOn(), new DatasetReaderOptions());
+            AssertSame([.. output], seed == 1 ? OptionSets().Last() : RuleHarness.AllRulesOn(), new DatasetReaderOptions());
         }
     }
 

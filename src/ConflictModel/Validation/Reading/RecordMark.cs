@@ -13,7 +13,7 @@ internal sealed class RecordMark
 {
     private readonly Dictionary<string, int[]>? _remaps;
 
-    private RecordMark(RecordKind kind, string? id, long windowOffset, int windowLength, int linesBefore, int start, int end, Dictionary<string, int[]>? remaps)
+    internal RecordMark(RecordKind kind, string? id, long windowOffset, int windowLength, int linesBefore, int start, int end, Dictionary<string, int[]>? remaps)
     {
         Kind = kind;
         Id = id;
@@ -26,6 +26,9 @@ internal sealed class RecordMark
     }
 
     public RecordKind Kind { get; }
+
+    /// <summary>Gets how pointers into members the reader kept only the last of are mapped (rarely any).</summary>
+    public Dictionary<string, int[]>? Remaps => _remaps;
 
     public string? Id { get; }
 

@@ -1,0 +1,236 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Text;
+using ConflictModel.Model;
+
+namespace ConflictModel.Validation;
+
+/// <summary>
+/// The id table of a streaming validation: for every kind and id met, where the first record with it was (its line's
+/// offset, length and number, and the record's span within the line). It is the one structure that has to grow with
+/// the number of records, so it is kept flat: ids as UTF-8 in large byte blocks, entries as structs in fixed-size
+/// chunks (no copying as it grows), chained through an <see cref="int"/> bucket array. About 50 bytes a record plus
+/// the id's UTF-8 length, against some 200 for a dictionary of strings to objects. Not thread-safe.
+/// </summary>
+internal sealed class StreamingIdTable
+{
+    private const int ChunkShift = 14;
+    private const int ChunkSize = 1 << ChunkShift;
+    private const int BlockSize = 1 << 20;
+    private const int MaxStackId = 256;
+
+    private readonly List<Entry[]> _chunks = [];
+    private readonly List<byte[]> _blocks = [];
+    private Dictionary<int, Dictionary<string, int[]>>? _remaps;
+    private int[] _buckets = new int[1024];
+    private int _block = -1;
+    private int _blockUsed;
+
+    /// <summary>Gets the number of distinct kind and id pairs.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Gets an estimate of the bytes held, for the benchmarks and tests.</summary>
+    public long BytesHeld => ((long)_chunks.Count * ChunkSize * EntrySize) + ((long)_buckets.Length * sizeof(int)) + ((long)_blocks.Count * BlockSize);
+
+    private static int EntrySize => System.Runtime.CompilerServices.Unsafe.SizeOf<Entry>();
+
+    /// <summary>Adds the kind and id with where its record is, unless the pair is there already.</summary>
+    /// <param name="kind">The record's kind.</param>
+    /// <param name="id">The record's id.</param>
+    /// <param name="mark">Where the record is.</param>
+    /// <param name="index">The pair's index in the table (see <see cref="IdAt"/>), new or not.</param>
+    /// <returns>True if the pair is new.</returns>
+    public bool TryAdd(RecordKind kind, string id, RecordMark mark, out int index)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        int hash = Hash(kind, id);
+        index = Find(kind, id, hash);
+        if (index >= 0)
+        {
+            return false;
+        }
+
+        if (Count == int.MaxValue - 1)
+        {
+            throw new InvalidOperationException("The id table is full.");
+        }
+
+        index = Count;
+        if ((index & (ChunkSize - 1)) == 0)
+        {
+            _chunks.Add(new Entry[ChunkSize]);
+        }
+
+        ref Entry entry = ref _chunks[index >> ChunkShift][index & (ChunkSize - 1)];
+        entry.Hash = hash;
+        entry.Kind = kind;
+        (entry.Block, entry.KeyStart, entry.KeyLength) = Store(id);
+        entry.WindowOffset = mark.WindowOffset;
+        entry.WindowLength = mark.WindowLength;
+        entry.LinesBefore = mark.LinesBefore;
+        entry.Start = mark.Start;
+        entry.End = mark.End;
+        if (mark.Remaps is { } remaps)
+        {
+            (_remaps ??= [])[index] = remaps;
+        }
+
+        Count++;
+        if (Count > _buckets.Length)
+        {
+            Rehash(_buckets.Length * 2);
+        }
+        else
+        {
+            int bucket = hash & (_buckets.Length - 1);
+            entry.Next = _buckets[bucket] - 1;
+            _buckets[bucket] = index + 1;
+        }
+
+        return true;
+    }
+
+    /// <summary>Gets whether the kind and id are in the table.</summary>
+    public bool Contains(RecordKind kind, string id) => Find(kind, id, Hash(kind, id)) >= 0;
+
+    /// <summary>Gets where the first record with the kind and id is.</summary>
+    public bool TryGetMark(RecordKind kind, string id, out RecordMark mark)
+    {
+        int index = Find(kind, id, Hash(kind, id));
+        if (index < 0)
+        {
+            mark = null!;
+            return false;
+        }
+
+        ref Entry entry = ref _chunks[index >> ChunkShift][index & (ChunkSize - 1)];
+        Dictionary<string, int[]>? remaps = _remaps is not null && _remaps.TryGetValue(index, out Dictionary<string, int[]>? kept) ? kept : null;
+        mark = new RecordMark(kind, id, entry.WindowOffset, entry.WindowLength, entry.LinesBefore, entry.Start, entry.End, remaps);
+        return true;
+    }
+
+    /// <summary>Gets the id of the pair at an index <see cref="TryAdd"/> gave.</summary>
+    public string IdAt(int index)
+    {
+        ref Entry entry = ref _chunks[index >> ChunkShift][index & (ChunkSize - 1)];
+        return Encoding.UTF8.GetString(_blocks[entry.Block], entry.KeyStart, entry.KeyLength);
+    }
+
+    private static int Hash(RecordKind kind, string id) => HashCode.Combine(kind, string.GetHashCode(id, StringComparison.Ordinal));
+
+    private int Find(RecordKind kind, string id, int hash)
+    {
+        int index = _buckets[hash & (_buckets.Length - 1)] - 1;
+        if (index < 0)
+        {
+            return -1;
+        }
+
+        byte[]? rented = null;
+        int length = Encoding.UTF8.GetByteCount(id);
+        Span<byte> key = length <= MaxStackId ? stackalloc byte[MaxStackId] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        key = key[..Encoding.UTF8.GetBytes(id, key)];
+        try
+        {
+            while (index >= 0)
+            {
+                ref Entry entry = ref _chunks[index >> ChunkShift][index & (ChunkSize - 1)];
+                if (entry.Hash == hash && entry.Kind == kind && entry.KeyLength == key.Length
+                    && _blocks[entry.Block].AsSpan(entry.KeyStart, entry.KeyLength).SequenceEqual(key))
+                {
+                    return index;
+                }
+
+                index = entry.Next;
+            }
+
+            return -1;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private (int Block, int Start, int Length) Store(string id)
+    {
+        int length = Encoding.UTF8.GetByteCount(id);
+        if (length > BlockSize / 4)
+        {
+            // A long id gets a block of its own, so that the shared blocks stay full.
+            _blocks.Add(Encoding.UTF8.GetBytes(id));
+            return (_blocks.Count - 1, 0, length);
+        }
+
+        if (_block < 0 || BlockSize - _blockUsed < length)
+        {
+            _blocks.Add(new byte[BlockSize]);
+            _block = _blocks.Count - 1;
+            _blockUsed = 0;
+        }
+
+        int start = _blockUsed;
+        Encoding.UTF8.GetBytes(id, _blocks[_block].AsSpan(start, length));
+        _blockUsed += length;
+        return (_block, start, length);
+    }
+
+    private void Rehash(int size)
+    {
+        _buckets = new int[size];
+        for (int index = 0; index < Count; index++)
+        {
+            ref Entry entry = ref _chunks[index >> ChunkShift][index & (ChunkSize - 1)];
+            int bucket = entry.Hash & (size - 1);
+            entry.Next = _buckets[bucket] - 1;
+            _buckets[bucket] = index + 1;
+        }
+    }
+
+    private struct Entry
+    {
+        public long WindowOffset;
+        public int Hash;
+        public int Next;
+        public int Block;
+        public int KeyStart;
+        public int KeyLength;
+        public int WindowLength;
+        public int LinesBefore;
+        public int Start;
+        public int End;
+        public RecordKind Kind;
+    }
+}
+
+/// <summary>A list of structs in fixed-size chunks: it grows without copying what it holds (a streaming validation keeps one entry per record in some of these).</summary>
+/// <typeparam name="T">The entry type.</typeparam>
+internal sealed class ChunkedList<T>
+    where T : struct
+{
+    private const int ChunkShift = 14;
+    private const int ChunkSize = 1 << ChunkShift;
+    private readonly List<T[]> _chunks = [];
+
+    /// <summary>Gets the number of entries.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Gets the entry at an index.</summary>
+    public T this[int index] => _chunks[index >> ChunkShift][index & (ChunkSize - 1)];
+
+    /// <summary>Adds an entry at the end.</summary>
+    public void Add(T item)
+    {
+        if ((Count & (ChunkSize - 1)) == 0)
+        {
+            _chunks.Add(new T[ChunkSize]);
+        }
+
+        _chunks[Count >> ChunkShift][Count & (ChunkSize - 1)] = item;
+        Count++;
+    }
+}
