@@ -32,7 +32,7 @@ internal sealed class StreamingValidation : IStreamingSymbols
     private readonly Dictionary<ConflictRecord, RecordMark> _marks = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<ConflictRecord, RecordMark> _cachedMarks = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<long, ConflictRecord> _retainedByOffset = [];
-    private readonly List<(DatasetRule Rule, RecordMark Mark)> _deferred = [];
+    private readonly ChunkedList<Deferred> _deferred = new();
     private readonly List<(ConflictRecord Record, RecordMark Mark)> _retained = [];
     private readonly ChunkedList<RecordPlace>? _allMarks;
     private readonly List<string> _unreadIds = [];
@@ -154,13 +154,15 @@ internal sealed class StreamingValidation : IStreamingSymbols
         progress?.Invoke(RecordCount);
 
         // The id table is complete: what missed before is final now.
-        foreach ((DatasetRule rule, RecordMark mark) in _deferred)
+        for (int i = 0; i < _deferred.Count; i++)
         {
-            SourceText window = mark.ReadWindow(bytes, _records.FilePath);
-            ConflictRecord? record = Reread(window);
-            if (record is not null)
+            Deferred deferred = _deferred[i];
+            byte[] line = bytes.Read(deferred.WindowOffset, deferred.WindowLength);
+            List<int> invalid = DatasetParser.ReplaceInvalidUtf8(line);
+            var window = new SourceText(_records.FilePath, line, invalid, deferred.WindowOffset, deferred.LinesBefore);
+            if (_lookupParser.ReadLineAt(window, window.BomLength, window.Length).Span is { Record: { } record } span)
             {
-                RunRecordRule(rule, record, mark, SingleResult(record, window, mark.ToSpan(record)), finalPass: true);
+                RunRecordRule(_recordRules[deferred.Rule], record, RecordMark.Of(window, span), SingleResult(record, window, span), finalPass: true);
             }
         }
 
@@ -220,7 +222,7 @@ internal sealed class StreamingValidation : IStreamingSymbols
         if (!finalPass && _missed)
         {
             // Something it looked up is not known yet: check the record again once every id is.
-            _deferred.Add((rule, mark));
+            _deferred.Add(new Deferred(_recordRules.IndexOf(rule), mark.WindowOffset, mark.WindowLength, mark.LinesBefore));
         }
         else if (!finalPass)
         {
@@ -479,6 +481,9 @@ internal sealed class StreamingValidation : IStreamingSymbols
 
         return place.IdRef >= 0 ? _ids.IdAt(place.IdRef) : place.IdRef < -1 ? _unreadIds[-2 - place.IdRef] : null;
     }
+
+    /// <summary>A record rule to run again on a record once every id is known: which rule, and the record's line.</summary>
+    private readonly record struct Deferred(int Rule, long WindowOffset, int WindowLength, int LinesBefore);
 
     /// <summary>Where a record is in the input and which id it has (an index into the id table, or into the ids of unreadable records below -1), for finding the record a diagnostic is about.</summary>
     private readonly record struct RecordPlace(long Offset, int Length, int IdRef);
