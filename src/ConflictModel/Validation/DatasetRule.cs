@@ -12,6 +12,13 @@ public abstract class DatasetRule
     /// <summary>Gets the descriptors this rule may report; reporting any other is an error in the rule.</summary>
     public abstract ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
 
+    /// <summary>
+    /// Gets the ids of <see cref="SupportedDiagnostics"/>, made once per rule (the contexts check every report against
+    /// them, and a streaming validation makes a context per record and rule).
+    /// </summary>
+    internal System.Collections.Generic.HashSet<string> SupportedIds
+        => field ??= new System.Collections.Generic.HashSet<string>(System.Linq.Enumerable.Select(SupportedDiagnostics, d => d.Id), System.StringComparer.Ordinal);
+
     /// <summary>Gets the rule's name for messages: by default its type's name.</summary>
     public virtual string Name => GetType().Name;
 

@@ -21,11 +21,7 @@ public sealed class RuleContext
         Today = today;
         Rule = rule;
         _report = report;
-        _supported = new HashSet<string>(StringComparer.Ordinal);
-        foreach (DiagnosticDescriptor descriptor in rule.SupportedDiagnostics)
-        {
-            _supported.Add(descriptor.Id);
-        }
+        _supported = rule.SupportedIds;
     }
 
     /// <summary>Gets the dataset as read.</summary>

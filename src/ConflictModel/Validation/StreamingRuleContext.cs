@@ -18,7 +18,7 @@ public sealed class StreamingRuleContext
     private readonly Func<RecordHandle, ConflictRecord?> _readAgain;
     private readonly HashSet<string> _supported;
 
-    internal StreamingRuleContext(DatasetRule rule, ConflictRecord? record, RecordHandle? handle, SymbolTable symbols, LocalDate today, Func<RecordHandle, string?, DiagnosticLocation> locate, Func<string?, DiagnosticLocation>? locateCurrent, Action<Diagnostic> report, Func<RecordHandle, ConflictRecord?> readAgain, HashSet<string> supported)
+    internal StreamingRuleContext(DatasetRule rule, ConflictRecord? record, RecordHandle? handle, SymbolTable symbols, LocalDate today, Func<RecordHandle, string?, DiagnosticLocation> locate, Func<string?, DiagnosticLocation>? locateCurrent, Action<Diagnostic> report, Func<RecordHandle, ConflictRecord?> readAgain)
     {
         Rule = rule;
         Record = record;
@@ -29,7 +29,7 @@ public sealed class StreamingRuleContext
         _locateCurrent = locateCurrent;
         _report = report;
         _readAgain = readAgain;
-        _supported = supported;
+        _supported = rule.SupportedIds;
     }
 
     /// <summary>Gets the rule.</summary>

@@ -38,7 +38,6 @@ internal sealed class StreamingValidation : IStreamingSymbols
     private readonly List<string> _unreadIds = [];
     private readonly DiagnosticCollector _diagnostics;
     private readonly DatasetParser _lookupParser;
-    private readonly Dictionary<DatasetRule, HashSet<string>> _supported = new(ReferenceEqualityComparer.Instance);
     private readonly SymbolTable _symbols;
     private readonly Action<Diagnostic> _report;
     private ConflictRecord? _current;
@@ -240,7 +239,7 @@ internal sealed class StreamingValidation : IStreamingSymbols
     {
         var found = new List<Diagnostic>();
         Action<Diagnostic> sink = collect ? found.Add : d => _diagnostics.Add(d, RecordIdAt);
-        var context = new RuleContext(read, new SymbolTable(this), _today, rule, sink);
+        var context = new RuleContext(read, _symbols, _today, rule, sink);
         try
         {
             rule.Analyze(context);
@@ -262,12 +261,7 @@ internal sealed class StreamingValidation : IStreamingSymbols
             return;
         }
 
-        if (!_supported.TryGetValue(rule, out HashSet<string>? supported))
-        {
-            _supported[rule] = supported = new HashSet<string>(rule.SupportedDiagnostics.Select(d => d.Id), StringComparer.Ordinal);
-        }
-
-        var context = new StreamingRuleContext(rule, record, handle, _symbols, _today, (h, pointer) => Locate(h.Mark, pointer), locateCurrent, _report, h => RecordAt(h.Mark), supported);
+        var context = new StreamingRuleContext(rule, record, handle, _symbols, _today, (h, pointer) => Locate(h.Mark, pointer), locateCurrent, _report, h => RecordAt(h.Mark));
         try
         {
             if (record is null)
