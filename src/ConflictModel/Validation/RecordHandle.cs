@@ -1,19 +1,71 @@
+using System;
+using ConflictModel.Model;
+
 namespace ConflictModel.Validation;
 
 /// <summary>
-/// Where a streamed record was, compactly (its line's offset, length and number; no text, no record), so that a
-/// rule can report at it, or name it as an additional location, after it has been read
-/// (<see cref="StreamingRuleContext.LocationOf(RecordHandle, string?)"/>). Immutable.
+/// Where a streamed record was, compactly (its line's offset, length and number, and the record's span in the line;
+/// no text, no record), so that a rule can report at it, name it as an additional location, or read it again after it
+/// has been read (<see cref="StreamingRuleContext.LocationOf(RecordHandle, string?)"/>,
+/// <see cref="StreamingRuleContext.ReadAgain(RecordHandle)"/>). A small value type (40 bytes, no allocation), so that a
+/// state can keep one per record of a large file; two handles are equal when they point at the same record.
 /// </summary>
-public sealed class RecordHandle
+public readonly struct RecordHandle : IEquatable<RecordHandle>
 {
-    internal RecordHandle(RecordMark mark) => Mark = mark;
+    private readonly long _windowOffset;
+    private readonly int _windowLength;
+    private readonly int _linesBefore;
+    private readonly int _start;
+    private readonly int _end;
+    private readonly RecordKind _kind;
 
-    internal RecordMark Mark { get; }
+    internal RecordHandle(RecordMark mark)
+    {
+        _windowOffset = mark.WindowOffset;
+        _windowLength = mark.WindowLength;
+        _linesBefore = mark.LinesBefore;
+        _start = mark.Start;
+        _end = mark.End;
+        _kind = mark.Kind;
+        Id = mark.Id;
+        HasRemaps = mark.Remaps is not null;
+    }
 
     /// <summary>Gets the record's id, when it could be read.</summary>
-    public string? Id => Mark.Id;
+    public string? Id { get; }
 
     /// <summary>Gets the byte offset of the record in the input.</summary>
-    public long ByteOffset => Mark.Offset;
+    public long ByteOffset => _windowOffset + _start;
+
+    /// <summary>Gets whether the reader dropped array elements of the record (its mark has remapped pointers, kept by the validation).</summary>
+    internal bool HasRemaps { get; }
+
+    /// <summary>Tests two handles for equality.</summary>
+    /// <param name="left">The first handle.</param>
+    /// <param name="right">The second handle.</param>
+    /// <returns>Whether they point at the same record.</returns>
+    public static bool operator ==(RecordHandle left, RecordHandle right) => left.Equals(right);
+
+    /// <summary>Tests two handles for inequality.</summary>
+    /// <param name="left">The first handle.</param>
+    /// <param name="right">The second handle.</param>
+    /// <returns>Whether they point at different records.</returns>
+    public static bool operator !=(RecordHandle left, RecordHandle right) => !left.Equals(right);
+
+    /// <summary>Gets the mark this handle was made from, with the remapped pointers given (null when it had none).</summary>
+    internal RecordMark ToMark(System.Collections.Generic.Dictionary<string, int[]>? remaps)
+        => new(_kind, Id, _windowOffset, _windowLength, _linesBefore, _start, _end, remaps);
+
+    /// <inheritdoc/>
+    public bool Equals(RecordHandle other)
+        => _windowOffset == other._windowOffset && _start == other._start && _end == other._end && _windowLength == other._windowLength;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is RecordHandle other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(_windowOffset, _start);
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Id ?? "(no id)"} at byte {ByteOffset}";
 }

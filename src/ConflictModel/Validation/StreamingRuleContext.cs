@@ -16,13 +16,14 @@ public sealed class StreamingRuleContext
     private readonly Func<string?, DiagnosticLocation>? _locateCurrent;
     private readonly Action<Diagnostic> _report;
     private readonly Func<RecordHandle, ConflictRecord?> _readAgain;
+    private readonly RecordHandle? _handle;
     private readonly HashSet<string> _supported;
 
     internal StreamingRuleContext(DatasetRule rule, ConflictRecord? record, RecordHandle? handle, SymbolTable symbols, LocalDate today, Func<RecordHandle, string?, DiagnosticLocation> locate, Func<string?, DiagnosticLocation>? locateCurrent, Action<Diagnostic> report, Func<RecordHandle, ConflictRecord?> readAgain)
     {
         Rule = rule;
         Record = record;
-        Handle = handle;
+        _handle = handle;
         Symbols = symbols;
         Today = today;
         _locate = locate;
@@ -38,8 +39,9 @@ public sealed class StreamingRuleContext
     /// <summary>Gets the record being read; null in <see cref="StreamingRuleState.End"/>.</summary>
     public ConflictRecord? Record { get; }
 
-    /// <summary>Gets the handle of the record being read; null in <see cref="StreamingRuleState.End"/>.</summary>
-    public RecordHandle? Handle { get; }
+    /// <summary>Gets the current record's handle, to keep for reporting at it or reading it again later.</summary>
+    /// <exception cref="InvalidOperationException">In <see cref="StreamingRuleState.End"/>, where there is no current record.</exception>
+    public RecordHandle Handle => _handle ?? throw new InvalidOperationException("There is no current record at the end; keep the handles you need as records are read.");
 
     /// <summary>Gets the records by kind and id: those read so far, every one at the end.</summary>
     public SymbolTable Symbols { get; }
@@ -58,11 +60,7 @@ public sealed class StreamingRuleContext
     /// <param name="handle">The record's handle.</param>
     /// <param name="relativePointer">A JSON Pointer from the record, with the model's indices; null for the record.</param>
     /// <returns>The location.</returns>
-    public DiagnosticLocation LocationOf(RecordHandle handle, string? relativePointer)
-    {
-        ArgumentNullException.ThrowIfNull(handle);
-        return _locate(handle, relativePointer);
-    }
+    public DiagnosticLocation LocationOf(RecordHandle handle, string? relativePointer) => _locate(handle, relativePointer);
 
     /// <summary>
     /// Reads a record met earlier again from the input, by its handle: what a state that kept only the handle needs
@@ -71,11 +69,7 @@ public sealed class StreamingRuleContext
     /// </summary>
     /// <param name="handle">The handle the record had when it was read.</param>
     /// <returns>The record, as it was read the first time; null only if it can no longer be read.</returns>
-    public ConflictRecord? ReadAgain(RecordHandle handle)
-    {
-        ArgumentNullException.ThrowIfNull(handle);
-        return _readAgain(handle);
-    }
+    public ConflictRecord? ReadAgain(RecordHandle handle) => _readAgain(handle);
 
     /// <summary>Reports a diagnostic.</summary>
     /// <param name="diagnostic">The diagnostic; its descriptor must be one of the rule's.</param>

@@ -33,6 +33,7 @@ internal sealed class StreamingValidation : IStreamingSymbols
     private readonly Dictionary<ConflictRecord, RecordMark> _cachedMarks = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<long, ConflictRecord> _retainedByOffset = [];
     private readonly ChunkedList<Deferred> _deferred = new();
+    private readonly Dictionary<long, Dictionary<string, int[]>> _remaps = [];
     private readonly List<(ConflictRecord Record, RecordMark Mark)> _retained = [];
     private readonly ChunkedList<RecordPlace>? _allMarks;
     private readonly List<string> _unreadIds = [];
@@ -98,6 +99,11 @@ internal sealed class StreamingValidation : IStreamingSymbols
             }
 
             RecordMark mark = RecordMark.Of(window, span);
+            if (span.Remaps is { } remaps)
+            {
+                _remaps[mark.Offset] = remaps; // rare: a record whose reader dropped array elements
+            }
+
             if (entry.Record is not { } record)
             {
                 if (span.Id is not null)
@@ -261,7 +267,7 @@ internal sealed class StreamingValidation : IStreamingSymbols
             return;
         }
 
-        var context = new StreamingRuleContext(rule, record, handle, _symbols, _today, (h, pointer) => Locate(h.Mark, pointer), locateCurrent, _report, h => RecordAt(h.Mark));
+        var context = new StreamingRuleContext(rule, record, handle, _symbols, _today, (h, pointer) => Locate(MarkOf(h), pointer), locateCurrent, _report, h => RecordAt(MarkOf(h)));
         try
         {
             if (record is null)
@@ -287,6 +293,9 @@ internal sealed class StreamingValidation : IStreamingSymbols
         (int start, int end, string pointer) = JsonPointerNavigator.Resolve(window, span, relativePointer, _records.Options.MaxDepth);
         return window.GetLocation(start, end, pointer);
     }
+
+    private RecordMark MarkOf(RecordHandle handle)
+        => handle.ToMark(handle.HasRemaps && _remaps.TryGetValue(handle.ByteOffset, out Dictionary<string, int[]>? remaps) ? remaps : null);
 
     private DiagnosticLocation Locate(RecordMark mark, string? relativePointer)
         => Resolve(mark.ReadWindow(_records.RandomAccessSource!, _records.FilePath), mark.ToSpan(null), relativePointer);

@@ -108,7 +108,7 @@ public class ExtendingExampleTests
                     return;
                 }
 
-                if (!_first.TryAdd(title, (source.Id.Value, context.Handle!)))
+                if (!_first.TryAdd(title, (source.Id.Value, context.Handle)))
                 {
                     (string id, RecordHandle handle) = _first[title];
                     context.Report(Diagnostic.Create(RepeatedTitle, context.LocationOf("/title"), [context.LocationOf(handle, "/title")], source.Id.Value, id));

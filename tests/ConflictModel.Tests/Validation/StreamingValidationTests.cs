@@ -97,6 +97,68 @@ public sealed class StreamingValidationTests
         Assert.Equal(loaded.RecordCount, streamed.RecordCount);
     }
 
+    [Fact]
+    public void Validate_HandleToRecordWithDroppedElements_LocatesLikeTheLoadedPath()
+    {
+        // The reader drops an invalid external id; a state that keeps the handle and reports at /externalIds/1 at the
+        // end must land on the element the model calls 1 (the file's third), as the loaded path does.
+        string events = """
+            {"type":"event","id":"e1","kind":"statement","title":"Clash","date":"2025-05","location":{"country":"PAK"},"externalIds":[{"scheme":"x"},{"scheme":"x","value":"1"},{"scheme":"y","value":"2"}]}
+            {"type":"event","id":"e2","kind":"statement","title":"Clash","date":"2025-05","location":{"country":"PAK"},"externalIds":[{"scheme":"x","value":"3"},{"scheme":"y","value":"4"}]}
+            """;
+        byte[] bytes = Encoding.UTF8.GetBytes(RuleHarness.Lines(events.Split('\n')));
+        ValidationOptions options = RuleHarness.AllRulesOn() with { Rules = [new SecondExternalIdRule()] };
+        var reader = new DatasetReader();
+        ValidationResult loaded = new DatasetValidator(options).Validate(reader.ReadUtf8(bytes, DatasetFormat.JsonLines, "test.jsonl"));
+        using DatasetRecordReader records = reader.OpenRecords(new MemoryStream(bytes), "test.jsonl", DatasetFormat.JsonLines);
+        ValidationResult streamed = new DatasetValidator(options).Validate(records);
+
+        Diagnostic first = Assert.Single(loaded.Diagnostics, d => d.Id == "CM9997" && d.Location.StartLine == 2);
+        string line = events.Split('\n')[0];
+        Assert.Equal(line.IndexOf("{\"scheme\":\"y\"", StringComparison.Ordinal) + 1, first.Location.StartColumn);
+        Assert.Equal(Describe(loaded), Describe(streamed));
+    }
+
+    /// <summary>Reports every event's second external id, at the end: a state that keeps handles and locates inside arrays.</summary>
+    private sealed class SecondExternalIdRule : DatasetRule
+    {
+        private static readonly DiagnosticDescriptor Descriptor = new("CM9997", "Second external id", "Second external id of '{0}'", DiagnosticCategories.References, DiagnosticSeverity.Info, isEnabledByDefault: true, description: "A probe.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
+
+        public override void Analyze(RuleContext context)
+        {
+            foreach (Event e in context.Dataset.Events.Where(e => e.ExternalIds.Length > 1))
+            {
+                context.Report(Descriptor, e, "/externalIds/1", e.RecordId);
+            }
+        }
+
+        public override StreamingRuleState BeginStreaming() => new State();
+
+        private sealed class State : StreamingRuleState
+        {
+            private readonly List<(string Id, RecordHandle Handle)> _kept = [];
+
+            public override void Record(StreamingRuleContext context)
+            {
+                if (context.Record is Event { ExternalIds.Length: > 1 } e)
+                {
+                    _kept.Add((e.RecordId, context.Handle));
+                }
+            }
+
+            public override void End(StreamingRuleContext context)
+            {
+                foreach ((string id, RecordHandle handle) in _kept)
+                {
+                    Assert.Equal(id, (context.ReadAgain(handle) as Event)?.RecordId);
+                    context.Report(Diagnostic.Create(Descriptor, context.LocationOf(handle, "/externalIds/1"), id));
+                }
+            }
+        }
+    }
+
     private static void AssertSame(byte[] bytes, ValidationOptions options, DatasetReaderOptions readerOptions)
     {
         var reader = new DatasetReader(readerOptions);
