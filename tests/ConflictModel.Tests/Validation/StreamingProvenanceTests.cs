@@ -63,6 +63,12 @@ public sealed class StreamingProvenanceTests
             ["+CM5007: The response is 'denied', but the accused's claim 'x' acknowledges it"]
         },
         {
+            // The listed claim is also about the attribution: Analyze counts it once, among the listed ones.
+            "listed claim about the attribution, after another answer",
+            [A, B, S, Claim("x", "a", "acknowledges", AboutT), Claim("d", "a", "denies", AboutT), Attribution("\"accuser\":\"b\",\"response\":\"denied\",\"claims\":[\"d\"],")],
+            ["+CM5007: The response is 'denied', but the accused's claim 'x' acknowledges it"]
+        },
+        {
             "claim line repeated, not listed",
             [A, B, S, Claim("d", "a", "denies", AboutT), Claim("x", "a", "acknowledges", AboutT), Claim("d", "a", "denies", AboutT), Attribution("\"accuser\":\"b\",\"response\":\"denied\",")],
             ["+CM5007: The response is 'denied', but the accused's claim 'x' acknowledges it"]
