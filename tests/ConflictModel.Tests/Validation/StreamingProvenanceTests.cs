@@ -80,6 +80,12 @@ public sealed class StreamingProvenanceTests
             ["-CM5007", "+CM1002"]
         },
         {
+            // Differing only in a member the model does not know (kept as extension data) is differing.
+            "claim id repeated with an unknown member",
+            [A, B, S, Claim("d", "a", "denies", AboutT), Claim("x", "a", "acknowledges", AboutT), Claim("d", "a", "denies", AboutT, ",\"note\":\"again\""), Attribution("\"accuser\":\"b\",\"response\":\"denied\",")],
+            ["-CM5007", "+CM1002"]
+        },
+        {
             "listed id repeated, the first by someone else",
             [A, B, S, Attribution("\"accuser\":\"b\",\"response\":\"acknowledged\",\"claims\":[\"d\"],"), Claim("d", "b", "asserts", Position), Claim("d", "a", "denies", Position)],
             ["+CM5008: The response is 'acknowledged', but no claim by 'a' records it"]
