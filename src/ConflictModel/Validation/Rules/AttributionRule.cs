@@ -30,8 +30,6 @@ internal sealed class AttributionRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [NoAccuser, AccuserIsAccused, ResponseContradicted, ResponseUnsupported, BeneficiaryForPerpetration];
 
-    public override ImmutableArray<RecordKind> RetainedKinds { get; } = [RecordKind.Attribution, RecordKind.Claim];
-
     public override void Analyze(RuleContext context)
     {
         ILookup<string, Claim> claimsAbout = context.Dataset.Claims
@@ -86,6 +84,148 @@ internal sealed class AttributionRule : DatasetRule
             context.Report(ResponseUnsupported, attribution, "/response", Names.Of(attribution.Response), attribution.Accused.Value);
         }
     }
+
+    /// <summary>
+    /// Streaming: the checks of one attribution are reported as it is read; for the response, per attribution its id,
+    /// accused, response, listed claim ids and handle, and per claim about an attribution with a stance that implies a
+    /// response its id, claimant, stance and handle, in input order. At the end the accused's answer is found as
+    /// <see cref="CheckResponse"/> finds it.
+    /// </summary>
+    public override StreamingRuleState BeginStreaming() => new State();
+
+    private sealed class State : StreamingRuleState
+    {
+        private readonly List<Accusation> _attributions = [];
+        private readonly Dictionary<string, List<Answer>> _about = new(System.StringComparer.Ordinal);
+
+        public override void Record(StreamingRuleContext context)
+        {
+            switch (context.Record)
+            {
+                case Attribution attribution:
+                    if (attribution.Accuser is null)
+                    {
+                        context.Report(Diagnostic.Create(NoAccuser, context.LocationOf("/accused"), attribution.Accused.Value));
+                    }
+                    else if (attribution.Accuser == attribution.Accused)
+                    {
+                        context.Report(Diagnostic.Create(AccuserIsAccused, context.LocationOf("/accuser"), attribution.Accused.Value));
+                    }
+
+                    if (attribution.Beneficiary is { } beneficiary && attribution.Responsibility == ResponsibilityKind.Perpetration)
+                    {
+                        context.Report(Diagnostic.Create(BeneficiaryForPerpetration, context.LocationOf("/beneficiary"), beneficiary.Value));
+                    }
+
+                    _attributions.Add(new Accusation(attribution.Id, attribution.Accused, attribution.Response, attribution.Claims, context.Handle!));
+                    break;
+
+                case Claim claim when claim.Subject.Kind == ClaimSubjectKind.Attribution && Implied(claim.Stance) is not null:
+                    // Claims that imply no response can never be the answer, nor hide one that does (they differ from it).
+                    if (!_about.TryGetValue(claim.Subject.Target!, out List<Answer>? answers))
+                    {
+                        _about[claim.Subject.Target!] = answers = [];
+                    }
+
+                    answers.Add(new Answer(claim.Id, claim.Claimant, claim.Stance, context.Handle!));
+                    break;
+            }
+        }
+
+        public override void End(StreamingRuleContext context)
+        {
+            foreach (List<Answer> answers in _about.Values)
+            {
+                DropRepeats(context, answers);
+            }
+
+            foreach (Accusation attribution in _attributions)
+            {
+                (ClaimId Id, ClaimStance Stance)? answer = LastAnswer(context, attribution);
+                if (answer is { } found && Implied(found.Stance) != attribution.Response)
+                {
+                    context.Report(Diagnostic.Create(ResponseContradicted, context.LocationOf(attribution.Handle, "/response"), Names.Of(attribution.Response), found.Id.Value, Says(found.Stance)));
+                }
+                else if (answer is null && attribution.Response != AccusedResponse.NoResponse)
+                {
+                    context.Report(Diagnostic.Create(ResponseUnsupported, context.LocationOf(attribution.Handle, "/response"), Names.Of(attribution.Response), attribution.Accused.Value));
+                }
+            }
+        }
+
+        /// <summary>
+        /// Removes the claims equal to an earlier one about the same attribution (a repeated line): <see cref="CheckResponse"/>
+        /// finds them already among the accused's claims and skips them. Only claims sharing an id are read again.
+        /// </summary>
+        private static void DropRepeats(StreamingRuleContext context, List<Answer> answers)
+        {
+            if (answers.Count < 2)
+            {
+                return;
+            }
+
+            var seen = new HashSet<ClaimId>();
+            for (int i = 0; i < answers.Count; i++)
+            {
+                if (seen.Add(answers[i].Id))
+                {
+                    continue;
+                }
+
+                ConflictRecord? claim = context.ReadAgain(answers[i].Handle);
+                for (int j = 0; j < i; j++)
+                {
+                    if (answers[j].Id == answers[i].Id && claim is not null && claim.Equals(context.ReadAgain(answers[j].Handle)))
+                    {
+                        answers.RemoveAt(i--);
+                        break;
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The last of the accused's claims that implies a response, in <see cref="CheckResponse"/>'s order: the listed
+        /// claims (the first claim with each id), then the claims about the attribution that are not one of those.
+        /// </summary>
+        private (ClaimId Id, ClaimStance Stance)? LastAnswer(StreamingRuleContext context, Accusation attribution)
+        {
+            if (_about.TryGetValue(attribution.Id.Value, out List<Answer>? answers))
+            {
+                for (int i = answers.Count - 1; i >= 0; i--)
+                {
+                    Answer about = answers[i];
+                    if (about.Claimant != attribution.Accused)
+                    {
+                        continue;
+                    }
+
+                    // A listed claim by the accused is the first claim with its id; a claim about the attribution equal
+                    // to it is that claim (or a repeat of it), already counted.
+                    if (attribution.Claims.Contains(about.Id) && context.Symbols.Find(about.Id) is { } listed && listed.Equals(context.ReadAgain(about.Handle)))
+                    {
+                        continue;
+                    }
+
+                    return (about.Id, about.Stance);
+                }
+            }
+
+            for (int i = attribution.Claims.Length - 1; i >= 0; i--)
+            {
+                if (context.Symbols.Find(attribution.Claims[i]) is { } claim && claim.Claimant == attribution.Accused && Implied(claim.Stance) is not null)
+                {
+                    return (claim.Id, claim.Stance);
+                }
+            }
+
+            return null;
+        }
+    }
+
+    private readonly record struct Accusation(AttributionId Id, ActorId Accused, AccusedResponse Response, ImmutableArray<ClaimId> Claims, RecordHandle Handle);
+
+    private readonly record struct Answer(ClaimId Id, ActorId Claimant, ClaimStance Stance, RecordHandle Handle);
 
     private static AccusedResponse? Implied(ClaimStance stance) => stance switch
     {

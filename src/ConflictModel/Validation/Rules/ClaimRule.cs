@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
@@ -35,8 +36,6 @@ internal sealed class ClaimRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         [DenialAnswersNothing, RetractionWithoutTarget, SupersedesOtherClaimant, ClaimWithoutContent, AcknowledgedByOther, QuoteNotInSources];
-
-    public override ImmutableArray<RecordKind> RetainedKinds { get; } = [RecordKind.Claim];
 
     public override void Analyze(RuleContext context)
     {
@@ -95,6 +94,144 @@ internal sealed class ClaimRule : DatasetRule
             _ => true, // an event, or a position about a mediation, ceasefire or actor, is what the claim answers
         };
     }
+
+    /// <summary>
+    /// Streaming: what depends on the claim alone is reported as it is read, and so is what it looks up when the
+    /// record looked up was read before it. Kept for the end: per denial that may answer nothing its target, claimant,
+    /// stance and handle; per target of a claim that asserts, its first two claimants; per claim whose superseded
+    /// claim, or acknowledged attribution, comes later, the ids it needs and its handle.
+    /// </summary>
+    public override StreamingRuleState BeginStreaming() => new State();
+
+    private sealed class State : StreamingRuleState
+    {
+        private readonly Dictionary<(RecordKind Kind, string Target), (ActorId First, ActorId? Second)> _asserted = [];
+        private readonly List<Denial> _denials = [];
+        private readonly List<(ClaimId Replaced, ActorId Claimant, RecordHandle Handle)> _supersessions = [];
+        private readonly List<(AttributionId Attribution, ActorId Claimant, RecordHandle Handle)> _acknowledgements = [];
+
+        public override void Record(StreamingRuleContext context)
+        {
+            if (context.Record is not Claim claim)
+            {
+                return;
+            }
+
+            ClaimSubject subject = claim.Subject;
+            if (claim.Stance == ClaimStance.Asserts && subject.Target is { } asserted && subject.TargetKind is { } assertedKind and (RecordKind.Attribution or RecordKind.CasualtyEstimate))
+            {
+                // Two distinct claimants are enough to tell whether anyone but a given claimant asserts it.
+                if (!_asserted.TryGetValue((assertedKind, asserted), out (ActorId First, ActorId? Second) claimants))
+                {
+                    _asserted[(assertedKind, asserted)] = (claim.Claimant, null);
+                }
+                else if (claimants.Second is null && claimants.First != claim.Claimant)
+                {
+                    _asserted[(assertedKind, asserted)] = (claimants.First, claim.Claimant);
+                }
+            }
+
+            if (claim.Stance is ClaimStance.Denies or ClaimStance.Rejects or ClaimStance.DeclinesToConfirm && claim.InResponseTo is null)
+            {
+                if (subject.Target is not { } target || subject.TargetKind is not { } kind)
+                {
+                    context.Report(Diagnostic.Create(DenialAnswersNothing, context.LocationOf("/stance"), Verb(claim.Stance)));
+                }
+                else if (kind is RecordKind.Attribution or RecordKind.CasualtyEstimate)
+                {
+                    // Any other target (or none recorded) is something the denial answers.
+                    _denials.Add(new Denial(kind, target, claim.Claimant, claim.Stance, context.Handle!));
+                }
+            }
+
+            if (claim.Stance == ClaimStance.Retracts && claim.Supersedes is null)
+            {
+                context.Report(Diagnostic.Create(RetractionWithoutTarget, context.LocationOf("/stance")));
+            }
+
+            if (claim.Supersedes is { } replaced)
+            {
+                // The first claim with an id, once read, stays the first: what is found now is what the end would find.
+                if (context.Symbols.Find(replaced) is { } earlier)
+                {
+                    if (earlier.Claimant != claim.Claimant)
+                    {
+                        context.Report(Diagnostic.Create(SupersedesOtherClaimant, context.LocationOf("/supersedes"), replaced.Value, earlier.Claimant.Value, claim.Claimant.Value));
+                    }
+                }
+                else
+                {
+                    _supersessions.Add((replaced, claim.Claimant, context.Handle!));
+                }
+            }
+
+            if (claim.Statement is null && claim.Quote is null)
+            {
+                context.Report(Diagnostic.Create(ClaimWithoutContent, context.LocationOf(null)));
+            }
+
+            if (claim.Stance == ClaimStance.Acknowledges && subject.Attribution is { } attributionId)
+            {
+                if (context.Symbols.Find(attributionId) is { } attribution && (attribution.Accused == claim.Claimant || context.Symbols.Find(claim.Claimant) is not null))
+                {
+                    if (ByOther(context, attribution, claim.Claimant))
+                    {
+                        context.Report(Diagnostic.Create(AcknowledgedByOther, context.LocationOf("/claimant"), claim.Claimant.Value, attribution.RecordId, attribution.Accused.Value));
+                    }
+                }
+                else
+                {
+                    _acknowledgements.Add((attributionId, claim.Claimant, context.Handle!));
+                }
+            }
+
+            if (claim.Quote is { } quote && claim.Sources.Any(s => s.Excerpt is not null)
+                && !claim.Sources.Any(s => s.Excerpt is { } excerpt && Normalize(excerpt).Contains(Normalize(quote), StringComparison.Ordinal)))
+            {
+                context.Report(Diagnostic.Create(QuoteNotInSources, context.LocationOf("/quote")));
+            }
+        }
+
+        public override void End(StreamingRuleContext context)
+        {
+            foreach (Denial denial in _denials)
+            {
+                bool assertedByOther = _asserted.TryGetValue((denial.Kind, denial.Target), out (ActorId First, ActorId? Second) claimants)
+                    && (claimants.First != denial.Claimant || claimants.Second is not null);
+                bool answers = assertedByOther || context.Symbols.Find(denial.Kind, denial.Target) switch
+                {
+                    Attribution a => a.Accuser is { } accuser && accuser != denial.Claimant,
+                    CasualtyEstimate e => e.ClaimedBy is { } by && by != denial.Claimant,
+                    _ => true,
+                };
+                if (!answers)
+                {
+                    context.Report(Diagnostic.Create(DenialAnswersNothing, context.LocationOf(denial.Handle, "/stance"), Verb(denial.Stance)));
+                }
+            }
+
+            foreach ((ClaimId replaced, ActorId claimant, RecordHandle handle) in _supersessions)
+            {
+                if (context.Symbols.Find(replaced) is { } earlier && earlier.Claimant != claimant)
+                {
+                    context.Report(Diagnostic.Create(SupersedesOtherClaimant, context.LocationOf(handle, "/supersedes"), replaced.Value, earlier.Claimant.Value, claimant.Value));
+                }
+            }
+
+            foreach ((AttributionId attributionId, ActorId claimant, RecordHandle handle) in _acknowledgements)
+            {
+                if (context.Symbols.Find(attributionId) is { } attribution && ByOther(context, attribution, claimant))
+                {
+                    context.Report(Diagnostic.Create(AcknowledgedByOther, context.LocationOf(handle, "/claimant"), claimant.Value, attribution.RecordId, attribution.Accused.Value));
+                }
+            }
+        }
+    }
+
+    private static bool ByOther(StreamingRuleContext context, Attribution attribution, ActorId claimant)
+        => attribution.Accused != claimant && context.Symbols.Find(claimant)?.AffiliatedWith != attribution.Accused;
+
+    private readonly record struct Denial(RecordKind Kind, string Target, ActorId Claimant, ClaimStance Stance, RecordHandle Handle);
 
     private static string Verb(ClaimStance stance) => stance switch
     {
