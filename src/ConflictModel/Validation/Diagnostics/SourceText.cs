@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Numerics;
+using System.Runtime.Intrinsics;
 using System.Text;
 using System.Threading;
 
@@ -90,7 +92,11 @@ internal sealed class SourceText
             return (line + 1, 1);
         }
 
-        int column = UnitsBefore(offset) - UnitsBefore(lineStart);
+        // Counting is additive byte by byte, so a short stretch is counted directly; the cached blocks are for the
+        // columns of long lines (a JSON document on one line).
+        int column = offset - lineStart <= 2 * BlockSize
+            ? CountUnits(_bytes.Span[lineStart..offset])
+            : UnitsBefore(offset) - UnitsBefore(lineStart);
         return (line + 1, column + 1);
     }
 
@@ -172,8 +178,25 @@ internal sealed class SourceText
             return utf8.Length;
         }
 
+        // Every byte but a continuation byte (10xxxxxx) starts a character; a four-byte lead (11110xxx and above)
+        // starts one that is two UTF-16 code units. Sixteen bytes at a time, then the rest one by one.
         int units = 0;
-        foreach (byte b in utf8)
+        int i = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            Vector128<byte> mask = Vector128.Create((byte)0xC0);
+            Vector128<byte> continuation = Vector128.Create((byte)0x80);
+            Vector128<byte> belowFourByteLead = Vector128.Create((byte)0xEF);
+            for (; i + Vector128<byte>.Count <= utf8.Length; i += Vector128<byte>.Count)
+            {
+                Vector128<byte> bytes = Vector128.Create(utf8.Slice(i, Vector128<byte>.Count));
+                uint continuations = Vector128.Equals(bytes & mask, continuation).ExtractMostSignificantBits();
+                uint fourByteLeads = Vector128.GreaterThan(bytes, belowFourByteLead).ExtractMostSignificantBits();
+                units += Vector128<byte>.Count - BitOperations.PopCount(continuations) + BitOperations.PopCount(fourByteLeads);
+            }
+        }
+
+        foreach (byte b in utf8[i..])
         {
             if ((b & 0xC0) != 0x80)
             {
