@@ -55,14 +55,15 @@ internal sealed class ContradictoryEstimatesRule : DatasetRule
         => figure.Phrase ?? FigureText.Range(figure.Minimum() ?? 0, figure.Maximum() ?? long.MaxValue);
 
     /// <summary>
-    /// Streaming: per group, each estimate's id, figure and handle (not the estimate); at the end the groups with
-    /// more than one estimate are compared exactly as <see cref="Analyze"/> compares them.
+    /// Streaming: each estimate's handle under the hash of its group's key (not the key: it holds the estimate's
+    /// location and more); at the end the estimates of each hash with more than one are read again, grouped by their
+    /// exact key in input order, and compared exactly as <see cref="Analyze"/> compares them.
     /// </summary>
     public override StreamingRuleState BeginStreaming() => new State();
 
     private sealed class State : StreamingRuleState
     {
-        private readonly Dictionary<(CasualtyPopulation, ActorId?, CasualtyCategory?, EventId?, EdtfDate?, Location?), object> _groups = [];
+        private readonly Dictionary<int, object> _byHash = [];
 
         public override void Record(StreamingRuleContext context)
         {
@@ -71,58 +72,75 @@ internal sealed class ContradictoryEstimatesRule : DatasetRule
                 return;
             }
 
-            var key = (estimate.Population, estimate.Side, estimate.Category, estimate.Event, estimate.Period, estimate.Location);
-            var member = new Member(estimate.Id, estimate.Figure, context.Handle!);
-            if (!_groups.TryGetValue(key, out object? group))
+            // The tuple's hash is the one Analyze's dictionary groups by, so equal keys share a hash.
+            int hash = (estimate.Population, estimate.Side, estimate.Category, estimate.Event, estimate.Period, estimate.Location).GetHashCode();
+            RecordHandle handle = context.Handle!;
+            if (!_byHash.TryGetValue(hash, out object? handles))
             {
-                _groups[key] = member; // most groups hold one estimate: no list for them
+                _byHash[hash] = handle; // most keys have one estimate: no list for them
             }
-            else if (group is List<Member> list)
+            else if (handles is List<RecordHandle> list)
             {
-                list.Add(member);
+                list.Add(handle);
             }
             else
             {
-                _groups[key] = new List<Member> { (Member)group, member };
+                _byHash[hash] = new List<RecordHandle> { (RecordHandle)handles, handle };
             }
         }
 
         public override void End(StreamingRuleContext context)
         {
-            foreach (object value in _groups.Values)
+            foreach (object value in _byHash.Values)
             {
-                if (value is not List<Member> group)
+                if (value is not List<RecordHandle> handles)
                 {
                     continue;
                 }
 
-                var byId = new Dictionary<CasualtyEstimateId, Member>();
-                var ranges = new List<(CasualtyEstimateId Id, long Min, long Max)>();
-                foreach (Member member in group)
+                // Estimates whose keys differ but whose hashes collide are told apart here.
+                var groups = new Dictionary<(CasualtyPopulation, ActorId?, CasualtyCategory?, EventId?, EdtfDate?, Location?), List<(CasualtyEstimate Estimate, RecordHandle Handle)>>();
+                foreach (RecordHandle handle in handles)
                 {
-                    byId.TryAdd(member.Id, member);
-                    if (member.Figure.Minimum(0.1) is { } min && member.Figure.Maximum(0.1) is { } max)
+                    if (context.ReadAgain(handle) is not CasualtyEstimate estimate)
                     {
-                        ranges.Add((member.Id, min, max));
+                        continue;
                     }
+
+                    var key = (estimate.Population, estimate.Side, estimate.Category, estimate.Event, estimate.Period, estimate.Location);
+                    if (!groups.TryGetValue(key, out List<(CasualtyEstimate, RecordHandle)>? group))
+                    {
+                        groups[key] = group = [];
+                    }
+
+                    group.Add((estimate, handle));
                 }
 
-                var reported = new HashSet<CasualtyEstimateId>();
-                for (int i = 0; i < ranges.Count; i++)
+                foreach (List<(CasualtyEstimate Estimate, RecordHandle Handle)> group in groups.Values.Where(g => g.Count > 1))
                 {
-                    for (int j = i + 1; j < ranges.Count; j++)
-                    {
-                        if ((ranges[i].Max < ranges[j].Min || ranges[j].Max < ranges[i].Min) && reported.Add(ranges[j].Id))
-                        {
-                            Member first = byId[ranges[i].Id];
-                            Member second = byId[ranges[j].Id];
-                            context.Report(Diagnostic.Create(Descriptor, context.LocationOf(second.Handle, "/figure"), [context.LocationOf(first.Handle, "/figure")], first.Id.Value, second.Id.Value, Describe(first.Figure), Describe(second.Figure)));
-                        }
-                    }
+                    Compare(context, group);
+                }
+            }
+        }
+
+        private static void Compare(StreamingRuleContext context, List<(CasualtyEstimate Estimate, RecordHandle Handle)> group)
+        {
+            var byId = new Dictionary<CasualtyEstimateId, (CasualtyEstimate Estimate, RecordHandle Handle)>();
+            foreach ((CasualtyEstimate estimate, RecordHandle handle) in group)
+            {
+                byId.TryAdd(estimate.Id, (estimate, handle));
+            }
+
+            var reported = new HashSet<CasualtyEstimateId>();
+            foreach (CasualtyConflict conflict in CasualtyEnvelope.Of(group.Select(m => m.Estimate)).Conflicts)
+            {
+                if (reported.Add(conflict.Second))
+                {
+                    (CasualtyEstimate first, RecordHandle firstHandle) = byId[conflict.First];
+                    (CasualtyEstimate second, RecordHandle secondHandle) = byId[conflict.Second];
+                    context.Report(Diagnostic.Create(Descriptor, context.LocationOf(secondHandle, "/figure"), [context.LocationOf(firstHandle, "/figure")], first.RecordId, second.RecordId, Describe(first.Figure), Describe(second.Figure)));
                 }
             }
         }
     }
-
-    private sealed record Member(CasualtyEstimateId Id, CasualtyFigure Figure, RecordHandle Handle);
 }

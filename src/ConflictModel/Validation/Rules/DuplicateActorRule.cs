@@ -14,8 +14,6 @@ internal sealed class DuplicateActorRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
-    public override ImmutableArray<RecordKind> RetainedKinds { get; } = [RecordKind.Actor];
-
     public override void Analyze(RuleContext context)
     {
         var byName = new Dictionary<string, Actor>(StringComparer.OrdinalIgnoreCase);
@@ -39,6 +37,73 @@ internal sealed class DuplicateActorRule : DatasetRule
                 if (byName.TryGetValue(actor.Aliases[i].Trim(), out Actor? named) && !string.Equals(named.RecordId, actor.RecordId, StringComparison.Ordinal))
                 {
                     context.Report(Descriptor, actor, $"/aliases/{i}", [context.LocationOf(named, "/name")], actor.Aliases[i], named.RecordId);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Streaming: the name table of <see cref="Analyze"/> (each trimmed name to the first actor's id and handle),
+    /// reporting clashing names as actors arrive; an alias found in the table is final too (its first actor does not
+    /// change), and the others wait, as their alias's hash, index and actor's handle, for the complete table.
+    /// </summary>
+    public override StreamingRuleState BeginStreaming() => new State();
+
+    private sealed class State : StreamingRuleState
+    {
+        private readonly Dictionary<string, (string Id, RecordHandle Handle)> _byName = new(StringComparer.OrdinalIgnoreCase);
+        private readonly List<(int Hash, int Index, RecordHandle Handle)> _aliases = [];
+
+        public override void Record(StreamingRuleContext context)
+        {
+            if (context.Record is not Actor actor)
+            {
+                return;
+            }
+
+            string name = actor.Name.Trim();
+            if (_byName.TryGetValue(name, out (string Id, RecordHandle Handle) first) && !string.Equals(first.Id, actor.RecordId, StringComparison.Ordinal))
+            {
+                context.Report(Diagnostic.Create(Descriptor, context.LocationOf("/name"), [context.LocationOf(first.Handle, "/name")], name, first.Id));
+            }
+            else
+            {
+                _byName.TryAdd(name, (actor.RecordId, context.Handle!));
+            }
+
+            for (int i = 0; i < actor.Aliases.Length; i++)
+            {
+                string alias = actor.Aliases[i].Trim();
+                if (_byName.TryGetValue(alias, out (string Id, RecordHandle Handle) named))
+                {
+                    if (!string.Equals(named.Id, actor.RecordId, StringComparison.Ordinal))
+                    {
+                        context.Report(Diagnostic.Create(Descriptor, context.LocationOf($"/aliases/{i}"), [context.LocationOf(named.Handle, "/name")], actor.Aliases[i], named.Id));
+                    }
+                }
+                else
+                {
+                    _aliases.Add((StringComparer.OrdinalIgnoreCase.GetHashCode(alias), i, context.Handle!));
+                }
+            }
+        }
+
+        public override void End(StreamingRuleContext context)
+        {
+            var hashes = new HashSet<int>();
+            foreach (string name in _byName.Keys)
+            {
+                hashes.Add(StringComparer.OrdinalIgnoreCase.GetHashCode(name));
+            }
+
+            foreach ((int hash, int index, RecordHandle handle) in _aliases)
+            {
+                // Most waiting aliases name no actor; those whose hash a name has are read again and looked up.
+                if (hashes.Contains(hash) && context.ReadAgain(handle) is Actor actor
+                    && _byName.TryGetValue(actor.Aliases[index].Trim(), out (string Id, RecordHandle Handle) named)
+                    && !string.Equals(named.Id, actor.RecordId, StringComparison.Ordinal))
+                {
+                    context.Report(Diagnostic.Create(Descriptor, context.LocationOf(handle, $"/aliases/{index}"), [context.LocationOf(named.Handle, "/name")], actor.Aliases[index], named.Id));
                 }
             }
         }

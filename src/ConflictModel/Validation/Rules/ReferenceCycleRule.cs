@@ -15,22 +15,6 @@ internal sealed class ReferenceCycleRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
-    public override ImmutableArray<RecordKind> RetainedKinds { get; } = [RecordKind.Actor, RecordKind.Source, RecordKind.Claim, RecordKind.Event, RecordKind.CasualtyEstimate];
-
-    /// <summary>
-    /// Only the first record with an id can be on a cycle (later ones are never entered), and only one with links;
-    /// the others change nothing, so a streaming validation need not keep them.
-    /// </summary>
-    public override bool Retains(ConflictRecord record, bool firstWithId) => firstWithId && record switch
-    {
-        Actor a => a.AffiliatedWith is not null,
-        Source s => !s.BasedOn.IsEmpty,
-        Claim c => c.Supersedes is not null || c.InResponseTo is not null,
-        Event e => !e.InResponseTo.IsEmpty,
-        CasualtyEstimate e => !e.Components.IsEmpty,
-        _ => false,
-    };
-
     public override void Analyze(RuleContext context)
     {
         Dataset dataset = context.Dataset;
@@ -113,5 +97,234 @@ internal sealed class ReferenceCycleRule : DatasetRule
     {
         int index = next(record).ToList().FindIndex(cycle.Contains);
         return member is "affiliatedWith" or "supersedes" || (member == "inResponseTo" && record is Claim) ? $"/{member}" : $"/{member}/{index}";
+    }
+
+    /// <summary>
+    /// Streaming: per relation, the first record of each id that has links, as its id, its links, its place in the
+    /// input and its handle; at the end the same search as <see cref="Analyze"/> runs over them. Records without
+    /// links are left out: they cannot be on a cycle, and <see cref="Analyze"/> only passes through them.
+    /// </summary>
+    public override StreamingRuleState BeginStreaming() => new State();
+
+    private sealed class State : StreamingRuleState
+    {
+        private readonly Relation[] _relations =
+        [
+            new(RecordKind.Actor, "affiliatedWith", indexed: false, r => ((Actor)r).AffiliatedWith is { } id ? [id.Value] : []),
+            new(RecordKind.Source, "basedOn", indexed: true, r => [.. ((Source)r).BasedOn.Select(id => id.Value)]),
+            new(RecordKind.Claim, "supersedes", indexed: false, r => ((Claim)r).Supersedes is { } id ? [id.Value] : []),
+            new(RecordKind.Claim, "inResponseTo", indexed: false, r => ((Claim)r).InResponseTo is { } id ? [id.Value] : []),
+            new(RecordKind.Event, "inResponseTo", indexed: true, r => [.. ((Event)r).InResponseTo.Select(id => id.Value)]),
+            new(RecordKind.CasualtyEstimate, "components", indexed: true, r => [.. ((CasualtyEstimate)r).Components.Select(id => id.Value)]),
+        ];
+
+        private readonly Dictionary<RecordKind, SeenIds> _seen = [];
+        private long _order;
+
+        public override void Record(StreamingRuleContext context)
+        {
+            ConflictRecord record = context.Record!;
+            long order = _order++;
+            if (record.RecordKind is not (RecordKind.Actor or RecordKind.Source or RecordKind.Claim or RecordKind.Event or RecordKind.CasualtyEstimate))
+            {
+                return;
+            }
+
+            if (!_seen.TryGetValue(record.RecordKind, out SeenIds? seen))
+            {
+                _seen[record.RecordKind] = seen = new SeenIds();
+            }
+
+            string id = record.RecordId;
+            bool maybeSeen = seen.MayContain(id);
+            foreach (Relation relation in _relations)
+            {
+                if (relation.Kind != record.RecordKind)
+                {
+                    continue;
+                }
+
+                string[] links = relation.Links(record);
+                if (links.Length == 0 || relation.Nodes.ContainsKey(id))
+                {
+                    continue;
+                }
+
+                // Only the first record with an id counts (Analyze follows the first). When an earlier record may
+                // have had the id, the first one is read again: if it has links here, it is this one (no earlier
+                // record with the id and links was met), otherwise this one is a later duplicate.
+                if (maybeSeen && !(context.Symbols.Find(record.RecordKind, id) is { } first && relation.Links(first).Length > 0))
+                {
+                    continue;
+                }
+
+                relation.Nodes.Add(id, new Node(links, order, context.Handle!));
+            }
+
+            if (!maybeSeen)
+            {
+                seen.Add(id);
+            }
+        }
+
+        public override void End(StreamingRuleContext context)
+        {
+            foreach (Relation relation in _relations)
+            {
+                Search(context, relation);
+            }
+        }
+
+        /// <summary>The depth-first search of <see cref="Check"/>, over the kept links instead of records.</summary>
+        private static void Search(StreamingRuleContext context, Relation relation)
+        {
+            Dictionary<string, Node> byId = relation.Nodes;
+
+            // Colours: absent = unvisited, 1 = on the current path, 2 = done.
+            var state = new Dictionary<string, int>(StringComparer.Ordinal);
+            var reported = new HashSet<string>(StringComparer.Ordinal);
+            foreach (string start in byId.OrderBy(n => n.Value.Order).Select(n => n.Key))
+            {
+                if (state.ContainsKey(start))
+                {
+                    continue;
+                }
+
+                var path = new List<string>();
+                var stack = new List<(string Id, string[] Links, int Next)>();
+                Enter(start);
+                while (stack.Count > 0)
+                {
+                    (string id, string[] links, int next) = stack[^1];
+                    if (next == links.Length)
+                    {
+                        stack.RemoveAt(stack.Count - 1);
+                        path.RemoveAt(path.Count - 1);
+                        state[id] = 2;
+                        continue;
+                    }
+
+                    stack[^1] = (id, links, next + 1);
+                    string child = links[next];
+                    if (!byId.ContainsKey(child) || string.Equals(child, id, StringComparison.Ordinal))
+                    {
+                        continue; // dangling references, records without links and self-references lead nowhere here
+                    }
+
+                    if (!state.TryGetValue(child, out int colour))
+                    {
+                        Enter(child);
+                    }
+                    else if (colour == 1)
+                    {
+                        List<string> cycle = path.Skip(path.IndexOf(child)).ToList();
+                        string first = cycle.OrderBy(c => byId[c].Order).First();
+                        if (cycle.All(c => !reported.Contains(c)))
+                        {
+                            reported.UnionWith(cycle);
+                            int at = cycle.IndexOf(first);
+                            IEnumerable<string> ordered = cycle.Skip(at).Concat(cycle.Take(at)).Append(first);
+                            Node node = byId[first];
+                            string pointer = relation.Indexed ? $"/{relation.Member}/{Array.FindIndex(node.Links, cycle.Contains)}" : $"/{relation.Member}";
+                            context.Report(Diagnostic.Create(Descriptor, context.LocationOf(node.Handle, pointer), first, relation.Member, string.Join(" → ", ordered)));
+                        }
+                    }
+                }
+
+                void Enter(string id)
+                {
+                    state[id] = 1;
+                    path.Add(id);
+                    stack.Add((id, byId[id].Links, 0));
+                }
+            }
+        }
+    }
+
+    /// <summary>One relation's links: the kind it is on, its member, whether the member is a list, and the records kept.</summary>
+    private sealed class Relation(RecordKind kind, string member, bool indexed, Func<ConflictRecord, string[]> links)
+    {
+        public RecordKind Kind => kind;
+
+        public string Member => member;
+
+        public bool Indexed => indexed;
+
+        public Func<ConflictRecord, string[]> Links => links;
+
+        public Dictionary<string, Node> Nodes { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>The first record with an id, compactly: the ids it links to, its place in the input, its handle.</summary>
+    private readonly record struct Node(string[] Links, long Order, RecordHandle Handle);
+
+    /// <summary>
+    /// The ids of one kind met so far, as a Bloom filter (about 12 bits an id, against a set's 20 bytes and more):
+    /// "not met" is certain, "maybe met" is checked against the input. A filter twice as large is added whenever the
+    /// last one holds as many ids as it was made for, so that the false "maybe"s stay under one in a hundred.
+    /// </summary>
+    private sealed class SeenIds
+    {
+        private const int BitsPerId = 12;
+        private const int Probes = 4;
+        private readonly List<ulong[]> _filters = [];
+        private int _capacity = 512;
+        private int _count;
+
+        public bool MayContain(string id)
+        {
+            (uint h1, uint h2) = Hash(id);
+            foreach (ulong[] filter in _filters)
+            {
+                if (Test(filter, h1, h2))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public void Add(string id)
+        {
+            if (_filters.Count == 0 || _count == _capacity)
+            {
+                _capacity = _filters.Count == 0 ? _capacity : _capacity * 2;
+                _filters.Add(new ulong[(((long)_capacity * BitsPerId) + 63) / 64]);
+                _count = 0;
+            }
+
+            (uint h1, uint h2) = Hash(id);
+            ulong[] filter = _filters[^1];
+            ulong bits = (ulong)filter.Length * 64;
+            for (uint i = 0; i < Probes; i++)
+            {
+                ulong bit = unchecked(h1 + (i * h2)) % bits;
+                filter[bit / 64] |= 1UL << (int)(bit % 64);
+            }
+
+            _count++;
+        }
+
+        private static bool Test(ulong[] filter, uint h1, uint h2)
+        {
+            ulong bits = (ulong)filter.Length * 64;
+            for (uint i = 0; i < Probes; i++)
+            {
+                ulong bit = unchecked(h1 + (i * h2)) % bits;
+                if ((filter[bit / 64] & (1UL << (int)(bit % 64))) == 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static (uint, uint) Hash(string id)
+        {
+            ulong mixed = unchecked((ulong)(uint)string.GetHashCode(id, StringComparison.Ordinal) * 0x9E3779B97F4A7C15UL);
+            return ((uint)(mixed >> 32), (uint)mixed | 1);
+        }
     }
 }
