@@ -7,16 +7,22 @@ namespace ConflictModel.Validation.Rules;
 /// <summary>One reference from a record to another record: the target's kind and id, and where it is written.</summary>
 /// <param name="Kind">The kind of record referred to.</param>
 /// <param name="Id">The id referred to.</param>
-/// <param name="Pointer">The JSON Pointer of the reference, relative to the referring record.</param>
+/// <param name="PointerBase">The JSON Pointer of the reference relative to the referring record, or of the list it is in.</param>
+/// <param name="Index">The reference's index in that list (then followed by <paramref name="Suffix"/>); -1 when it is not in one.</param>
+/// <param name="Suffix">What follows the index in the pointer (<c>/source</c>), if anything.</param>
 /// <param name="Member">The member holding the reference, for messages (<c>participants</c>, <c>outlet</c>).</param>
-internal readonly record struct RecordReference(RecordKind Kind, string Id, string Pointer, string Member);
+internal readonly record struct RecordReference(RecordKind Kind, string Id, string PointerBase, int Index, string? Suffix, string Member)
+{
+    /// <summary>Gets the reference's JSON Pointer within its record, made only when asked for (most references are fine and never reported).</summary>
+    public string Pointer => Index < 0 ? PointerBase : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{PointerBase}/{Index}{Suffix}");
+}
 
 /// <summary>Lists every reference a record makes, with the pointer of each, in wire order.</summary>
 internal static class RecordReferences
 {
     public static List<RecordReference> Of(ConflictRecord record)
     {
-        var list = new List<RecordReference>();
+        var list = new List<RecordReference>(8);
         switch (record)
         {
             case Source r:
@@ -27,7 +33,7 @@ internal static class RecordReferences
                 Add(list, RecordKind.Actor, r.AffiliatedWith?.Value, "/affiliatedWith", "affiliatedWith");
                 for (int i = 0; i < r.Roles.Length; i++)
                 {
-                    Add(list, RecordKind.Actor, r.Roles[i].Of?.Value, $"/roles/{i}/of", "of");
+                    Add(list, RecordKind.Actor, r.Roles[i].Of?.Value, "/roles", i, "/of", "of");
                     Citations(list, r.Roles[i].Sources, $"/roles/{i}/sources");
                 }
 
@@ -35,7 +41,7 @@ internal static class RecordReferences
             case Event r:
                 for (int i = 0; i < r.Participants.Length; i++)
                 {
-                    Add(list, RecordKind.Actor, r.Participants[i].Actor.Value, $"/participants/{i}/actor", "participants");
+                    Add(list, RecordKind.Actor, r.Participants[i].Actor.Value, "/participants", i, "/actor", "participants");
                 }
 
                 AddAll(list, RecordKind.Event, r.InResponseTo, "/inResponseTo", "inResponseTo");
@@ -78,8 +84,8 @@ internal static class RecordReferences
                 AddAll(list, RecordKind.Actor, r.Parties, "/parties", "parties");
                 for (int i = 0; i < r.Mediators.Length; i++)
                 {
-                    Add(list, RecordKind.Actor, r.Mediators[i].Actor.Value, $"/mediators/{i}/actor", "mediators");
-                    Add(list, RecordKind.Actor, r.Mediators[i].OnBehalfOf?.Value, $"/mediators/{i}/onBehalfOf", "onBehalfOf");
+                    Add(list, RecordKind.Actor, r.Mediators[i].Actor.Value, "/mediators", i, "/actor", "mediators");
+                    Add(list, RecordKind.Actor, r.Mediators[i].OnBehalfOf?.Value, "/mediators", i, "/onBehalfOf", "onBehalfOf");
                 }
 
                 AddAll(list, RecordKind.Actor, r.RequestedBy, "/requestedBy", "requestedBy");
@@ -89,7 +95,7 @@ internal static class RecordReferences
                     MediationRound round = r.Rounds[i];
                     AddAll(list, RecordKind.Actor, round.Facilitators, $"/rounds/{i}/facilitators", "facilitators");
                     AddAll(list, RecordKind.Actor, round.Participants, $"/rounds/{i}/participants", "participants");
-                    Add(list, RecordKind.Event, round.Event?.Value, $"/rounds/{i}/event", "event");
+                    Add(list, RecordKind.Event, round.Event?.Value, "/rounds", i, "/event", "event");
                     Citations(list, round.Sources, $"/rounds/{i}/sources");
                 }
 
@@ -99,12 +105,12 @@ internal static class RecordReferences
                 AddAll(list, RecordKind.Actor, r.Signatories, "/signatories", "signatories");
                 for (int i = 0; i < r.ThirdParties.Length; i++)
                 {
-                    Add(list, RecordKind.Actor, r.ThirdParties[i].Actor.Value, $"/thirdParties/{i}/actor", "thirdParties");
+                    Add(list, RecordKind.Actor, r.ThirdParties[i].Actor.Value, "/thirdParties", i, "/actor", "thirdParties");
                 }
 
                 for (int i = 0; i < r.Provisions.Length; i++)
                 {
-                    Add(list, RecordKind.Ceasefire, r.Provisions[i].Ceasefire?.Value, $"/provisions/{i}/ceasefire", "ceasefire");
+                    Add(list, RecordKind.Ceasefire, r.Provisions[i].Ceasefire?.Value, "/provisions", i, "/ceasefire", "ceasefire");
                 }
 
                 Citations(list, r.Sources, "/sources");
@@ -115,10 +121,13 @@ internal static class RecordReferences
     }
 
     private static void Add(List<RecordReference> list, RecordKind kind, string? id, string pointer, string member)
+        => Add(list, kind, id, pointer, -1, null, member);
+
+    private static void Add(List<RecordReference> list, RecordKind kind, string? id, string pointer, int index, string? suffix, string member)
     {
         if (id is not null)
         {
-            list.Add(new RecordReference(kind, id, pointer, member));
+            list.Add(new RecordReference(kind, id, pointer, index, suffix, member));
         }
     }
 
@@ -127,7 +136,7 @@ internal static class RecordReferences
     {
         for (int i = 0; i < ids.Length; i++)
         {
-            Add(list, kind, ids[i].Value, $"{pointer}/{i}", member);
+            Add(list, kind, ids[i].Value, pointer, i, null, member);
         }
     }
 
@@ -135,7 +144,7 @@ internal static class RecordReferences
     {
         for (int i = 0; i < citations.Length; i++)
         {
-            Add(list, RecordKind.Source, citations[i].Source.Value, $"{pointer}/{i}/source", "sources");
+            Add(list, RecordKind.Source, citations[i].Source.Value, pointer, i, "/source", "sources");
         }
     }
 
@@ -145,7 +154,7 @@ internal static class RecordReferences
         for (int i = 0; i < history.Length; i++)
         {
             StatusChange<TStatus> change = history[i];
-            Add(list, RecordKind.Actor, change.By?.Value, $"/history/{i}/by", "by");
+            Add(list, RecordKind.Actor, change.By?.Value, "/history", i, "/by", "by");
             AddAll(list, RecordKind.Event, change.Events, $"/history/{i}/events", "events");
             AddAll(list, RecordKind.Claim, change.Claims, $"/history/{i}/claims", "claims");
             Citations(list, change.Sources, $"/history/{i}/sources");

@@ -29,10 +29,15 @@ internal sealed class ReferenceCycleRule : DatasetRule
     private static void Check<TRecord>(RuleContext context, ImmutableArray<TRecord> records, string member, Func<TRecord, IEnumerable<string>> next)
         where TRecord : ConflictRecord
     {
+        // The first record with each id, and its position (a cycle is reported at its earliest record).
         var byId = new Dictionary<string, TRecord>(StringComparer.Ordinal);
-        foreach (TRecord record in records)
+        var position = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < records.Length; i++)
         {
-            byId.TryAdd(record.RecordId, record);
+            if (byId.TryAdd(records[i].RecordId, records[i]))
+            {
+                position.Add(records[i].RecordId, i);
+            }
         }
 
         // Colours: absent = unvisited, 1 = on the current path, 2 = done.
@@ -72,7 +77,7 @@ internal sealed class ReferenceCycleRule : DatasetRule
                 else if (colour == 1)
                 {
                     List<string> cycle = path.Skip(path.IndexOf(child)).ToList();
-                    string first = cycle.OrderBy(c => records.IndexOf(byId[c])).First();
+                    string first = cycle.OrderBy(c => position[c]).First();
                     if (cycle.All(c => !reported.Contains(c)))
                     {
                         reported.UnionWith(cycle);
