@@ -7,11 +7,12 @@ using ConflictModel.Model;
 namespace ConflictModel.Validation;
 
 /// <summary>
-/// The id table of a streaming validation: for every kind and id met, where the first record with it was (its line's
-/// offset, length and number, and the record's span within the line). It is the one structure that has to grow with
-/// the number of records, so it is kept flat: ids as UTF-8 in large byte blocks, entries as structs in fixed-size
-/// chunks (no copying as it grows), chained through an <see cref="int"/> bucket array. About 50 bytes a record plus
-/// the id's UTF-8 length, against some 200 for a dictionary of strings to objects. Not thread-safe.
+/// The id table of a streaming validation: for every kind and id met, the line the first record with it is on (its
+/// offset, length and number; the record's span in the line is found again by reading the line). It is the one
+/// structure that has to grow with the number of records, so it is kept flat: ids as UTF-8 in large byte blocks,
+/// entries as 32-byte structs in fixed-size chunks (no copying as it grows), chained through an <see cref="int"/>
+/// bucket array. About 40 bytes a record plus the id's UTF-8 length, against some 200 for a dictionary of strings to
+/// mark objects. Not thread-safe.
 /// </summary>
 internal sealed class StreamingIdTable
 {
@@ -19,10 +20,12 @@ internal sealed class StreamingIdTable
     private const int ChunkSize = 1 << ChunkShift;
     private const int BlockSize = 1 << 20;
     private const int MaxStackId = 256;
+    private const int FieldBits = 20;
+    private const long FieldMask = (1L << FieldBits) - 1;
+    private const long OwnBlock = FieldMask; // the length field of an id that has a block of its own
 
     private readonly List<Entry[]> _chunks = [];
     private readonly List<byte[]> _blocks = [];
-    private Dictionary<int, Dictionary<string, int[]>>? _remaps;
     private int[] _buckets = new int[1024];
     private int _block = -1;
     private int _blockUsed;
@@ -64,17 +67,10 @@ internal sealed class StreamingIdTable
 
         ref Entry entry = ref _chunks[index >> ChunkShift][index & (ChunkSize - 1)];
         entry.Hash = hash;
-        entry.Kind = kind;
-        (entry.Block, entry.KeyStart, entry.KeyLength) = Store(id);
+        entry.Key = Store(kind, id);
         entry.WindowOffset = mark.WindowOffset;
         entry.WindowLength = mark.WindowLength;
         entry.LinesBefore = mark.LinesBefore;
-        entry.Start = mark.Start;
-        entry.End = mark.End;
-        if (mark.Remaps is { } remaps)
-        {
-            (_remaps ??= [])[index] = remaps;
-        }
 
         Count++;
         if (Count > _buckets.Length)
@@ -94,7 +90,7 @@ internal sealed class StreamingIdTable
     /// <summary>Gets whether the kind and id are in the table.</summary>
     public bool Contains(RecordKind kind, string id) => Find(kind, id, Hash(kind, id)) >= 0;
 
-    /// <summary>Gets where the first record with the kind and id is.</summary>
+    /// <summary>Gets the line the first record with the kind and id is on (a mark spanning the whole line).</summary>
     public bool TryGetMark(RecordKind kind, string id, out RecordMark mark)
     {
         int index = Find(kind, id, Hash(kind, id));
@@ -105,8 +101,7 @@ internal sealed class StreamingIdTable
         }
 
         ref Entry entry = ref _chunks[index >> ChunkShift][index & (ChunkSize - 1)];
-        Dictionary<string, int[]>? remaps = _remaps is not null && _remaps.TryGetValue(index, out Dictionary<string, int[]>? kept) ? kept : null;
-        mark = new RecordMark(kind, id, entry.WindowOffset, entry.WindowLength, entry.LinesBefore, entry.Start, entry.End, remaps);
+        mark = new RecordMark(kind, id, entry.WindowOffset, entry.WindowLength, entry.LinesBefore, 0, entry.WindowLength, null);
         return true;
     }
 
@@ -114,7 +109,7 @@ internal sealed class StreamingIdTable
     public string IdAt(int index)
     {
         ref Entry entry = ref _chunks[index >> ChunkShift][index & (ChunkSize - 1)];
-        return Encoding.UTF8.GetString(_blocks[entry.Block], entry.KeyStart, entry.KeyLength);
+        return Encoding.UTF8.GetString(KeyBytes(entry.Key));
     }
 
     private static int Hash(RecordKind kind, string id) => HashCode.Combine(kind, string.GetHashCode(id, StringComparison.Ordinal));
@@ -136,8 +131,7 @@ internal sealed class StreamingIdTable
             while (index >= 0)
             {
                 ref Entry entry = ref _chunks[index >> ChunkShift][index & (ChunkSize - 1)];
-                if (entry.Hash == hash && entry.Kind == kind && entry.KeyLength == key.Length
-                    && _blocks[entry.Block].AsSpan(entry.KeyStart, entry.KeyLength).SequenceEqual(key))
+                if (entry.Hash == hash && KindOf(entry.Key) == kind && KeyBytes(entry.Key).SequenceEqual(key))
                 {
                     return index;
                 }
@@ -156,14 +150,15 @@ internal sealed class StreamingIdTable
         }
     }
 
-    private (int Block, int Start, int Length) Store(string id)
+    /// <summary>Stores the id's UTF-8 and gives the key: kind (4 bits), block (20), start in it (20) and length (20).</summary>
+    private long Store(RecordKind kind, string id)
     {
         int length = Encoding.UTF8.GetByteCount(id);
         if (length > BlockSize / 4)
         {
             // A long id gets a block of its own, so that the shared blocks stay full.
             _blocks.Add(Encoding.UTF8.GetBytes(id));
-            return (_blocks.Count - 1, 0, length);
+            return Key(kind, _blocks.Count - 1, 0, OwnBlock);
         }
 
         if (_block < 0 || BlockSize - _blockUsed < length)
@@ -176,7 +171,26 @@ internal sealed class StreamingIdTable
         int start = _blockUsed;
         Encoding.UTF8.GetBytes(id, _blocks[_block].AsSpan(start, length));
         _blockUsed += length;
-        return (_block, start, length);
+        return Key(kind, _block, start, length);
+    }
+
+    private static long Key(RecordKind kind, int block, int start, long length)
+    {
+        if (block > FieldMask || (int)kind is < 0 or > 15)
+        {
+            throw new InvalidOperationException("The id table is full.");
+        }
+
+        return ((long)kind << (3 * FieldBits)) | ((long)block << (2 * FieldBits)) | ((long)start << FieldBits) | length;
+    }
+
+    private static RecordKind KindOf(long key) => (RecordKind)(int)(key >>> (3 * FieldBits));
+
+    private ReadOnlySpan<byte> KeyBytes(long key)
+    {
+        byte[] block = _blocks[(int)((key >> (2 * FieldBits)) & FieldMask)];
+        long length = key & FieldMask;
+        return length == OwnBlock ? block : block.AsSpan((int)((key >> FieldBits) & FieldMask), (int)length);
     }
 
     private void Rehash(int size)
@@ -194,16 +208,11 @@ internal sealed class StreamingIdTable
     private struct Entry
     {
         public long WindowOffset;
+        public long Key;
         public int Hash;
         public int Next;
-        public int Block;
-        public int KeyStart;
-        public int KeyLength;
         public int WindowLength;
         public int LinesBefore;
-        public int Start;
-        public int End;
-        public RecordKind Kind;
     }
 }
 

@@ -149,7 +149,7 @@ internal sealed class StreamingValidation : IStreamingSymbols
                 if (rule.Retains(record, first))
                 {
                     _retained.Add((record, mark));
-                    _retainedByOffset[mark.Offset] = record;
+                    _retainedByOffset[mark.WindowOffset] = record;
                     _marks[record] = mark;
                     break;
                 }
@@ -406,31 +406,37 @@ internal sealed class StreamingValidation : IStreamingSymbols
         return false;
     }
 
+    /// <summary>
+    /// Gets the record on a mark's line (one record a line): the current one, one kept, one read again recently, or
+    /// read again now. A mark from the id table knows only the line; the record's span and remapped pointers come
+    /// from reading it again, and are what its locations are computed from.
+    /// </summary>
     private ConflictRecord? RecordAt(RecordMark mark)
     {
-        if (_currentMark is not null && mark.Offset == _currentMark.Offset)
+        if (_currentMark is not null && mark.WindowOffset == _currentMark.WindowOffset)
         {
             return _current;
         }
 
-        if (_retainedByOffset.TryGetValue(mark.Offset, out ConflictRecord? retained) || _cache.TryGetValue(mark.Offset, out retained))
+        if (_retainedByOffset.TryGetValue(mark.WindowOffset, out ConflictRecord? retained) || _cache.TryGetValue(mark.WindowOffset, out retained))
         {
             return retained;
         }
 
-        ConflictRecord? record = Reread(mark.ReadWindow(_records.RandomAccessSource!, _records.FilePath));
-        if (record is not null)
+        SourceText window = mark.ReadWindow(_records.RandomAccessSource!, _records.FilePath);
+        if (_lookupParser.ReadLineAt(window, window.BomLength, window.Length).Span is not { Record: { } record } span)
         {
-            if (_cache.Count >= CacheSize)
-            {
-                _cache.Clear();
-                _cachedMarks.Clear();
-            }
-
-            _cache[mark.Offset] = record;
-            _cachedMarks[record] = mark;
+            return null;
         }
 
+        if (_cache.Count >= CacheSize)
+        {
+            _cache.Clear();
+            _cachedMarks.Clear();
+        }
+
+        _cache[mark.WindowOffset] = record;
+        _cachedMarks[record] = RecordMark.Of(window, span);
         return record;
     }
 
