@@ -98,6 +98,30 @@ public sealed class StreamingValidationTests
     }
 
     [Fact]
+    public void Validate_SharedExternalIds_StreamedMatchesLoaded()
+    {
+        // CM1011 keeps only a handle per identifier and reads records again to compare: an identifier repeated in one
+        // record, one differing only in an extension member, three records sharing one, an actor and an event
+        // sharing one (different kinds: not reported), and a group scheme (not checked).
+        static string Event(string id, string ids) => $$"""{"type":"event","id":"{{id}}","kind":"statement","title":"T","date":"2025-05","location":{"country":"PAK"},"externalIds":[{{ids}}]}""";
+        string[] lines =
+        [
+            Event("e1", """{"scheme":"ged","value":"1"},{"scheme":"ged","value":"1"},{"scheme":"ucdp-conflict","value":"9"}"""),
+            Event("e2", """{"scheme":"ged","value":"2"},{"scheme":"ged","value":"1","note":"x"}"""),
+            Event("e3", """{"scheme":"ged","value":"1"},{"scheme":"ucdp-conflict","value":"9"}"""),
+            """{"type":"actor","id":"a1","name":"A","kind":"state","externalIds":[{"scheme":"ged","value":"1"}]}""",
+            """{"type":"actor","id":"a2","name":"B","kind":"state","externalIds":[{"scheme":"ged","value":"1"},{"scheme":"ged","value":"2"}]}""",
+            Event("e1", """{"scheme":"ged","value":"2"}"""),
+        ];
+        byte[] bytes = Encoding.UTF8.GetBytes(RuleHarness.Lines(lines));
+        var reader = new DatasetReader();
+        ValidationOptions options = RuleHarness.AllRulesOn() with { Rules = [.. RuleCatalog.Rules.Where(r => r.SupportedDiagnostics.Any(d => d.Id == "CM1011"))] };
+        ValidationResult loaded = new DatasetValidator(options).Validate(reader.ReadUtf8(bytes, DatasetFormat.JsonLines, "test.jsonl"));
+        Assert.Equal(4, loaded.Diagnostics.Count(d => d.Id == "CM1011")); // e2/1, e3/0, a2/0, the second e1/0
+        AssertSame(bytes, options, new DatasetReaderOptions());
+    }
+
+    [Fact]
     public void Validate_HandleToRecordWithDroppedElements_LocatesLikeTheLoadedPath()
     {
         // The reader drops an invalid external id; a state that keeps the handle and reports at /externalIds/1 at the

@@ -117,7 +117,7 @@ internal sealed class AttributionRule : DatasetRule
                         context.Report(Diagnostic.Create(BeneficiaryForPerpetration, context.LocationOf("/beneficiary"), beneficiary.Value));
                     }
 
-                    _attributions.Add(new Accusation(attribution.Id, attribution.Accused, attribution.Response, attribution.Claims, context.Handle!));
+                    _attributions.Add(new Accusation(attribution.Id, attribution.Accused, attribution.Response, attribution.Claims, context.Handle));
                     break;
 
                 case Claim claim when claim.Subject.Kind == ClaimSubjectKind.Attribution && Implied(claim.Stance) is not null:
@@ -127,7 +127,7 @@ internal sealed class AttributionRule : DatasetRule
                         _about[claim.Subject.Target!] = answers = [];
                     }
 
-                    answers.Add(new Answer(claim.Id, claim.Claimant, claim.Stance, context.Handle!));
+                    answers.Add(new Answer(claim.Id, claim.Claimant, claim.Stance, context.Handle));
                     break;
             }
         }

@@ -140,7 +140,7 @@ internal sealed class ClaimRule : DatasetRule
                 else if (kind is RecordKind.Attribution or RecordKind.CasualtyEstimate)
                 {
                     // Any other target (or none recorded) is something the denial answers.
-                    _denials.Add(new Denial(kind, target, claim.Claimant, claim.Stance, context.Handle!));
+                    _denials.Add(new Denial(kind, target, claim.Claimant, claim.Stance, context.Handle));
                 }
             }
 
@@ -161,7 +161,7 @@ internal sealed class ClaimRule : DatasetRule
                 }
                 else
                 {
-                    _supersessions.Add((replaced, claim.Claimant, context.Handle!));
+                    _supersessions.Add((replaced, claim.Claimant, context.Handle));
                 }
             }
 
@@ -181,7 +181,7 @@ internal sealed class ClaimRule : DatasetRule
                 }
                 else
                 {
-                    _acknowledgements.Add((attributionId, claim.Claimant, context.Handle!));
+                    _acknowledgements.Add((attributionId, claim.Claimant, context.Handle));
                 }
             }
 

@@ -63,7 +63,10 @@ internal sealed class ContradictoryEstimatesRule : DatasetRule
 
     private sealed class State : StreamingRuleState
     {
-        private readonly Dictionary<int, object> _byHash = [];
+        // Most keys have one estimate: its handle sits in the dictionary itself (no list, no box); a second estimate
+        // under the same hash moves both to a list, in input order.
+        private readonly Dictionary<int, RecordHandle> _single = [];
+        private readonly Dictionary<int, List<RecordHandle>> _several = [];
 
         public override void Record(StreamingRuleContext context)
         {
@@ -74,30 +77,25 @@ internal sealed class ContradictoryEstimatesRule : DatasetRule
 
             // The tuple's hash is the one Analyze's dictionary groups by, so equal keys share a hash.
             int hash = (estimate.Population, estimate.Side, estimate.Category, estimate.Event, estimate.Period, estimate.Location).GetHashCode();
-            RecordHandle handle = context.Handle!;
-            if (!_byHash.TryGetValue(hash, out object? handles))
-            {
-                _byHash[hash] = handle; // most keys have one estimate: no list for them
-            }
-            else if (handles is List<RecordHandle> list)
+            RecordHandle handle = context.Handle;
+            if (_several.TryGetValue(hash, out List<RecordHandle>? list))
             {
                 list.Add(handle);
             }
+            else if (_single.Remove(hash, out RecordHandle first))
+            {
+                _several[hash] = [first, handle];
+            }
             else
             {
-                _byHash[hash] = new List<RecordHandle> { (RecordHandle)handles, handle };
+                _single[hash] = handle;
             }
         }
 
         public override void End(StreamingRuleContext context)
         {
-            foreach (object value in _byHash.Values)
+            foreach (List<RecordHandle> handles in _several.Values)
             {
-                if (value is not List<RecordHandle> handles)
-                {
-                    continue;
-                }
-
                 // Estimates whose keys differ but whose hashes collide are told apart here.
                 var groups = new Dictionary<(CasualtyPopulation, ActorId?, CasualtyCategory?, EventId?, EdtfDate?, Location?), List<(CasualtyEstimate Estimate, RecordHandle Handle)>>();
                 foreach (RecordHandle handle in handles)

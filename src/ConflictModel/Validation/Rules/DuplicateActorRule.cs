@@ -68,7 +68,7 @@ internal sealed class DuplicateActorRule : DatasetRule
             }
             else
             {
-                _byName.TryAdd(name, (actor.RecordId, context.Handle!));
+                _byName.TryAdd(name, (actor.RecordId, context.Handle));
             }
 
             for (int i = 0; i < actor.Aliases.Length; i++)
@@ -83,7 +83,7 @@ internal sealed class DuplicateActorRule : DatasetRule
                 }
                 else
                 {
-                    _aliases.Add((StringComparer.OrdinalIgnoreCase.GetHashCode(alias), i, context.Handle!));
+                    _aliases.Add((StringComparer.OrdinalIgnoreCase.GetHashCode(alias), i, context.Handle));
                 }
             }
         }

@@ -61,20 +61,20 @@ internal sealed class DuplicateExternalIdRule : DatasetRule
     /// <summary>Streaming: per kind, the first record's id and handle for each identifier.</summary>
     public override StreamingRuleState BeginStreaming() => new State();
 
+    /// <summary>
+    /// Streaming: per identifier, only the handle of the first record that carried it, under the hash of kind, scheme
+    /// and value (no strings kept). When a later identifier's hash is there, the records under it are read again to
+    /// find the one that really carries it (hashes collide); one that does not starts its own entry.
+    /// </summary>
     private sealed class State : StreamingRuleState
     {
-        private readonly Dictionary<(RecordKind, string, string), (string Id, RecordHandle Handle)> _first = [];
+        private readonly Dictionary<int, RecordHandle> _single = [];
+        private readonly Dictionary<int, List<RecordHandle>> _several = [];
 
         public override void Record(StreamingRuleContext context)
         {
             ConflictRecord record = context.Record!;
-            ImmutableArray<ExternalIdentifier> list = record switch
-            {
-                Actor a => a.ExternalIds,
-                Event e => e.ExternalIds,
-                Agreement a => a.ExternalIds,
-                _ => [],
-            };
+            ImmutableArray<ExternalIdentifier> list = IdsOf(record);
             for (int i = 0; i < list.Length; i++)
             {
                 if (GroupSchemes.Contains(list[i].Scheme))
@@ -82,17 +82,25 @@ internal sealed class DuplicateExternalIdRule : DatasetRule
                     continue;
                 }
 
-                var key = (record.RecordKind, list[i].Scheme, list[i].Value);
-                if (_first.TryGetValue(key, out (string Id, RecordHandle Handle) other))
+                int hash = HashCode.Combine(record.RecordKind, list[i].Scheme, list[i].Value);
+                if (First(context, hash, record.RecordKind, list[i]) is { } other)
                 {
-                    if (!string.Equals(other.Id, record.RecordId, StringComparison.Ordinal))
+                    if (!string.Equals(other.RecordId, record.RecordId, StringComparison.Ordinal))
                     {
-                        context.Report(Diagnostic.Create(Descriptor, context.LocationOf($"/externalIds/{i}"), [context.LocationOf(other.Handle, null)], Names.Of(record.RecordKind), record.RecordId, $"({list[i].Scheme} {list[i].Value})", other.Id));
+                        context.Report(Diagnostic.Create(Descriptor, context.LocationOf($"/externalIds/{i}"), [context.LocationOf(other.Handle, null)], Names.Of(record.RecordKind), record.RecordId, $"({list[i].Scheme} {list[i].Value})", other.RecordId));
                     }
+                }
+                else if (_several.TryGetValue(hash, out List<RecordHandle>? handles))
+                {
+                    handles.Add(context.Handle);
+                }
+                else if (_single.Remove(hash, out RecordHandle earlier))
+                {
+                    _several[hash] = [earlier, context.Handle];
                 }
                 else
                 {
-                    _first.Add(key, (record.RecordId, context.Handle!));
+                    _single[hash] = context.Handle;
                 }
             }
         }
@@ -100,5 +108,53 @@ internal sealed class DuplicateExternalIdRule : DatasetRule
         public override void End(StreamingRuleContext context)
         {
         }
+
+        private (string RecordId, RecordHandle Handle)? First(StreamingRuleContext context, int hash, RecordKind kind, ExternalIdentifier id)
+        {
+            if (_single.TryGetValue(hash, out RecordHandle single))
+            {
+                return Carries(context, single, kind, id);
+            }
+
+            if (_several.TryGetValue(hash, out List<RecordHandle>? handles))
+            {
+                foreach (RecordHandle handle in handles)
+                {
+                    if (Carries(context, handle, kind, id) is { } found)
+                    {
+                        return found;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static (string RecordId, RecordHandle Handle)? Carries(StreamingRuleContext context, RecordHandle handle, RecordKind kind, ExternalIdentifier id)
+        {
+            if (context.ReadAgain(handle) is not { } earlier || earlier.RecordKind != kind)
+            {
+                return null;
+            }
+
+            foreach (ExternalIdentifier other in IdsOf(earlier))
+            {
+                // The scheme and value only, as Analyze keys them (not extension members).
+                if (string.Equals(other.Scheme, id.Scheme, StringComparison.Ordinal) && string.Equals(other.Value, id.Value, StringComparison.Ordinal))
+                {
+                    return (earlier.RecordId, handle);
+                }
+            }
+
+            return null;
+        }
     }
+
+    private static ImmutableArray<ExternalIdentifier> IdsOf(ConflictRecord record) => record switch
+    {
+        Actor a => a.ExternalIds,
+        Event e => e.ExternalIds,
+        Agreement a => a.ExternalIds,
+        _ => [],
+    };
 }

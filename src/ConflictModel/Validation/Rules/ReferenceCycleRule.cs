@@ -163,7 +163,7 @@ internal sealed class ReferenceCycleRule : DatasetRule
                     continue;
                 }
 
-                relation.Nodes.Add(id, new Node(links, order, context.Handle!));
+                relation.Nodes.Add(id, new Node(links, order, context.Handle));
             }
 
             if (!maybeSeen)

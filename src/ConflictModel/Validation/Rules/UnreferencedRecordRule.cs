@@ -76,7 +76,7 @@ internal sealed class UnreferencedRecordRule : DatasetRule
                     _unreferenced[key] = handles = [];
                 }
 
-                handles.Add(context.Handle!);
+                handles.Add(context.Handle);
             }
         }
 
