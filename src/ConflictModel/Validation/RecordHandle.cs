@@ -7,8 +7,9 @@ namespace ConflictModel.Validation;
 /// Where a streamed record was, compactly (its line's offset, length and number, and the record's span in the line;
 /// no text, no record), so that a rule can report at it, name it as an additional location, or read it again after it
 /// has been read (<see cref="StreamingRuleContext.LocationOf(RecordHandle, string?)"/>,
-/// <see cref="StreamingRuleContext.ReadAgain(RecordHandle)"/>). A small value type (40 bytes, no allocation), so that a
-/// state can keep one per record of a large file; two handles are equal when they point at the same record.
+/// <see cref="StreamingRuleContext.ReadAgain(RecordHandle)"/>). A small value type (32 bytes, no allocation, no
+/// reference to anything), so that a state can keep one per record of a large file: keep the id beside it only if you
+/// need it. Two handles are equal when they point at the same record.
 /// </summary>
 public readonly struct RecordHandle : IEquatable<RecordHandle>
 {
@@ -27,12 +28,8 @@ public readonly struct RecordHandle : IEquatable<RecordHandle>
         _start = mark.Start;
         _end = mark.End;
         _kind = mark.Kind;
-        Id = mark.Id;
         HasRemaps = mark.Remaps is not null;
     }
-
-    /// <summary>Gets the record's id, when it could be read.</summary>
-    public string? Id { get; }
 
     /// <summary>Gets the byte offset of the record in the input.</summary>
     public long ByteOffset => _windowOffset + _start;
@@ -54,7 +51,7 @@ public readonly struct RecordHandle : IEquatable<RecordHandle>
 
     /// <summary>Gets the mark this handle was made from, with the remapped pointers given (null when it had none).</summary>
     internal RecordMark ToMark(System.Collections.Generic.Dictionary<string, int[]>? remaps)
-        => new(_kind, Id, _windowOffset, _windowLength, _linesBefore, _start, _end, remaps);
+        => new(_kind, null, _windowOffset, _windowLength, _linesBefore, _start, _end, remaps);
 
     /// <inheritdoc/>
     public bool Equals(RecordHandle other)
@@ -67,5 +64,5 @@ public readonly struct RecordHandle : IEquatable<RecordHandle>
     public override int GetHashCode() => HashCode.Combine(_windowOffset, _start);
 
     /// <inheritdoc/>
-    public override string ToString() => $"{Id ?? "(no id)"} at byte {ByteOffset}";
+    public override string ToString() => $"{_kind} record at byte {ByteOffset}";
 }
