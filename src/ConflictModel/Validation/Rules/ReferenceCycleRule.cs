@@ -163,7 +163,7 @@ internal sealed class ReferenceCycleRule : DatasetRule
                     continue;
                 }
 
-                relation.Nodes.Add(id, new Node(links, order, context.Handle));
+                relation.Nodes.Add(id, new Node(LinkHashes(links), order, context.Handle));
             }
 
             if (!maybeSeen)
@@ -180,10 +180,48 @@ internal sealed class ReferenceCycleRule : DatasetRule
             }
         }
 
+        private static int[] LinkHashes(string[] links)
+        {
+            int[] hashes = new int[links.Length];
+            for (int i = 0; i < links.Length; i++)
+            {
+                hashes[i] = string.GetHashCode(links[i], StringComparison.Ordinal);
+            }
+
+            return hashes;
+        }
+
+        /// <summary>
+        /// The links that can be part of a cycle: those to ids that are nodes themselves (a record without links is a
+        /// leaf). A node keeps only its links' hashes; one whose hashes meet a node's id is read again for its exact
+        /// links, in their order (the pointer names the link's index). On GED-shaped data no component has
+        /// components, so nothing is read again.
+        /// </summary>
+        private static Dictionary<string, string[]> ExactLinks(StreamingRuleContext context, Relation relation)
+        {
+            var nodeHashes = new HashSet<int>();
+            foreach (string id in relation.Nodes.Keys)
+            {
+                nodeHashes.Add(string.GetHashCode(id, StringComparison.Ordinal));
+            }
+
+            var links = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            foreach ((string id, Node node) in relation.Nodes)
+            {
+                if (Array.Exists(node.LinkHashes, nodeHashes.Contains) && context.ReadAgain(node.Handle) is { } record)
+                {
+                    links[id] = relation.Links(record);
+                }
+            }
+
+            return links;
+        }
+
         /// <summary>The depth-first search of <see cref="Check"/>, over the kept links instead of records.</summary>
         private static void Search(StreamingRuleContext context, Relation relation)
         {
             Dictionary<string, Node> byId = relation.Nodes;
+            Dictionary<string, string[]> exact = ExactLinks(context, relation);
 
             // Colours: absent = unvisited, 1 = on the current path, 2 = done.
             var state = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -230,7 +268,7 @@ internal sealed class ReferenceCycleRule : DatasetRule
                             int at = cycle.IndexOf(first);
                             IEnumerable<string> ordered = cycle.Skip(at).Concat(cycle.Take(at)).Append(first);
                             Node node = byId[first];
-                            string pointer = relation.Indexed ? $"/{relation.Member}/{Array.FindIndex(node.Links, cycle.Contains)}" : $"/{relation.Member}";
+                            string pointer = relation.Indexed ? $"/{relation.Member}/{Array.FindIndex(exact[first], cycle.Contains)}" : $"/{relation.Member}";
                             context.Report(Diagnostic.Create(Descriptor, context.LocationOf(node.Handle, pointer), first, relation.Member, string.Join(" → ", ordered)));
                         }
                     }
@@ -240,7 +278,7 @@ internal sealed class ReferenceCycleRule : DatasetRule
                 {
                     state[id] = 1;
                     path.Add(id);
-                    stack.Add((id, byId[id].Links, 0));
+                    stack.Add((id, exact.TryGetValue(id, out string[]? links) ? links : [], 0));
                 }
             }
         }
@@ -260,8 +298,8 @@ internal sealed class ReferenceCycleRule : DatasetRule
         public Dictionary<string, Node> Nodes { get; } = new(StringComparer.Ordinal);
     }
 
-    /// <summary>The first record with an id, compactly: the ids it links to, its place in the input, its handle.</summary>
-    private readonly record struct Node(string[] Links, long Order, RecordHandle Handle);
+    /// <summary>The first record with an id, compactly: the hashes of the ids it links to, its place in the input, its handle.</summary>
+    private readonly record struct Node(int[] LinkHashes, long Order, RecordHandle Handle);
 
     /// <summary>
     /// The ids of one kind met so far, as a Bloom filter (about 12 bits an id, against a set's 20 bytes and more):
