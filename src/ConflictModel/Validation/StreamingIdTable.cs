@@ -229,7 +229,11 @@ internal sealed class ChunkedList<T>
     public int Count { get; private set; }
 
     /// <summary>Gets the entry at an index.</summary>
-    public T this[int index] => _chunks[index >> ChunkShift][index & (ChunkSize - 1)];
+    public T this[int index]
+    {
+        get => _chunks[index >> ChunkShift][index & (ChunkSize - 1)];
+        set => _chunks[index >> ChunkShift][index & (ChunkSize - 1)] = value;
+    }
 
     /// <summary>Adds an entry at the end.</summary>
     public void Add(T item)

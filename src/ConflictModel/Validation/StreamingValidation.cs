@@ -167,7 +167,15 @@ internal sealed class StreamingValidation : IStreamingSymbols
             var window = new SourceText(_records.FilePath, line, invalid, deferred.WindowOffset, deferred.LinesBefore);
             if (_lookupParser.ReadLineAt(window, window.BomLength, window.Length).Span is { Record: { } record } span)
             {
-                RunRecordRule(_recordRules[deferred.Rule], record, RecordMark.Of(window, span), SingleResult(record, window, span), finalPass: true);
+                RecordMark mark = RecordMark.Of(window, span);
+                ReadResult read = SingleResult(record, window, span);
+                for (int bit = 0; bit < 64; bit++)
+                {
+                    if ((deferred.Rules & (1UL << bit)) != 0)
+                    {
+                        RunRecordRule(_recordRules[(deferred.Group * 64) + bit], record, mark, read, finalPass: true);
+                    }
+                }
             }
         }
 
@@ -227,7 +235,7 @@ internal sealed class StreamingValidation : IStreamingSymbols
         if (!finalPass && _missed)
         {
             // Something it looked up is not known yet: check the record again once every id is.
-            _deferred.Add(new Deferred(_recordRules.IndexOf(rule), mark.WindowOffset, mark.WindowLength, mark.LinesBefore));
+            Defer(_recordRules.IndexOf(rule), mark);
         }
         else if (!finalPass)
         {
@@ -492,7 +500,25 @@ internal sealed class StreamingValidation : IStreamingSymbols
     }
 
     /// <summary>A record rule to run again on a record once every id is known: which rule, and the record's line.</summary>
-    private readonly record struct Deferred(int Rule, long WindowOffset, int WindowLength, int LinesBefore);
+    /// <summary>
+    /// Record rules to run again on a record once every id is known: the record's line and, as bits, which of (up to)
+    /// 64 record rules; the rules a record defers are run one after the other, so they share an entry.
+    /// </summary>
+    private readonly record struct Deferred(long WindowOffset, int WindowLength, int LinesBefore, int Group, ulong Rules);
+
+    private void Defer(int rule, RecordMark mark)
+    {
+        (int group, int bit) = Math.DivRem(rule, 64);
+        int last = _deferred.Count - 1;
+        if (last >= 0 && _deferred[last] is { } previous && previous.WindowOffset == mark.WindowOffset && previous.Group == group)
+        {
+            _deferred[last] = previous with { Rules = previous.Rules | (1UL << bit) };
+        }
+        else
+        {
+            _deferred.Add(new Deferred(mark.WindowOffset, mark.WindowLength, mark.LinesBefore, group, 1UL << bit));
+        }
+    }
 
     /// <summary>Where a record is in the input and which id it has (an index into the id table, or into the ids of unreadable records below -1), for finding the record a diagnostic is about.</summary>
     private readonly record struct RecordPlace(long Offset, int Length, int IdRef);
