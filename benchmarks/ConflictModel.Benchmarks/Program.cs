@@ -13,7 +13,7 @@ namespace ConflictModel.Benchmarks;
 /// The benchmark program. With no mode, BenchmarkDotNet's own arguments (<c>--filter '*'</c>, <c>--list flat</c>, …)
 /// run the suite; <c>--quick</c> runs every benchmark once in-process on the 1,000-record data, then the process-level
 /// measurements on it, to prove they still run. Other modes: <c>process</c>, <c>calibrate</c>, <c>generate N…</c>,
-/// <c>verify N…</c>, <c>validate-large [--large-mb N]</c>, and the child modes <c>first-record</c>, <c>stream</c> and <c>load</c> (see docs/performance.md).
+/// <c>verify N…</c>, <c>validate-large [--large-mb N]</c>, <c>streaming-memory FILE [--per-rule]</c>, and the child modes <c>first-record</c>, <c>stream</c> and <c>load</c> (see docs/performance.md).
 /// </summary>
 internal static class Program
 {
@@ -25,7 +25,7 @@ internal static class Program
             case "first-record":
                 return ChildModes.FirstRecord(args[1], ours: args.Contains("--ours"));
             case "stream":
-                return ChildModes.Stream(args[1]);
+                return args.Contains("--ours") ? ChildModes.StreamOurs(args[1]) : ChildModes.Stream(args[1]);
             case "load":
                 return ChildModes.Load(args[1], ours: args.Contains("--ours"));
             default:
@@ -71,6 +71,8 @@ internal static class Program
                 return Measure.Run(rest[0], rest.Count > 1 ? rest[1] : "ours", reps, Console.Out);
             case "rules":
                 return RuleCosts.Run(rest.Count > 1 ? Parse(rest[1]) : 100_000, Console.Out);
+            case "streaming-memory":
+                return StreamingMemory.Run(rest[1], rest.Contains("--per-rule"), Console.Out);
             case "validate-large":
                 rest.RemoveAt(0);
                 long validateBytes = (long)(TakeValue(rest, "--large-mb") is { } vmb ? Parse(vmb) : 1000) * 1_000_000;

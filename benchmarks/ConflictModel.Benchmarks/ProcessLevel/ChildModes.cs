@@ -188,6 +188,38 @@ public static class ChildModes
     }
 
     /// <summary>
+    /// <c>stream FILE --ours</c>: the same as <see cref="Stream"/>, with our reader's streaming entry point
+    /// (<see cref="ConflictModel.Validation.DatasetReader.OpenRecords(string)"/>, every record and its diagnostics, nothing kept) instead of the
+    /// serializer.
+    /// </summary>
+    public static int StreamOurs(string path)
+    {
+        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var clock = Stopwatch.StartNew();
+        long records = 0;
+        int checksum = 0;
+        using (ConflictModel.Validation.DatasetRecordReader reader = new ConflictModel.Validation.DatasetReader().OpenRecords(path))
+        {
+            while (reader.Read())
+            {
+                if (reader.Current.Record is { } record)
+                {
+                    checksum += record.RecordId.Length;
+                    records++;
+                }
+            }
+        }
+
+        double seconds = clock.Elapsed.TotalSeconds;
+        long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        long bytes = new FileInfo(path).Length;
+        Console.Out.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"records={records} bytes={bytes} seconds={seconds:F3} records_per_s={records / seconds:F0} alloc_per_record={allocated / (double)Math.Max(1, records):F0} peak_rss_kib={PeakResidentKib()} checksum={checksum}"));
+        return 0;
+    }
+
+    /// <summary>
     /// <c>load FILE</c>: reads a whole dataset into memory with the library (JSON Lines or a JSON document, by the
     /// name) and reports how much memory the loaded dataset keeps, against the file's size.
     /// </summary>

@@ -9,10 +9,12 @@ namespace ConflictModel.Validation;
 
 /// <summary>
 /// One streaming validation (see <see cref="DatasetValidator.Validate(DatasetRecordReader, Action{long})"/>): record-scoped rules
-/// run on each record as it arrives; dataset-scoped rules get the records they keep at the end. What stays in memory
-/// is the id table (kind and id to where the first such record was), the records dataset-scoped rules keep, the
-/// records whose lookups missed (to be checked again at the end, kept as positions only), and the diagnostics.
-/// Records are found again by re-reading their line from the input (<see cref="InputBytes"/>).
+/// run on each record as it arrives; rules with a <see cref="StreamingRuleState"/> see each record and finish at the
+/// end; other dataset-scoped rules get the records they keep at the end. What stays in memory is the id table
+/// (<see cref="StreamingIdTable"/>: kind and id to the first such record's line), the states, the records
+/// dataset-scoped rules keep (none of the built-in ones), the records whose lookups missed (to be checked again at
+/// the end, kept as their line only), a cache of records read again, and the diagnostics. Records are found again by
+/// re-reading their line from the input (<see cref="InputBytes"/>).
 /// </summary>
 internal sealed class StreamingValidation : IStreamingSymbols
 {
@@ -448,9 +450,6 @@ internal sealed class StreamingValidation : IStreamingSymbols
         return record;
     }
 
-    private ConflictRecord? Reread(SourceText window)
-        => _lookupParser.ReadLineAt(window, window.BomLength, window.Length).Span?.Record;
-
     private DiagnosticLocation? Locate(ConflictRecord record, string? relativePointer)
     {
         if (!_marks.TryGetValue(record, out RecordMark? mark) && !_cachedMarks.TryGetValue(record, out mark))
@@ -499,7 +498,6 @@ internal sealed class StreamingValidation : IStreamingSymbols
         return place.IdRef >= 0 ? _ids.IdAt(place.IdRef) : place.IdRef < -1 ? _unreadIds[-2 - place.IdRef] : null;
     }
 
-    /// <summary>A record rule to run again on a record once every id is known: which rule, and the record's line.</summary>
     /// <summary>
     /// Record rules to run again on a record once every id is known: the record's line and, as bits, which of (up to)
     /// 64 record rules; the rules a record defers are run one after the other, so they share an entry.
@@ -510,9 +508,9 @@ internal sealed class StreamingValidation : IStreamingSymbols
     {
         (int group, int bit) = Math.DivRem(rule, 64);
         int last = _deferred.Count - 1;
-        if (last >= 0 && _deferred[last] is { } previous && previous.WindowOffset == mark.WindowOffset && previous.Group == group)
+        if (last >= 0 && _deferred[last].WindowOffset == mark.WindowOffset && _deferred[last].Group == group)
         {
-            _deferred[last] = previous with { Rules = previous.Rules | (1UL << bit) };
+            _deferred[last] = _deferred[last] with { Rules = _deferred[last].Rules | (1UL << bit) };
         }
         else
         {

@@ -1,0 +1,84 @@
+using System;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.IO;
+using ConflictModel.Validation;
+
+namespace ConflictModel.Benchmarks.ProcessLevel;
+
+/// <summary>
+/// The <c>streaming-memory FILE [--per-rule]</c> mode: what a streaming validation of a JSON Lines file keeps. Runs
+/// <see cref="DatasetValidator.Validate(DatasetRecordReader, Action{long})"/> in this process with no rule, with
+/// every rule, and (<c>--per-rule</c>) with each rule alone, and reports the managed heap after a full collection at
+/// the moment the last rule's <see cref="StreamingRuleState.End"/> runs (a probe rule placed last): the id table, the
+/// rules' states and the reader's caches, without the garbage a process-level peak also counts.
+/// </summary>
+public static class StreamingMemory
+{
+    public static int Run(string path, bool perRule, TextWriter output)
+    {
+        long baseline = Heap();
+        long none = Retained(path, []);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(path)}: heap before {Mb(baseline)}; retained at the end with no rule {Mb(none - baseline)}"));
+        if (perRule)
+        {
+            output.WriteLine();
+            output.WriteLine("| rule | retained beyond no rule |");
+            output.WriteLine("|---|---:|");
+            foreach (DatasetRule rule in ValidationOptions.Default.Rules)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {rule.Name} | {Mb(Retained(path, [rule]) - none)} |"));
+            }
+
+            output.WriteLine();
+        }
+
+        long all = Retained(path, ValidationOptions.Default.Rules);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"retained at the end with every rule: {Mb(all - baseline)}"));
+        return 0;
+    }
+
+    private static long Retained(string path, ImmutableArray<DatasetRule> rules)
+    {
+        var probe = new HeapProbe();
+        ValidationOptions options = ValidationOptions.Default with { Rules = [.. rules, probe] };
+        using DatasetRecordReader records = new DatasetReader(new DatasetReaderOptions { MaxDiagnostics = 10 }).OpenRecords(path);
+        new DatasetValidator(options).Validate(records);
+        return probe.AtEnd;
+    }
+
+    private static long Heap()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+
+    private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e6:F1} MB");
+
+    /// <summary>Runs last; measures the heap when its state's end comes, with every other state still alive.</summary>
+    private sealed class HeapProbe : DatasetRule
+    {
+        private static readonly DiagnosticDescriptor Descriptor = new("CM9990", "Heap probe", "Heap probe", "Benchmarks", DiagnosticSeverity.Hidden, isEnabledByDefault: true, description: "Measures the heap.");
+
+        public long AtEnd { get; private set; }
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
+
+        public override void Analyze(RuleContext context)
+        {
+        }
+
+        public override StreamingRuleState BeginStreaming() => new State(this);
+
+        private sealed class State(HeapProbe probe) : StreamingRuleState
+        {
+            public override void Record(StreamingRuleContext context)
+            {
+            }
+
+            public override void End(StreamingRuleContext context) => probe.AtEnd = Heap();
+        }
+    }
+}
