@@ -16,7 +16,7 @@ internal sealed partial class DatasetParser
 
     /// <summary>Creates a parser that reads JSON Lines one line at a time.</summary>
     public static DatasetParser ForLines(DatasetReaderOptions options, string? path)
-        => new(new SourceText(path, ReadOnlyMemory<byte>.Empty), options) { _linesMode = true };
+        => new(new SourceText(path, ReadOnlyMemory<byte>.Empty), options, streaming: true) { _linesMode = true };
 
     /// <summary>Gets the description read from the header line, or null before it (or when it could not be read).</summary>
     public DatasetInfo? Info => _info;

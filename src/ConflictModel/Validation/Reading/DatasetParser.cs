@@ -30,8 +30,8 @@ internal sealed partial class DatasetParser : IDisposable
     private readonly List<RecordSpan> _spans = [];
     private readonly HashSet<(RecordKind Kind, string Id)> _declared = [];
     private readonly ArrayBufferWriter<byte> _rawBuffer = new();
-    private readonly StringPool _ids = new(256 * 1024);
-    private readonly StringPool _texts = new(64 * 1024);
+    private readonly StringPool _ids;
+    private readonly StringPool _texts;
     private Utf8JsonWriter? _rawWriter;
     private int _base;
     private int _recordDepth = -1;
@@ -40,10 +40,16 @@ internal sealed partial class DatasetParser : IDisposable
     private bool _diagnosticsFull;
     private Dictionary<object, HashSet<string>>? _extensionNames;
 
-    private DatasetParser(SourceText text, DatasetReaderOptions options)
+    private DatasetParser(SourceText text, DatasetReaderOptions options, bool streaming = false)
     {
         _text = text;
         _options = options;
+
+        // Repeated ids and short text share one string. A whole-input read keeps every record, so a large pool pays
+        // (records share their strings); a streaming read keeps none, so a window of recent strings catches the
+        // repeats that matter (actors, outlets, the event an estimate names) without holding a quarter of a million.
+        _ids = new StringPool(streaming ? 16 * 1024 : 256 * 1024);
+        _texts = new StringPool(streaming ? 8 * 1024 : 64 * 1024);
     }
 
     public void Dispose() => _rawWriter?.Dispose();
