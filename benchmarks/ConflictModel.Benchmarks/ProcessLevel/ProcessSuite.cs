@@ -66,17 +66,24 @@ public static class ProcessSuite
         report.Add(string.Empty);
 
         // Streaming, as the file grows.
-        report.Add("### Streaming read (DeserializeRecord per line, nothing kept, 64 KiB buffer)");
-        report.Add(string.Empty);
-        report.Add("| file | bytes | records | records/s | allocated per record | peak RSS (/usr/bin/time) | peak RSS (VmHWM) |");
-        report.Add("|---|---|---|---|---|---|---|");
-        foreach (string file in sizes.Select(DataFiles.JsonLinesPath).Append(large).Distinct())
+        foreach ((string title, string[] extra) in new[]
         {
-            (string line, long? rss) = Measured(Self(["stream", file]), haveTime);
-            report.Add($"| {Path.GetFileName(file)} | {Mb(long.Parse(Value(line, "bytes"), CultureInfo.InvariantCulture))} | {N(Value(line, "records"))} | {N(Value(line, "records_per_s"))} | {Value(line, "alloc_per_record")} B | {Kib(rss)} | {Kib(long.Parse(Value(line, "peak_rss_kib"), CultureInfo.InvariantCulture))} |");
-        }
+            ("DeserializeRecord per line, nothing kept, 64 KiB buffer", Array.Empty<string>()),
+            ("our reader: DatasetReader.OpenRecords, every record and its diagnostics, nothing kept", new[] { "--ours" }),
+        })
+        {
+            report.Add($"### Streaming read ({title})");
+            report.Add(string.Empty);
+            report.Add("| file | bytes | records | records/s | allocated per record | peak RSS (/usr/bin/time) | peak RSS (VmHWM) |");
+            report.Add("|---|---|---|---|---|---|---|");
+            foreach (string file in sizes.Select(DataFiles.JsonLinesPath).Append(large).Distinct())
+            {
+                (string line, long? rss) = Measured(Self(["stream", file, .. extra]), haveTime);
+                report.Add($"| {Path.GetFileName(file)} | {Mb(long.Parse(Value(line, "bytes"), CultureInfo.InvariantCulture))} | {N(Value(line, "records"))} | {N(Value(line, "records_per_s"))} | {Value(line, "alloc_per_record")} B | {Kib(rss)} | {Kib(long.Parse(Value(line, "peak_rss_kib"), CultureInfo.InvariantCulture))} |");
+            }
 
-        report.Add(string.Empty);
+            report.Add(string.Empty);
+        }
 
         // Loading whole datasets.
         report.Add("### Whole dataset loaded, memory it keeps");
