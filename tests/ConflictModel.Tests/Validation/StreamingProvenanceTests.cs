@@ -214,35 +214,7 @@ public sealed class StreamingProvenanceTests
 
     /// <summary>Validates loaded and streamed (from a stream and from a file) and gives the loaded diagnostics, described.</summary>
     private static string[] AssertSame(byte[] bytes)
-    {
-        ValidationOptions options = RuleHarness.AllRulesOn();
-        var reader = new DatasetReader(new DatasetReaderOptions { ReportUnknownMembers = true });
-        string[] expected = Describe(new DatasetValidator(options).Validate(reader.ReadUtf8(bytes, DatasetFormat.JsonLines, "test.jsonl")));
-        using (DatasetRecordReader records = reader.OpenRecords(new MemoryStream(bytes), "test.jsonl", DatasetFormat.JsonLines))
-        {
-            Assert.Equal(expected, Describe(new DatasetValidator(options).Validate(records)));
-        }
-
-        string path = Path.Combine(Path.GetTempPath(), $"cm-provenance-{Guid.NewGuid():N}.jsonl");
-        try
-        {
-            File.WriteAllBytes(path, bytes);
-            using FileStream file = File.OpenRead(path);
-            using DatasetRecordReader records = reader.OpenRecords(file, "test.jsonl", DatasetFormat.JsonLines);
-            Assert.Equal(expected, Describe(new DatasetValidator(options).Validate(records)));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-
-        return expected;
-    }
-
-    private static string[] Describe(ValidationResult result)
-        => [.. result.Diagnostics.Select(d => $"{d} [{d.Severity}] {Where(d.Location)} also {string.Join(" ", d.AdditionalLocations.Select(Where))}")];
-
-    private static string Where(DiagnosticLocation l) => $"{l.StartLine}:{l.StartColumn}-{l.EndLine}:{l.EndColumn} @{l.ByteOffset} {l.JsonPointer}";
+        => StreamingValidationTests.AssertSame(bytes, RuleHarness.AllRulesOn(), new DatasetReaderOptions { ReportUnknownMembers = true });
 
     private sealed class RetentionProbe : DatasetRule
     {

@@ -183,7 +183,11 @@ public sealed class StreamingValidationTests
         }
     }
 
-    private static void AssertSame(byte[] bytes, ValidationOptions options, DatasetReaderOptions readerOptions)
+    /// <summary>
+    /// Validates loaded and streamed (from a stream that cannot be re-read and from a file) and asserts the same
+    /// diagnostics; gives the loaded ones, described. Shared with the other streaming test classes.
+    /// </summary>
+    internal static string[] AssertSame(byte[] bytes, ValidationOptions options, DatasetReaderOptions readerOptions)
     {
         var reader = new DatasetReader(readerOptions);
         ValidationResult loaded = new DatasetValidator(options).Validate(reader.ReadUtf8(bytes, DatasetFormat.JsonLines, "test.jsonl"));
@@ -209,9 +213,11 @@ public sealed class StreamingValidationTests
         {
             File.Delete(path);
         }
+
+        return expected;
     }
 
-    private static string[] Describe(ValidationResult result)
+    internal static string[] Describe(ValidationResult result)
         => [.. result.Diagnostics.Select(d => $"{d} [{d.Severity}] {Where(d.Location)} also {string.Join(" ", d.AdditionalLocations.Select(Where))} suppressed={d.IsSuppressed}:{d.SuppressionJustification}")];
 
     private static string Where(DiagnosticLocation l) => $"{l.StartLine}:{l.StartColumn}-{l.EndLine}:{l.EndColumn} @{l.ByteOffset} {l.JsonPointer}";
