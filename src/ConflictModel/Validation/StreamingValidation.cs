@@ -19,6 +19,10 @@ namespace ConflictModel.Validation;
 internal sealed class StreamingValidation : IStreamingSymbols
 {
     private const int CacheSize = 4096;
+    private const int RecentSize = 512;
+
+    /// <summary>The unread ids of a one-record result: none (the validation keeps them; never written).</summary>
+    private static readonly HashSet<(RecordKind Kind, string Id)> NoUnreadIds = [];
     private static readonly DatasetInfo NoInfo = new("Untitled");
 
     private readonly DatasetValidator _validator;
@@ -31,6 +35,9 @@ internal sealed class StreamingValidation : IStreamingSymbols
     private readonly StreamingIdTable _ids = new();
     private readonly HashSet<(RecordKind Kind, string Id)> _unread = [];
     private readonly Dictionary<long, ConflictRecord> _cache = [];
+    private readonly Dictionary<long, (ConflictRecord Record, RecordMark Mark)> _recent = [];
+    private readonly Queue<long> _recentOrder = new(RecentSize + 1);
+    private readonly Dictionary<long, ulong> _pending = [];
     private readonly Dictionary<ConflictRecord, RecordMark> _marks = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<ConflictRecord, RecordMark> _cachedMarks = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<long, ConflictRecord> _retainedByOffset = [];
@@ -43,9 +50,11 @@ internal sealed class StreamingValidation : IStreamingSymbols
     private readonly DatasetParser _lookupParser;
     private readonly SymbolTable _symbols;
     private readonly Action<Diagnostic> _report;
+    private readonly Func<ConflictRecord, string?, DiagnosticLocation?> _locateExternal;
     private ConflictRecord? _current;
     private RecordMark? _currentMark;
     private bool _missed;
+    private bool _retrying;
     private byte[]? _headerLine;
 
     public StreamingValidation(DatasetValidator validator, DatasetRecordReader records, LocalDate today)
@@ -58,6 +67,7 @@ internal sealed class StreamingValidation : IStreamingSymbols
         _lookupParser.AssumeHeaderSeen();
         _symbols = new SymbolTable(this);
         _report = d => _diagnostics.Add(d, RecordIdAt);
+        _locateExternal = Locate;
         _allMarks = validator.Options.Suppressions.IsEmpty ? null : new ChunkedList<RecordPlace>();
         foreach (DatasetRule rule in validator.EnabledRules())
         {
@@ -136,6 +146,7 @@ internal sealed class StreamingValidation : IStreamingSymbols
 
             bool first = _ids.TryAdd(record.RecordKind, record.RecordId, mark, out int index);
             _allMarks?.Add(new RecordPlace(mark.Offset, mark.End - mark.Start, index));
+            Remember(record, mark);
             CheckRecord(record, mark, window, span, finalPass: false);
             if (_states.Count > 0)
             {
@@ -146,6 +157,7 @@ internal sealed class StreamingValidation : IStreamingSymbols
                     RunState(rule, state, record, handle, pointer => Resolve(here.Item1, here.Item2, pointer));
                 }
             }
+            Retry();
             foreach (DatasetRule rule in _datasetRules)
             {
                 if (rule.Retains(record, first))
@@ -159,6 +171,15 @@ internal sealed class StreamingValidation : IStreamingSymbols
         }
 
         progress?.Invoke(RecordCount);
+
+        // Records still among the recent ones with rules to run again wait for the end like the rest.
+        foreach (long offset in _recentOrder)
+        {
+            if (_pending.Remove(offset, out ulong rules))
+            {
+                DeferAll(rules, _recent[offset].Mark);
+            }
+        }
 
         // The id table is complete: what missed before is final now.
         for (int i = 0; i < _deferred.Count; i++)
@@ -181,6 +202,9 @@ internal sealed class StreamingValidation : IStreamingSymbols
             }
         }
 
+        // The last records read are not kept past the reading.
+        _recent.Clear();
+        _recentOrder.Clear();
         foreach ((DatasetRule rule, StreamingRuleState state) in _states)
         {
             RunState(rule, state, null, null, null);
@@ -226,7 +250,7 @@ internal sealed class StreamingValidation : IStreamingSymbols
     }
 
     private ReadResult SingleResult(ConflictRecord record, SourceText window, RecordSpan span)
-        => new(Single(record), [], DatasetFormat.JsonLines, window, _records.Options, [span], [], null) { ExternalLocations = Locate };
+        => new(Single(record), [], DatasetFormat.JsonLines, window, _records.Options, [span], NoUnreadIds, null) { ExternalLocations = _locateExternal };
 
     private void RunRecordRule(DatasetRule rule, ConflictRecord record, RecordMark mark, ReadResult read, bool finalPass)
     {
@@ -236,8 +260,19 @@ internal sealed class StreamingValidation : IStreamingSymbols
         List<Diagnostic> found = Run(rule, read, collect: !finalPass);
         if (!finalPass && _missed)
         {
-            // Something it looked up is not known yet: check the record again once every id is.
-            Defer(_recordRules.IndexOf(rule), mark);
+            // Something it looked up is not known yet: check the record again later. Most forward references point
+            // a few records ahead, so a record still among the recent ones gets a second try when it leaves them
+            // (every id it named has usually been read by then, and the records named are still at hand); the rest
+            // are checked at the end, when every id is known.
+            int index = _recordRules.IndexOf(rule);
+            if (!_retrying && index < 64 && _recent.ContainsKey(mark.WindowOffset))
+            {
+                _pending[mark.WindowOffset] = (_pending.TryGetValue(mark.WindowOffset, out ulong rules) ? rules : 0) | (1UL << index);
+            }
+            else
+            {
+                Defer(index, mark);
+            }
         }
         else if (!finalPass)
         {
@@ -428,6 +463,11 @@ internal sealed class StreamingValidation : IStreamingSymbols
             return _current;
         }
 
+        if (_recent.TryGetValue(mark.WindowOffset, out (ConflictRecord Record, RecordMark Mark) recent))
+        {
+            return recent.Record;
+        }
+
         if (_retainedByOffset.TryGetValue(mark.WindowOffset, out ConflictRecord? retained) || _cache.TryGetValue(mark.WindowOffset, out retained))
         {
             return retained;
@@ -450,9 +490,78 @@ internal sealed class StreamingValidation : IStreamingSymbols
         return record;
     }
 
+    /// <summary>
+    /// Keeps the last <see cref="RecentSize"/> records read, by their line: the records looked up most are those just
+    /// read (the event before its estimates, the parts of a total), and these need no reading again.
+    /// </summary>
+    private void Remember(ConflictRecord record, RecordMark mark)
+    {
+        if (_recent.TryAdd(mark.WindowOffset, (record, mark)))
+        {
+            _recentOrder.Enqueue(mark.WindowOffset);
+        }
+    }
+
+    /// <summary>
+    /// Lets the oldest of the recent records go once there are more than <see cref="RecentSize"/>, running again the
+    /// record rules that missed on it (see <see cref="RunRecordRule"/>): what misses again waits for the end.
+    /// </summary>
+    private void Retry()
+    {
+        while (_recentOrder.Count > RecentSize)
+        {
+            long offset = _recentOrder.Peek();
+            if (_pending.Remove(offset, out ulong rules))
+            {
+                (ConflictRecord record, RecordMark mark) = _recent[offset];
+                SourceText window = mark.ReadWindow(_records.RandomAccessSource!, _records.FilePath);
+                RecordSpan span = mark.ToSpan(record);
+                ReadResult read = SingleResult(record, window, span);
+                _retrying = true;
+                for (int bit = 0; bit < 64; bit++)
+                {
+                    if ((rules & (1UL << bit)) != 0)
+                    {
+                        RunRecordRule(_recordRules[bit], record, mark, read, finalPass: false);
+                    }
+                }
+
+                _retrying = false;
+            }
+
+            _recentOrder.Dequeue();
+            _recent.Remove(offset);
+        }
+    }
+
+    /// <summary>Gets the mark of one of the recent records (a scan: needed only for an additional location).</summary>
+    private RecordMark? RecentMark(ConflictRecord record)
+    {
+        foreach ((ConflictRecord Record, RecordMark Mark) recent in _recent.Values)
+        {
+            if (ReferenceEquals(recent.Record, record))
+            {
+                return recent.Mark;
+            }
+        }
+
+        return null;
+    }
+
+    private void DeferAll(ulong rules, RecordMark mark)
+    {
+        for (int bit = 0; bit < 64; bit++)
+        {
+            if ((rules & (1UL << bit)) != 0)
+            {
+                Defer(bit, mark);
+            }
+        }
+    }
+
     private DiagnosticLocation? Locate(ConflictRecord record, string? relativePointer)
     {
-        if (!_marks.TryGetValue(record, out RecordMark? mark) && !_cachedMarks.TryGetValue(record, out mark))
+        if (!_marks.TryGetValue(record, out RecordMark? mark) && !_cachedMarks.TryGetValue(record, out mark) && (mark = RecentMark(record)) is null)
         {
             return null;
         }

@@ -98,6 +98,27 @@ public sealed class StreamingValidationTests
     }
 
     [Fact]
+    public void Validate_ForwardReferencesNearAndFar_StreamedMatchesLoaded()
+    {
+        // More records than the validation keeps at hand (512): a record whose lookups miss is tried again when it
+        // leaves the recent ones (references a few records ahead are known by then), or at the end (references far
+        // ahead, or dangling). Events respond to the event three ahead, every 50th to one 1,000 ahead, every 70th to
+        // one that does not exist; every 40th event is repeated under the same id further on.
+        var lines = new List<string>();
+        for (int i = 0; i < 2_000; i++)
+        {
+            string target = i % 70 == 0 ? $"missing-{i}" : i % 50 == 0 ? $"e{(i + 1_000) % 2_000}" : $"e{(i + 3) % 2_000}";
+            string id = i % 40 == 39 && i > 601 ? $"e{i - 601}" : $"e{i}";
+            lines.Add($$"""{"type":"event","id":"{{id}}","kind":"statement","title":"T{{i}}","date":"2025-{{1 + (i % 12):D2}}","location":{"country":"PAK"},"inResponseTo":["{{target}}"]}""");
+        }
+
+        byte[] bytes = Encoding.UTF8.GetBytes(RuleHarness.Lines(lines));
+        string[] loaded = AssertSame(bytes, RuleHarness.AllRulesOn(), new DatasetReaderOptions());
+        Assert.Contains(loaded, d => d.Contains("CM1001", StringComparison.Ordinal)); // the dangling ones, found at the end
+        Assert.Contains(loaded, d => d.Contains("CM1002", StringComparison.Ordinal)); // the repeated ids
+    }
+
+    [Fact]
     public void Validate_SharedExternalIds_StreamedMatchesLoaded()
     {
         // CM1011 keeps only a handle per identifier and reads records again to compare: an identifier repeated in one

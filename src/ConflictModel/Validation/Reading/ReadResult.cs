@@ -86,8 +86,18 @@ public sealed class ReadResult
     public DiagnosticLocation LocationOf(ConflictRecord record, string? relativePointer = null)
     {
         ArgumentNullException.ThrowIfNull(record);
-        Dictionary<ConflictRecord, RecordSpan> byRecord = LazyInitializer.EnsureInitialized(ref _byRecord, IndexRecords);
-        if (byRecord.TryGetValue(record, out RecordSpan? span))
+        if (_spans.Length <= 4)
+        {
+            // A streamed record's result holds one record: no index to build for it.
+            foreach (RecordSpan candidate in _spans)
+            {
+                if (ReferenceEquals(candidate.Record, record))
+                {
+                    return Resolve(candidate, relativePointer);
+                }
+            }
+        }
+        else if (LazyInitializer.EnsureInitialized(ref _byRecord, IndexRecords).TryGetValue(record, out RecordSpan? span))
         {
             return Resolve(span, relativePointer);
         }
