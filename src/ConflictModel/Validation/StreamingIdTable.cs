@@ -11,32 +11,25 @@ namespace ConflictModel.Validation;
 /// offset, length and number; the record's span in the line is found again by reading the line). It is the one
 /// structure that has to grow with the number of records, so it is kept flat: ids as UTF-8 in large byte blocks,
 /// entries as 32-byte structs in fixed-size chunks (no copying as it grows), chained through an <see cref="int"/>
-/// bucket array. About 40 bytes a record plus the id's UTF-8 length, against some 200 for a dictionary of strings to
-/// mark objects. Not thread-safe.
+/// bucket array: about 57 bytes a record on GED-shaped data (measured: docs/performance.md), against some 200 for a
+/// dictionary of strings to mark objects. Not thread-safe.
 /// </summary>
 internal sealed class StreamingIdTable
 {
-    private const int ChunkShift = 14;
-    private const int ChunkSize = 1 << ChunkShift;
     private const int BlockSize = 1 << 20;
     private const int MaxStackId = 256;
     private const int FieldBits = 20;
     private const long FieldMask = (1L << FieldBits) - 1;
     private const long OwnBlock = FieldMask; // the length field of an id that has a block of its own
 
-    private readonly List<Entry[]> _chunks = [];
+    private readonly ChunkedList<Entry> _entries = new();
     private readonly List<byte[]> _blocks = [];
     private int[] _buckets = new int[1024];
     private int _block = -1;
     private int _blockUsed;
 
     /// <summary>Gets the number of distinct kind and id pairs.</summary>
-    public int Count { get; private set; }
-
-    /// <summary>Gets an estimate of the bytes held, for the benchmarks and tests.</summary>
-    public long BytesHeld => ((long)_chunks.Count * ChunkSize * EntrySize) + ((long)_buckets.Length * sizeof(int)) + ((long)_blocks.Count * BlockSize);
-
-    private static int EntrySize => System.Runtime.CompilerServices.Unsafe.SizeOf<Entry>();
+    public int Count => _entries.Count;
 
     /// <summary>Adds the kind and id with where its record is, unless the pair is there already.</summary>
     /// <param name="kind">The record's kind.</param>
@@ -60,19 +53,7 @@ internal sealed class StreamingIdTable
         }
 
         index = Count;
-        if ((index & (ChunkSize - 1)) == 0)
-        {
-            _chunks.Add(new Entry[ChunkSize]);
-        }
-
-        ref Entry entry = ref _chunks[index >> ChunkShift][index & (ChunkSize - 1)];
-        entry.Hash = hash;
-        entry.Key = Store(kind, id);
-        entry.WindowOffset = mark.WindowOffset;
-        entry.WindowLength = mark.WindowLength;
-        entry.LinesBefore = mark.LinesBefore;
-
-        Count++;
+        _entries.Add(new Entry { Hash = hash, Key = Store(kind, id), WindowOffset = mark.WindowOffset, WindowLength = mark.WindowLength, LinesBefore = mark.LinesBefore });
         if (Count > _buckets.Length)
         {
             Rehash(_buckets.Length * 2);
@@ -80,7 +61,7 @@ internal sealed class StreamingIdTable
         else
         {
             int bucket = hash & (_buckets.Length - 1);
-            entry.Next = _buckets[bucket] - 1;
+            _entries.At(index).Next = _buckets[bucket] - 1;
             _buckets[bucket] = index + 1;
         }
 
@@ -100,7 +81,7 @@ internal sealed class StreamingIdTable
             return false;
         }
 
-        ref Entry entry = ref _chunks[index >> ChunkShift][index & (ChunkSize - 1)];
+        ref Entry entry = ref _entries.At(index);
         mark = new RecordMark(kind, id, entry.WindowOffset, entry.WindowLength, entry.LinesBefore, 0, entry.WindowLength, null);
         return true;
     }
@@ -108,7 +89,7 @@ internal sealed class StreamingIdTable
     /// <summary>Gets the id of the pair at an index <see cref="TryAdd"/> gave.</summary>
     public string IdAt(int index)
     {
-        ref Entry entry = ref _chunks[index >> ChunkShift][index & (ChunkSize - 1)];
+        ref Entry entry = ref _entries.At(index);
         return Encoding.UTF8.GetString(KeyBytes(entry.Key));
     }
 
@@ -130,7 +111,7 @@ internal sealed class StreamingIdTable
         {
             while (index >= 0)
             {
-                ref Entry entry = ref _chunks[index >> ChunkShift][index & (ChunkSize - 1)];
+                ref Entry entry = ref _entries.At(index);
                 if (entry.Hash == hash && KindOf(entry.Key) == kind && KeyBytes(entry.Key).SequenceEqual(key))
                 {
                     return index;
@@ -198,7 +179,7 @@ internal sealed class StreamingIdTable
         _buckets = new int[size];
         for (int index = 0; index < Count; index++)
         {
-            ref Entry entry = ref _chunks[index >> ChunkShift][index & (ChunkSize - 1)];
+            ref Entry entry = ref _entries.At(index);
             int bucket = entry.Hash & (size - 1);
             entry.Next = _buckets[bucket] - 1;
             _buckets[bucket] = index + 1;
@@ -213,37 +194,5 @@ internal sealed class StreamingIdTable
         public int Next;
         public int WindowLength;
         public int LinesBefore;
-    }
-}
-
-/// <summary>A list of structs in fixed-size chunks: it grows without copying what it holds (a streaming validation keeps one entry per record in some of these).</summary>
-/// <typeparam name="T">The entry type.</typeparam>
-internal sealed class ChunkedList<T>
-    where T : struct
-{
-    private const int ChunkShift = 14;
-    private const int ChunkSize = 1 << ChunkShift;
-    private readonly List<T[]> _chunks = [];
-
-    /// <summary>Gets the number of entries.</summary>
-    public int Count { get; private set; }
-
-    /// <summary>Gets the entry at an index.</summary>
-    public T this[int index]
-    {
-        get => _chunks[index >> ChunkShift][index & (ChunkSize - 1)];
-        set => _chunks[index >> ChunkShift][index & (ChunkSize - 1)] = value;
-    }
-
-    /// <summary>Adds an entry at the end.</summary>
-    public void Add(T item)
-    {
-        if ((Count & (ChunkSize - 1)) == 0)
-        {
-            _chunks.Add(new T[ChunkSize]);
-        }
-
-        _chunks[Count >> ChunkShift][Count & (ChunkSize - 1)] = item;
-        Count++;
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Numerics;
 using ConflictModel.Model;
 using NodaTime;
 
@@ -38,6 +39,7 @@ internal sealed class StreamingValidation : IStreamingSymbols
     private readonly Dictionary<long, (ConflictRecord Record, RecordMark Mark)> _recent = [];
     private readonly Queue<long> _recentOrder = new(RecentSize + 1);
     private readonly Dictionary<long, ulong> _pending = [];
+    private readonly List<Diagnostic> _found = [];
     private readonly Dictionary<ConflictRecord, RecordMark> _marks = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<ConflictRecord, RecordMark> _cachedMarks = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<long, ConflictRecord> _retainedByOffset = [];
@@ -51,10 +53,10 @@ internal sealed class StreamingValidation : IStreamingSymbols
     private readonly SymbolTable _symbols;
     private readonly Action<Diagnostic> _report;
     private readonly Func<ConflictRecord, string?, DiagnosticLocation?> _locateExternal;
+    private readonly Action<Diagnostic> _collect;
     private ConflictRecord? _current;
     private RecordMark? _currentMark;
     private bool _missed;
-    private bool _retrying;
     private byte[]? _headerLine;
 
     public StreamingValidation(DatasetValidator validator, DatasetRecordReader records, LocalDate today)
@@ -68,6 +70,7 @@ internal sealed class StreamingValidation : IStreamingSymbols
         _symbols = new SymbolTable(this);
         _report = d => _diagnostics.Add(d, RecordIdAt);
         _locateExternal = Locate;
+        _collect = _found.Add;
         _allMarks = validator.Options.Suppressions.IsEmpty ? null : new ChunkedList<RecordPlace>();
         foreach (DatasetRule rule in validator.EnabledRules())
         {
@@ -147,7 +150,7 @@ internal sealed class StreamingValidation : IStreamingSymbols
             bool first = _ids.TryAdd(record.RecordKind, record.RecordId, mark, out int index);
             _allMarks?.Add(new RecordPlace(mark.Offset, mark.End - mark.Start, index));
             Remember(record, mark);
-            CheckRecord(record, mark, window, span, finalPass: false);
+            CheckRecord(record, mark, window, span);
             if (_states.Count > 0)
             {
                 var handle = new RecordHandle(mark);
@@ -177,7 +180,7 @@ internal sealed class StreamingValidation : IStreamingSymbols
         {
             if (_pending.Remove(offset, out ulong rules))
             {
-                DeferAll(rules, _recent[offset].Mark);
+                Defer(0, rules, _recent[offset].Mark);
             }
         }
 
@@ -190,15 +193,7 @@ internal sealed class StreamingValidation : IStreamingSymbols
             var window = new SourceText(_records.FilePath, line, invalid, deferred.WindowOffset, deferred.LinesBefore);
             if (_lookupParser.ReadLineAt(window, window.BomLength, window.Length).Span is { Record: { } record } span)
             {
-                RecordMark mark = RecordMark.Of(window, span);
-                ReadResult read = SingleResult(record, window, span);
-                for (int bit = 0; bit < 64; bit++)
-                {
-                    if ((deferred.Rules & (1UL << bit)) != 0)
-                    {
-                        RunRecordRule(_recordRules[(deferred.Group * 64) + bit], record, mark, read, finalPass: true);
-                    }
-                }
+                RunRecordRules(deferred.Group, deferred.Rules, record, RecordMark.Of(window, span), SingleResult(record, window, span), RulePass.Final);
             }
         }
 
@@ -235,7 +230,7 @@ internal sealed class StreamingValidation : IStreamingSymbols
         return new ReadResult(dataset, [], DatasetFormat.JsonLines, window, _records.Options, [], [], (window.BomLength, window.Length));
     }
 
-    private void CheckRecord(ConflictRecord record, RecordMark mark, SourceText window, RecordSpan span, bool finalPass)
+    private void CheckRecord(ConflictRecord record, RecordMark mark, SourceText window, RecordSpan span)
     {
         if (_recordRules.Count == 0)
         {
@@ -243,38 +238,47 @@ internal sealed class StreamingValidation : IStreamingSymbols
         }
 
         ReadResult read = SingleResult(record, window, span);
-        foreach (DatasetRule rule in _recordRules)
+        for (int i = 0; i < _recordRules.Count; i++)
         {
-            RunRecordRule(rule, record, mark, read, finalPass);
+            RunRecordRule(i, record, mark, read, RulePass.First);
+        }
+    }
+
+    /// <summary>Runs the record rules whose bits are set (rule <c>64 * group + bit</c>) on a record.</summary>
+    private void RunRecordRules(int group, ulong rules, ConflictRecord record, RecordMark mark, ReadResult read, RulePass pass)
+    {
+        for (ulong left = rules; left != 0; left &= left - 1)
+        {
+            RunRecordRule((group * 64) + BitOperations.TrailingZeroCount(left), record, mark, read, pass);
         }
     }
 
     private ReadResult SingleResult(ConflictRecord record, SourceText window, RecordSpan span)
         => new(Single(record), [], DatasetFormat.JsonLines, window, _records.Options, [span], NoUnreadIds, null) { ExternalLocations = _locateExternal };
 
-    private void RunRecordRule(DatasetRule rule, ConflictRecord record, RecordMark mark, ReadResult read, bool finalPass)
+    private void RunRecordRule(int index, ConflictRecord record, RecordMark mark, ReadResult read, RulePass pass)
     {
         _current = record;
         _currentMark = mark;
         _missed = false;
-        List<Diagnostic> found = Run(rule, read, collect: !finalPass);
-        if (!finalPass && _missed)
+        List<Diagnostic> found = Run(_recordRules[index], read, collect: pass != RulePass.Final);
+        if (pass != RulePass.Final && _missed)
         {
             // Something it looked up is not known yet: check the record again later. Most forward references point
-            // a few records ahead, so a record still among the recent ones gets a second try when it leaves them
+            // a few records ahead, so on its first pass a record gets a second try when it leaves the recent records
             // (every id it named has usually been read by then, and the records named are still at hand); the rest
             // are checked at the end, when every id is known.
-            int index = _recordRules.IndexOf(rule);
-            if (!_retrying && index < 64 && _recent.ContainsKey(mark.WindowOffset))
+            if (pass == RulePass.First && index < 64)
             {
                 _pending[mark.WindowOffset] = (_pending.TryGetValue(mark.WindowOffset, out ulong rules) ? rules : 0) | (1UL << index);
             }
             else
             {
-                Defer(index, mark);
+                (int group, int bit) = Math.DivRem(index, 64);
+                Defer(group, 1UL << bit, mark);
             }
         }
-        else if (!finalPass)
+        else if (pass != RulePass.Final)
         {
             foreach (Diagnostic diagnostic in found)
             {
@@ -286,10 +290,12 @@ internal sealed class StreamingValidation : IStreamingSymbols
         _currentMark = null;
     }
 
+    /// <summary>Runs a rule on a result; the diagnostics go to the collector, or (<paramref name="collect"/>) to a list reused by the next call.</summary>
     private List<Diagnostic> Run(DatasetRule rule, ReadResult read, bool collect = false)
     {
-        var found = new List<Diagnostic>();
-        Action<Diagnostic> sink = collect ? found.Add : d => _diagnostics.Add(d, RecordIdAt);
+        List<Diagnostic> found = _found;
+        found.Clear();
+        Action<Diagnostic> sink = collect ? _collect : _report;
         var context = new RuleContext(read, _symbols, _today, rule, sink);
         try
         {
@@ -515,18 +521,7 @@ internal sealed class StreamingValidation : IStreamingSymbols
             {
                 (ConflictRecord record, RecordMark mark) = _recent[offset];
                 SourceText window = mark.ReadWindow(_records.RandomAccessSource!, _records.FilePath);
-                RecordSpan span = mark.ToSpan(record);
-                ReadResult read = SingleResult(record, window, span);
-                _retrying = true;
-                for (int bit = 0; bit < 64; bit++)
-                {
-                    if ((rules & (1UL << bit)) != 0)
-                    {
-                        RunRecordRule(_recordRules[bit], record, mark, read, finalPass: false);
-                    }
-                }
-
-                _retrying = false;
+                RunRecordRules(0, rules, record, mark, SingleResult(record, window, mark.ToSpan(record)), RulePass.Retry);
             }
 
             _recentOrder.Dequeue();
@@ -546,17 +541,6 @@ internal sealed class StreamingValidation : IStreamingSymbols
         }
 
         return null;
-    }
-
-    private void DeferAll(ulong rules, RecordMark mark)
-    {
-        for (int bit = 0; bit < 64; bit++)
-        {
-            if ((rules & (1UL << bit)) != 0)
-            {
-                Defer(bit, mark);
-            }
-        }
     }
 
     private DiagnosticLocation? Locate(ConflictRecord record, string? relativePointer)
@@ -613,18 +597,25 @@ internal sealed class StreamingValidation : IStreamingSymbols
     /// </summary>
     private readonly record struct Deferred(long WindowOffset, int WindowLength, int LinesBefore, int Group, ulong Rules);
 
-    private void Defer(int rule, RecordMark mark)
+    private void Defer(int group, ulong rules, RecordMark mark)
     {
-        (int group, int bit) = Math.DivRem(rule, 64);
         int last = _deferred.Count - 1;
         if (last >= 0 && _deferred[last].WindowOffset == mark.WindowOffset && _deferred[last].Group == group)
         {
-            _deferred[last] = _deferred[last] with { Rules = _deferred[last].Rules | (1UL << bit) };
+            _deferred.At(last) = _deferred[last] with { Rules = _deferred[last].Rules | rules };
         }
         else
         {
-            _deferred.Add(new Deferred(mark.WindowOffset, mark.WindowLength, mark.LinesBefore, group, 1UL << bit));
+            _deferred.Add(new Deferred(mark.WindowOffset, mark.WindowLength, mark.LinesBefore, group, rules));
         }
+    }
+
+    /// <summary>How a record rule runs: first, as the record is read; again, as it leaves the recent records; at the end.</summary>
+    private enum RulePass
+    {
+        First,
+        Retry,
+        Final,
     }
 
     /// <summary>Where a record is in the input and which id it has (an index into the id table, or into the ids of unreadable records below -1), for finding the record a diagnostic is about.</summary>
