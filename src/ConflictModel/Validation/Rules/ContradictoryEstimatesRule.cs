@@ -16,10 +16,10 @@ internal sealed class ContradictoryEstimatesRule : DatasetRule
 
     public override void Analyze(RuleContext context)
     {
-        var groups = new Dictionary<(CasualtyPopulation, ActorId?, CasualtyCategory?, EventId?, EdtfDate?, Location?), List<CasualtyEstimate>>();
+        var groups = new Dictionary<Key, List<CasualtyEstimate>>();
         foreach (CasualtyEstimate estimate in context.Dataset.CasualtyEstimates)
         {
-            var key = (estimate.Population, estimate.Side, estimate.Category, estimate.Event, estimate.Period, estimate.Location);
+            Key key = KeyOf(estimate);
             if (!groups.TryGetValue(key, out List<CasualtyEstimate>? group))
             {
                 groups[key] = group = [];
@@ -30,26 +30,42 @@ internal sealed class ContradictoryEstimatesRule : DatasetRule
 
         foreach (List<CasualtyEstimate> group in groups.Values.Where(g => g.Count > 1))
         {
-            // Each estimate is reported once, with the first estimate it contradicts, so that a large group of rival
-            // figures gives one finding per figure rather than one per pair.
-            var byId = new Dictionary<CasualtyEstimateId, CasualtyEstimate>();
-            foreach (CasualtyEstimate estimate in group)
+            foreach ((int first, int second) in Contradictions(group))
             {
-                byId.TryAdd(estimate.Id, estimate);
-            }
-
-            var reported = new HashSet<CasualtyEstimateId>();
-            foreach (CasualtyConflict conflict in CasualtyEnvelope.Of(group).Conflicts)
-            {
-                if (reported.Add(conflict.Second))
-                {
-                    CasualtyEstimate first = byId[conflict.First];
-                    CasualtyEstimate second = byId[conflict.Second];
-                    context.Report(Descriptor, second, "/figure", [context.LocationOf(first, "/figure")], first.RecordId, second.RecordId, Describe(first.Figure), Describe(second.Figure));
-                }
+                context.Report(Descriptor, group[second], "/figure", [context.LocationOf(group[first], "/figure")], Arguments(group[first], group[second]));
             }
         }
     }
+
+    /// <summary>
+    /// The contradicting pairs of one group, as indices into it: each estimate is reported once, with the first
+    /// estimate (by id) it contradicts, so that a large group of rival figures gives one finding per figure rather
+    /// than one per pair. Shared by both paths.
+    /// </summary>
+    private static IEnumerable<(int First, int Second)> Contradictions(List<CasualtyEstimate> group)
+    {
+        var byId = new Dictionary<CasualtyEstimateId, int>();
+        for (int i = 0; i < group.Count; i++)
+        {
+            byId.TryAdd(group[i].Id, i);
+        }
+
+        var reported = new HashSet<CasualtyEstimateId>();
+        foreach (CasualtyConflict conflict in CasualtyEnvelope.Of(group).Conflicts)
+        {
+            if (reported.Add(conflict.Second))
+            {
+                yield return (byId[conflict.First], byId[conflict.Second]);
+            }
+        }
+    }
+
+    /// <summary>Gets what makes two estimates count the same people: population, side, category, event, period and place.</summary>
+    private static Key KeyOf(CasualtyEstimate estimate)
+        => new(estimate.Population, estimate.Side, estimate.Category, estimate.Event, estimate.Period, estimate.Location);
+
+    private static object[] Arguments(CasualtyEstimate first, CasualtyEstimate second)
+        => [first.RecordId, second.RecordId, Describe(first.Figure), Describe(second.Figure)];
 
     private static string Describe(CasualtyFigure figure)
         => figure.Phrase ?? FigureText.Range(figure.Minimum() ?? 0, figure.Maximum() ?? long.MaxValue);
@@ -63,82 +79,48 @@ internal sealed class ContradictoryEstimatesRule : DatasetRule
 
     private sealed class State : StreamingRuleState
     {
-        // Most keys have one estimate: its handle sits in the dictionary itself (no list, no box); a second estimate
-        // under the same hash moves both to a list, in input order.
-        private readonly Dictionary<int, RecordHandle> _single = [];
-        private readonly Dictionary<int, List<RecordHandle>> _several = [];
+        private readonly HandlesByHash _byKey = new();
 
         public override void Record(StreamingRuleContext context)
         {
-            if (context.Record is not CasualtyEstimate estimate)
+            if (context.Record is CasualtyEstimate estimate)
             {
-                return;
-            }
-
-            // The tuple's hash is the one Analyze's dictionary groups by, so equal keys share a hash.
-            int hash = (estimate.Population, estimate.Side, estimate.Category, estimate.Event, estimate.Period, estimate.Location).GetHashCode();
-            RecordHandle handle = context.Handle;
-            if (_several.TryGetValue(hash, out List<RecordHandle>? list))
-            {
-                list.Add(handle);
-            }
-            else if (_single.Remove(hash, out RecordHandle first))
-            {
-                _several[hash] = [first, handle];
-            }
-            else
-            {
-                _single[hash] = handle;
+                // The key's hash is the one Analyze's dictionary groups by, so equal keys share a hash.
+                _byKey.Add(KeyOf(estimate).GetHashCode(), context.Handle);
             }
         }
 
         public override void End(StreamingRuleContext context)
         {
-            foreach (List<RecordHandle> handles in _several.Values)
+            foreach (List<RecordHandle> handles in _byKey.Several)
             {
-                // Estimates whose keys differ but whose hashes collide are told apart here.
-                var groups = new Dictionary<(CasualtyPopulation, ActorId?, CasualtyCategory?, EventId?, EdtfDate?, Location?), List<(CasualtyEstimate Estimate, RecordHandle Handle)>>();
+                // Estimates whose keys differ but whose hashes collide are told apart here, in input order.
+                var groups = new Dictionary<Key, (List<CasualtyEstimate> Estimates, List<RecordHandle> Handles)>();
                 foreach (RecordHandle handle in handles)
                 {
-                    if (context.ReadAgain(handle) is not CasualtyEstimate estimate)
+                    if (context.ReadAgain(handle) is CasualtyEstimate estimate)
                     {
-                        continue;
-                    }
+                        Key key = KeyOf(estimate);
+                        if (!groups.TryGetValue(key, out (List<CasualtyEstimate> Estimates, List<RecordHandle> Handles) group))
+                        {
+                            groups[key] = group = ([], []);
+                        }
 
-                    var key = (estimate.Population, estimate.Side, estimate.Category, estimate.Event, estimate.Period, estimate.Location);
-                    if (!groups.TryGetValue(key, out List<(CasualtyEstimate, RecordHandle)>? group))
-                    {
-                        groups[key] = group = [];
+                        group.Estimates.Add(estimate);
+                        group.Handles.Add(handle);
                     }
-
-                    group.Add((estimate, handle));
                 }
 
-                foreach (List<(CasualtyEstimate Estimate, RecordHandle Handle)> group in groups.Values.Where(g => g.Count > 1))
+                foreach ((List<CasualtyEstimate> estimates, List<RecordHandle> kept) in groups.Values.Where(g => g.Estimates.Count > 1))
                 {
-                    Compare(context, group);
-                }
-            }
-        }
-
-        private static void Compare(StreamingRuleContext context, List<(CasualtyEstimate Estimate, RecordHandle Handle)> group)
-        {
-            var byId = new Dictionary<CasualtyEstimateId, (CasualtyEstimate Estimate, RecordHandle Handle)>();
-            foreach ((CasualtyEstimate estimate, RecordHandle handle) in group)
-            {
-                byId.TryAdd(estimate.Id, (estimate, handle));
-            }
-
-            var reported = new HashSet<CasualtyEstimateId>();
-            foreach (CasualtyConflict conflict in CasualtyEnvelope.Of(group.Select(m => m.Estimate)).Conflicts)
-            {
-                if (reported.Add(conflict.Second))
-                {
-                    (CasualtyEstimate first, RecordHandle firstHandle) = byId[conflict.First];
-                    (CasualtyEstimate second, RecordHandle secondHandle) = byId[conflict.Second];
-                    context.Report(Diagnostic.Create(Descriptor, context.LocationOf(secondHandle, "/figure"), [context.LocationOf(firstHandle, "/figure")], first.RecordId, second.RecordId, Describe(first.Figure), Describe(second.Figure)));
+                    foreach ((int first, int second) in Contradictions(estimates))
+                    {
+                        context.Report(Diagnostic.Create(Descriptor, context.LocationOf(kept[second], "/figure"), [context.LocationOf(kept[first], "/figure")], Arguments(estimates[first], estimates[second])));
+                    }
                 }
             }
         }
     }
+
+    private readonly record struct Key(CasualtyPopulation Population, ActorId? Side, CasualtyCategory? Category, EventId? Event, EdtfDate? Period, Location? Location);
 }

@@ -68,8 +68,7 @@ internal sealed class DuplicateExternalIdRule : DatasetRule
     /// </summary>
     private sealed class State : StreamingRuleState
     {
-        private readonly Dictionary<int, RecordHandle> _single = [];
-        private readonly Dictionary<int, List<RecordHandle>> _several = [];
+        private readonly HandlesByHash _first = new();
 
         public override void Record(StreamingRuleContext context)
         {
@@ -83,51 +82,23 @@ internal sealed class DuplicateExternalIdRule : DatasetRule
                 }
 
                 int hash = HashCode.Combine(record.RecordKind, list[i].Scheme, list[i].Value);
-                if (First(context, hash, record.RecordKind, list[i]) is { } other)
+                ExternalIdentifier id = list[i];
+                if (_first.FirstMatch(hash, handle => Carries(context, handle, record.RecordKind, id)) is { } other)
                 {
                     if (!string.Equals(other.RecordId, record.RecordId, StringComparison.Ordinal))
                     {
                         context.Report(Diagnostic.Create(Descriptor, context.LocationOf($"/externalIds/{i}"), [context.LocationOf(other.Handle, null)], Names.Of(record.RecordKind), record.RecordId, $"({list[i].Scheme} {list[i].Value})", other.RecordId));
                     }
                 }
-                else if (_several.TryGetValue(hash, out List<RecordHandle>? handles))
-                {
-                    handles.Add(context.Handle);
-                }
-                else if (_single.Remove(hash, out RecordHandle earlier))
-                {
-                    _several[hash] = [earlier, context.Handle];
-                }
                 else
                 {
-                    _single[hash] = context.Handle;
+                    _first.Add(hash, context.Handle);
                 }
             }
         }
 
         public override void End(StreamingRuleContext context)
         {
-        }
-
-        private (string RecordId, RecordHandle Handle)? First(StreamingRuleContext context, int hash, RecordKind kind, ExternalIdentifier id)
-        {
-            if (_single.TryGetValue(hash, out RecordHandle single))
-            {
-                return Carries(context, single, kind, id);
-            }
-
-            if (_several.TryGetValue(hash, out List<RecordHandle>? handles))
-            {
-                foreach (RecordHandle handle in handles)
-                {
-                    if (Carries(context, handle, kind, id) is { } found)
-                    {
-                        return found;
-                    }
-                }
-            }
-
-            return null;
         }
 
         private static (string RecordId, RecordHandle Handle)? Carries(StreamingRuleContext context, RecordHandle handle, RecordKind kind, ExternalIdentifier id)
