@@ -19,7 +19,7 @@ public sealed class StreamingRuleContext
     private readonly RecordHandle? _handle;
     private readonly HashSet<string> _supported;
 
-    internal StreamingRuleContext(DatasetRule rule, ConflictRecord? record, RecordHandle? handle, SymbolTable symbols, LocalDate today, Func<RecordHandle, string?, DiagnosticLocation> locate, Func<string?, DiagnosticLocation>? locateCurrent, Action<Diagnostic> report, Func<RecordHandle, ConflictRecord?> readAgain)
+    internal StreamingRuleContext(DatasetRule rule, ConflictRecord? record, RecordHandle? handle, SymbolTable symbols, LocalDate today, Func<RecordHandle, string?, DiagnosticLocation> locate, Func<string?, DiagnosticLocation>? locateCurrent, Action<Diagnostic> report, Func<RecordHandle, ConflictRecord?> readAgain, bool firstWithId)
     {
         Rule = rule;
         Record = record;
@@ -30,6 +30,7 @@ public sealed class StreamingRuleContext
         _locateCurrent = locateCurrent;
         _report = report;
         _readAgain = readAgain;
+        IsFirstWithId = firstWithId;
         _supported = rule.SupportedIds;
     }
 
@@ -38,6 +39,12 @@ public sealed class StreamingRuleContext
 
     /// <summary>Gets the record being read; null in <see cref="StreamingRuleState.End"/>.</summary>
     public ConflictRecord? Record { get; }
+
+    /// <summary>
+    /// Gets whether the current record is the first of its kind with its id (lookups by id find the first; a later one
+    /// is a duplicate, reported by CM1002). False in <see cref="StreamingRuleState.End"/>.
+    /// </summary>
+    public bool IsFirstWithId { get; }
 
     /// <summary>Gets the current record's handle, to keep for reporting at it or reading it again later.</summary>
     /// <exception cref="InvalidOperationException">In <see cref="StreamingRuleState.End"/>, where there is no current record.</exception>

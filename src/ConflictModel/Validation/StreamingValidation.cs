@@ -157,7 +157,7 @@ internal sealed class StreamingValidation : IStreamingSymbols
                 (SourceText, RecordSpan) here = (window, span);
                 foreach ((DatasetRule rule, StreamingRuleState state) in _states)
                 {
-                    RunState(rule, state, record, handle, pointer => Resolve(here.Item1, here.Item2, pointer));
+                    RunState(rule, state, record, handle, pointer => Resolve(here.Item1, here.Item2, pointer), first);
                 }
             }
             Retry();
@@ -202,7 +202,7 @@ internal sealed class StreamingValidation : IStreamingSymbols
         _recentOrder.Clear();
         foreach ((DatasetRule rule, StreamingRuleState state) in _states)
         {
-            RunState(rule, state, null, null, null);
+            RunState(rule, state, null, null, null, false);
         }
 
         RunDatasetRules();
@@ -311,14 +311,14 @@ internal sealed class StreamingValidation : IStreamingSymbols
         return found;
     }
 
-    private void RunState(DatasetRule rule, StreamingRuleState state, ConflictRecord? record, RecordHandle? handle, Func<string?, DiagnosticLocation>? locateCurrent)
+    private void RunState(DatasetRule rule, StreamingRuleState state, ConflictRecord? record, RecordHandle? handle, Func<string?, DiagnosticLocation>? locateCurrent, bool firstWithId)
     {
         if (_failed.Contains(rule))
         {
             return;
         }
 
-        var context = new StreamingRuleContext(rule, record, handle, _symbols, _today, (h, pointer) => Locate(MarkOf(h), pointer), locateCurrent, _report, h => RecordAt(MarkOf(h)));
+        var context = new StreamingRuleContext(rule, record, handle, _symbols, _today, (h, pointer) => Locate(MarkOf(h), pointer), locateCurrent, _report, h => RecordAt(MarkOf(h)), firstWithId);
         try
         {
             if (record is null)

@@ -15,59 +15,74 @@ internal sealed class ReferenceCycleRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
+    /// <summary>The relations checked: the kind they are on, the member, whether it is a list, and the ids it names.</summary>
+    private static readonly Relation[] Relations =
+    [
+        new(RecordKind.Actor, "affiliatedWith", Indexed: false, r => ((Actor)r).AffiliatedWith is { } id ? [id.Value] : []),
+        new(RecordKind.Source, "basedOn", Indexed: true, r => [.. ((Source)r).BasedOn.Select(id => id.Value)]),
+        new(RecordKind.Claim, "supersedes", Indexed: false, r => ((Claim)r).Supersedes is { } id ? [id.Value] : []),
+        new(RecordKind.Claim, "inResponseTo", Indexed: false, r => ((Claim)r).InResponseTo is { } id ? [id.Value] : []),
+        new(RecordKind.Event, "inResponseTo", Indexed: true, r => [.. ((Event)r).InResponseTo.Select(id => id.Value)]),
+        new(RecordKind.CasualtyEstimate, "components", Indexed: true, r => [.. ((CasualtyEstimate)r).Components.Select(id => id.Value)]),
+    ];
+
     public override void Analyze(RuleContext context)
     {
-        Dataset dataset = context.Dataset;
-        Check(context, dataset.Actors, "affiliatedWith", a => a.AffiliatedWith is { } id ? [id.Value] : []);
-        Check(context, dataset.Sources, "basedOn", s => s.BasedOn.Select(id => id.Value));
-        Check(context, dataset.Claims, "supersedes", c => c.Supersedes is { } id ? [id.Value] : []);
-        Check(context, dataset.Claims, "inResponseTo", c => c.InResponseTo is { } id ? [id.Value] : []);
-        Check(context, dataset.Events, "inResponseTo", e => e.InResponseTo.Select(id => id.Value));
-        Check(context, dataset.CasualtyEstimates, "components", e => e.Components.Select(id => id.Value));
-    }
-
-    private static void Check<TRecord>(RuleContext context, ImmutableArray<TRecord> records, string member, Func<TRecord, IEnumerable<string>> next)
-        where TRecord : ConflictRecord
-    {
-        // The first record with each id, and its position (a cycle is reported at its earliest record).
-        var byId = new Dictionary<string, TRecord>(StringComparer.Ordinal);
-        var position = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < records.Length; i++)
+        foreach (Relation relation in Relations)
         {
-            if (byId.TryAdd(records[i].RecordId, records[i]))
+            // The first record with each id, its links, and its position (a cycle is reported at its earliest record).
+            var first = new Dictionary<string, (ConflictRecord Record, string[] Links, int Position)>(StringComparer.Ordinal);
+            int position = 0;
+            foreach (ConflictRecord record in context.Dataset.Records.Where(r => r.RecordKind == relation.Kind))
             {
-                position.Add(records[i].RecordId, i);
+                first.TryAdd(record.RecordId, (record, relation.Links(record), position++));
+            }
+
+            foreach ((string id, List<string> cycle, string path) in Cycles(first.Keys, first.ContainsKey, id => first[id].Links, id => first[id].Position))
+            {
+                (ConflictRecord record, string[] links, _) = first[id];
+                context.Report(Descriptor, record, relation.Pointer(links, cycle), id, relation.Member, path);
             }
         }
+    }
 
+    /// <summary>
+    /// The cycles through <paramref name="isNode"/>'s ids, each once: a depth-first search from each start in turn,
+    /// reporting a cycle none of whose ids is on a cycle reported before, at its earliest id by <paramref name="order"/>,
+    /// with the path from there round to it again. Links to ids that are not nodes, and links of an id to itself, lead
+    /// nowhere (other rules report those).
+    /// </summary>
+    private static IEnumerable<(string First, List<string> Cycle, string Path)> Cycles(IEnumerable<string> starts, Func<string, bool> isNode, Func<string, string[]> links, Func<string, long> order)
+    {
         // Colours: absent = unvisited, 1 = on the current path, 2 = done.
         var state = new Dictionary<string, int>(StringComparer.Ordinal);
         var reported = new HashSet<string>(StringComparer.Ordinal);
-        foreach (TRecord start in records)
+        foreach (string start in starts)
         {
-            if (state.ContainsKey(start.RecordId))
+            if (state.ContainsKey(start))
             {
                 continue;
             }
 
             var path = new List<string>();
-            var stack = new Stack<(string Id, IEnumerator<string> Next)>();
-            Enter(start.RecordId);
+            var stack = new List<(string Id, string[] Links, int Next)>();
+            Enter(start);
             while (stack.Count > 0)
             {
-                (string id, IEnumerator<string> children) = stack.Peek();
-                if (!children.MoveNext())
+                (string id, string[] next, int at) = stack[^1];
+                if (at == next.Length)
                 {
-                    stack.Pop();
+                    stack.RemoveAt(stack.Count - 1);
                     path.RemoveAt(path.Count - 1);
                     state[id] = 2;
                     continue;
                 }
 
-                string child = children.Current;
-                if (!byId.ContainsKey(child) || string.Equals(child, id, StringComparison.Ordinal))
+                stack[^1] = (id, next, at + 1);
+                string child = next[at];
+                if (!isNode(child) || string.Equals(child, id, StringComparison.Ordinal))
                 {
-                    continue; // dangling references and self-references have rules of their own
+                    continue;
                 }
 
                 if (!state.TryGetValue(child, out int colour))
@@ -77,13 +92,12 @@ internal sealed class ReferenceCycleRule : DatasetRule
                 else if (colour == 1)
                 {
                     List<string> cycle = path.Skip(path.IndexOf(child)).ToList();
-                    string first = cycle.OrderBy(c => position[c]).First();
                     if (cycle.All(c => !reported.Contains(c)))
                     {
                         reported.UnionWith(cycle);
-                        int at = cycle.IndexOf(first);
-                        IEnumerable<string> ordered = cycle.Skip(at).Concat(cycle.Take(at)).Append(first);
-                        context.Report(Descriptor, byId[first], Pointer(byId[first], member, next, cycle), first, member, string.Join(" → ", ordered));
+                        string first = cycle.MinBy(order)!;
+                        int from = cycle.IndexOf(first);
+                        yield return (first, cycle, string.Join(" → ", cycle.Skip(from).Concat(cycle.Take(from)).Append(first)));
                     }
                 }
             }
@@ -92,91 +106,54 @@ internal sealed class ReferenceCycleRule : DatasetRule
             {
                 state[id] = 1;
                 path.Add(id);
-                IEnumerable<string> children = byId.TryGetValue(id, out TRecord? record) ? next(record).ToList() : [];
-                stack.Push((id, children.GetEnumerator()));
+                stack.Add((id, links(id), 0));
             }
         }
     }
 
-    private static string Pointer<TRecord>(TRecord record, string member, Func<TRecord, IEnumerable<string>> next, List<string> cycle)
-    {
-        int index = next(record).ToList().FindIndex(cycle.Contains);
-        return member is "affiliatedWith" or "supersedes" || (member == "inResponseTo" && record is Claim) ? $"/{member}" : $"/{member}/{index}";
-    }
-
     /// <summary>
-    /// Streaming: per relation, the first record of each id that has links, as its id, its links, its place in the
-    /// input and its handle; at the end the same search as <see cref="Analyze"/> runs over them. Records without
-    /// links are left out: they cannot be on a cycle, and <see cref="Analyze"/> only passes through them.
+    /// Streaming: per relation, the first record of each id that has links (<see cref="StreamingRuleContext.IsFirstWithId"/>),
+    /// as the hashes of its links, its place in the input and its handle; at the end the same search as
+    /// <see cref="Analyze"/> runs over them. Records without links are left out: they cannot be on a cycle, and
+    /// <see cref="Analyze"/> only passes through them.
     /// </summary>
     public override StreamingRuleState BeginStreaming() => new State();
 
     private sealed class State : StreamingRuleState
     {
-        private readonly Relation[] _relations =
-        [
-            new(RecordKind.Actor, "affiliatedWith", indexed: false, r => ((Actor)r).AffiliatedWith is { } id ? [id.Value] : []),
-            new(RecordKind.Source, "basedOn", indexed: true, r => [.. ((Source)r).BasedOn.Select(id => id.Value)]),
-            new(RecordKind.Claim, "supersedes", indexed: false, r => ((Claim)r).Supersedes is { } id ? [id.Value] : []),
-            new(RecordKind.Claim, "inResponseTo", indexed: false, r => ((Claim)r).InResponseTo is { } id ? [id.Value] : []),
-            new(RecordKind.Event, "inResponseTo", indexed: true, r => [.. ((Event)r).InResponseTo.Select(id => id.Value)]),
-            new(RecordKind.CasualtyEstimate, "components", indexed: true, r => [.. ((CasualtyEstimate)r).Components.Select(id => id.Value)]),
-        ];
-
-        private readonly Dictionary<RecordKind, SeenIds> _seen = [];
+        private readonly Dictionary<string, Node>[] _nodes = [.. Relations.Select(_ => new Dictionary<string, Node>(StringComparer.Ordinal))];
         private long _order;
 
         public override void Record(StreamingRuleContext context)
         {
             ConflictRecord record = context.Record!;
             long order = _order++;
-            if (record.RecordKind is not (RecordKind.Actor or RecordKind.Source or RecordKind.Claim or RecordKind.Event or RecordKind.CasualtyEstimate))
+            if (!context.IsFirstWithId)
             {
-                return;
+                return; // lookups follow the first record with an id, and so does Analyze
             }
 
-            if (!_seen.TryGetValue(record.RecordKind, out SeenIds? seen))
+            for (int i = 0; i < Relations.Length; i++)
             {
-                _seen[record.RecordKind] = seen = new SeenIds();
-            }
-
-            string id = record.RecordId;
-            bool maybeSeen = seen.MayContain(id);
-            foreach (Relation relation in _relations)
-            {
-                if (relation.Kind != record.RecordKind)
+                if (Relations[i].Kind == record.RecordKind && Relations[i].Links(record) is { Length: > 0 } links)
                 {
-                    continue;
+                    _nodes[i].Add(record.RecordId, new Node(LinkHashes(links), order, context.Handle));
                 }
-
-                string[] links = relation.Links(record);
-                if (links.Length == 0 || relation.Nodes.ContainsKey(id))
-                {
-                    continue;
-                }
-
-                // Only the first record with an id counts (Analyze follows the first). When an earlier record may
-                // have had the id, the first one is read again: if it has links here, it is this one (no earlier
-                // record with the id and links was met), otherwise this one is a later duplicate.
-                if (maybeSeen && !(context.Symbols.Find(record.RecordKind, id) is { } first && relation.Links(first).Length > 0))
-                {
-                    continue;
-                }
-
-                relation.Nodes.Add(id, new Node(LinkHashes(links), order, context.Handle));
-            }
-
-            if (!maybeSeen)
-            {
-                seen.Add(id);
             }
         }
 
         public override void End(StreamingRuleContext context)
         {
-            foreach (Relation relation in _relations)
+            for (int i = 0; i < Relations.Length; i++)
             {
-                Search(context, relation);
+                Relation relation = Relations[i];
+                Dictionary<string, Node> nodes = _nodes[i];
+                Dictionary<string, string[]> exact = ExactLinks(context, relation, nodes);
+                IEnumerable<string> starts = nodes.OrderBy(n => n.Value.Order).Select(n => n.Key);
+                foreach ((string id, List<string> cycle, string path) in Cycles(starts, nodes.ContainsKey, id => exact.TryGetValue(id, out string[]? links) ? links : [], id => nodes[id].Order))
+                {
+                    context.Report(Diagnostic.Create(Descriptor, context.LocationOf(nodes[id].Handle, relation.Pointer(exact[id], cycle)), id, relation.Member, path));
+                }
             }
         }
 
@@ -197,16 +174,16 @@ internal sealed class ReferenceCycleRule : DatasetRule
         /// links, in their order (the pointer names the link's index). On GED-shaped data no component has
         /// components, so nothing is read again.
         /// </summary>
-        private static Dictionary<string, string[]> ExactLinks(StreamingRuleContext context, Relation relation)
+        private static Dictionary<string, string[]> ExactLinks(StreamingRuleContext context, Relation relation, Dictionary<string, Node> nodes)
         {
             var nodeHashes = new HashSet<int>();
-            foreach (string id in relation.Nodes.Keys)
+            foreach (string id in nodes.Keys)
             {
                 nodeHashes.Add(string.GetHashCode(id, StringComparison.Ordinal));
             }
 
             var links = new Dictionary<string, string[]>(StringComparer.Ordinal);
-            foreach ((string id, Node node) in relation.Nodes)
+            foreach ((string id, Node node) in nodes)
             {
                 if (Array.Exists(node.LinkHashes, nodeHashes.Contains) && context.ReadAgain(node.Handle) is { } record)
                 {
@@ -216,158 +193,16 @@ internal sealed class ReferenceCycleRule : DatasetRule
 
             return links;
         }
-
-        /// <summary>The depth-first search of <see cref="Check"/>, over the kept links instead of records.</summary>
-        private static void Search(StreamingRuleContext context, Relation relation)
-        {
-            Dictionary<string, Node> byId = relation.Nodes;
-            Dictionary<string, string[]> exact = ExactLinks(context, relation);
-
-            // Colours: absent = unvisited, 1 = on the current path, 2 = done.
-            var state = new Dictionary<string, int>(StringComparer.Ordinal);
-            var reported = new HashSet<string>(StringComparer.Ordinal);
-            foreach (string start in byId.OrderBy(n => n.Value.Order).Select(n => n.Key))
-            {
-                if (state.ContainsKey(start))
-                {
-                    continue;
-                }
-
-                var path = new List<string>();
-                var stack = new List<(string Id, string[] Links, int Next)>();
-                Enter(start);
-                while (stack.Count > 0)
-                {
-                    (string id, string[] links, int next) = stack[^1];
-                    if (next == links.Length)
-                    {
-                        stack.RemoveAt(stack.Count - 1);
-                        path.RemoveAt(path.Count - 1);
-                        state[id] = 2;
-                        continue;
-                    }
-
-                    stack[^1] = (id, links, next + 1);
-                    string child = links[next];
-                    if (!byId.ContainsKey(child) || string.Equals(child, id, StringComparison.Ordinal))
-                    {
-                        continue; // dangling references, records without links and self-references lead nowhere here
-                    }
-
-                    if (!state.TryGetValue(child, out int colour))
-                    {
-                        Enter(child);
-                    }
-                    else if (colour == 1)
-                    {
-                        List<string> cycle = path.Skip(path.IndexOf(child)).ToList();
-                        string first = cycle.OrderBy(c => byId[c].Order).First();
-                        if (cycle.All(c => !reported.Contains(c)))
-                        {
-                            reported.UnionWith(cycle);
-                            int at = cycle.IndexOf(first);
-                            IEnumerable<string> ordered = cycle.Skip(at).Concat(cycle.Take(at)).Append(first);
-                            Node node = byId[first];
-                            string pointer = relation.Indexed ? $"/{relation.Member}/{Array.FindIndex(exact[first], cycle.Contains)}" : $"/{relation.Member}";
-                            context.Report(Diagnostic.Create(Descriptor, context.LocationOf(node.Handle, pointer), first, relation.Member, string.Join(" → ", ordered)));
-                        }
-                    }
-                }
-
-                void Enter(string id)
-                {
-                    state[id] = 1;
-                    path.Add(id);
-                    stack.Add((id, exact.TryGetValue(id, out string[]? links) ? links : [], 0));
-                }
-            }
-        }
     }
 
-    /// <summary>One relation's links: the kind it is on, its member, whether the member is a list, and the records kept.</summary>
-    private sealed class Relation(RecordKind kind, string member, bool indexed, Func<ConflictRecord, string[]> links)
+    /// <summary>One relation: the kind it is on, its member, whether the member is a list, and the ids a record names in it.</summary>
+    private sealed record Relation(RecordKind Kind, string Member, bool Indexed, Func<ConflictRecord, string[]> Links)
     {
-        public RecordKind Kind => kind;
-
-        public string Member => member;
-
-        public bool Indexed => indexed;
-
-        public Func<ConflictRecord, string[]> Links => links;
-
-        public Dictionary<string, Node> Nodes { get; } = new(StringComparer.Ordinal);
+        /// <summary>Gets the pointer of the link of a cycle's first record that continues the cycle.</summary>
+        public string Pointer(string[] links, List<string> cycle)
+            => Indexed ? $"/{Member}/{Array.FindIndex(links, cycle.Contains)}" : $"/{Member}";
     }
 
     /// <summary>The first record with an id, compactly: the hashes of the ids it links to, its place in the input, its handle.</summary>
     private readonly record struct Node(int[] LinkHashes, long Order, RecordHandle Handle);
-
-    /// <summary>
-    /// The ids of one kind met so far, as a Bloom filter (about 12 bits an id, against a set's 20 bytes and more):
-    /// "not met" is certain, "maybe met" is checked against the input. A filter twice as large is added whenever the
-    /// last one holds as many ids as it was made for, so that the false "maybe"s stay under one in a hundred.
-    /// </summary>
-    private sealed class SeenIds
-    {
-        private const int BitsPerId = 12;
-        private const int Probes = 4;
-        private readonly List<ulong[]> _filters = [];
-        private int _capacity = 512;
-        private int _count;
-
-        public bool MayContain(string id)
-        {
-            (uint h1, uint h2) = Hash(id);
-            foreach (ulong[] filter in _filters)
-            {
-                if (Test(filter, h1, h2))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        public void Add(string id)
-        {
-            if (_filters.Count == 0 || _count == _capacity)
-            {
-                _capacity = _filters.Count == 0 ? _capacity : _capacity * 2;
-                _filters.Add(new ulong[(((long)_capacity * BitsPerId) + 63) / 64]);
-                _count = 0;
-            }
-
-            (uint h1, uint h2) = Hash(id);
-            ulong[] filter = _filters[^1];
-            ulong bits = (ulong)filter.Length * 64;
-            for (uint i = 0; i < Probes; i++)
-            {
-                ulong bit = unchecked(h1 + (i * h2)) % bits;
-                filter[bit / 64] |= 1UL << (int)(bit % 64);
-            }
-
-            _count++;
-        }
-
-        private static bool Test(ulong[] filter, uint h1, uint h2)
-        {
-            ulong bits = (ulong)filter.Length * 64;
-            for (uint i = 0; i < Probes; i++)
-            {
-                ulong bit = unchecked(h1 + (i * h2)) % bits;
-                if ((filter[bit / 64] & (1UL << (int)(bit % 64))) == 0)
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        private static (uint, uint) Hash(string id)
-        {
-            ulong mixed = unchecked((ulong)(uint)string.GetHashCode(id, StringComparison.Ordinal) * 0x9E3779B97F4A7C15UL);
-            return ((uint)(mixed >> 32), (uint)mixed | 1);
-        }
-    }
 }
