@@ -164,6 +164,64 @@ public sealed class StreamingValidationTests
         Assert.Equal(Describe(loaded), Describe(streamed));
     }
 
+    [Fact]
+    public void StreamingContext_FirstWithIdAndHandle_FollowTheIdTable()
+    {
+        // Two events share an id, an actor has the same id (another kind): only the second event is not the first
+        // with its id. At the end there is no current record: no handle, and not "first".
+        string[] lines =
+        [
+            """{"type":"event","id":"x","kind":"statement","title":"A","date":"2025-05","location":{"country":"PAK"}}""",
+            """{"type":"actor","id":"x","name":"X","kind":"state"}""",
+            """{"type":"event","id":"x","kind":"statement","title":"B","date":"2025-05","location":{"country":"PAK"}}""",
+            """{"type":"event","id":"y","kind":"statement","title":"C","date":"2025-05","location":{"country":"PAK"}}""",
+        ];
+        var probe = new FirstProbe();
+        using DatasetRecordReader records = new DatasetReader().OpenRecords(new MemoryStream(Encoding.UTF8.GetBytes(RuleHarness.Lines(lines))), "test.jsonl", DatasetFormat.JsonLines);
+        new DatasetValidator(RuleHarness.AllRulesOn() with { Rules = [probe] }).Validate(records);
+
+        Assert.Equal([true, true, false, true], probe.Firsts);
+        Assert.Equal(4, probe.Offsets.Distinct().Count());
+        Assert.False(probe.FirstAtEnd);
+        Assert.IsType<InvalidOperationException>(probe.HandleAtEnd);
+    }
+
+    private sealed class FirstProbe : DatasetRule
+    {
+        private static readonly DiagnosticDescriptor Descriptor = new("CM9996", "Probe", "Probe", DiagnosticCategories.References, DiagnosticSeverity.Info, isEnabledByDefault: true, description: "A probe.");
+
+        public List<bool> Firsts { get; } = [];
+
+        public List<long> Offsets { get; } = [];
+
+        public bool FirstAtEnd { get; private set; } = true;
+
+        public Exception? HandleAtEnd { get; private set; }
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
+
+        public override void Analyze(RuleContext context)
+        {
+        }
+
+        public override StreamingRuleState BeginStreaming() => new State(this);
+
+        private sealed class State(FirstProbe probe) : StreamingRuleState
+        {
+            public override void Record(StreamingRuleContext context)
+            {
+                probe.Firsts.Add(context.IsFirstWithId);
+                probe.Offsets.Add(context.Handle.ByteOffset);
+            }
+
+            public override void End(StreamingRuleContext context)
+            {
+                probe.FirstAtEnd = context.IsFirstWithId;
+                probe.HandleAtEnd = Xunit.Record.Exception(() => context.Handle);
+            }
+        }
+    }
+
     /// <summary>Reports every event's second external id, at the end: a state that keeps handles and locates inside arrays.</summary>
     private sealed class SecondExternalIdRule : DatasetRule
     {
