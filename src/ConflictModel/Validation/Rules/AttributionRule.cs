@@ -37,21 +37,30 @@ internal sealed class AttributionRule : DatasetRule
             .ToLookup(c => c.Subject.Target!, System.StringComparer.Ordinal);
         foreach (Attribution attribution in context.Dataset.Attributions)
         {
-            if (attribution.Accuser is null)
+            foreach ((DiagnosticDescriptor descriptor, string pointer, string argument) in OwnFindings(attribution))
             {
-                context.Report(NoAccuser, attribution, "/accused", attribution.Accused.Value);
-            }
-            else if (attribution.Accuser == attribution.Accused)
-            {
-                context.Report(AccuserIsAccused, attribution, "/accuser", attribution.Accused.Value);
-            }
-
-            if (attribution.Beneficiary is { } beneficiary && attribution.Responsibility == ResponsibilityKind.Perpetration)
-            {
-                context.Report(BeneficiaryForPerpetration, attribution, "/beneficiary", beneficiary.Value);
+                context.Report(descriptor, attribution, pointer, argument);
             }
 
             CheckResponse(context, attribution, claimsAbout[attribution.RecordId]);
+        }
+    }
+
+    /// <summary>What is wrong with an attribution on its own (no accuser, accusing itself, a beneficiary of a perpetration); both paths report these.</summary>
+    private static IEnumerable<(DiagnosticDescriptor Descriptor, string Pointer, string Argument)> OwnFindings(Attribution attribution)
+    {
+        if (attribution.Accuser is null)
+        {
+            yield return (NoAccuser, "/accused", attribution.Accused.Value);
+        }
+        else if (attribution.Accuser == attribution.Accused)
+        {
+            yield return (AccuserIsAccused, "/accuser", attribution.Accused.Value);
+        }
+
+        if (attribution.Beneficiary is { } beneficiary && attribution.Responsibility == ResponsibilityKind.Perpetration)
+        {
+            yield return (BeneficiaryForPerpetration, "/beneficiary", beneficiary.Value);
         }
     }
 
@@ -103,18 +112,9 @@ internal sealed class AttributionRule : DatasetRule
             switch (context.Record)
             {
                 case Attribution attribution:
-                    if (attribution.Accuser is null)
+                    foreach ((DiagnosticDescriptor descriptor, string pointer, string argument) in OwnFindings(attribution))
                     {
-                        context.Report(Diagnostic.Create(NoAccuser, context.LocationOf("/accused"), attribution.Accused.Value));
-                    }
-                    else if (attribution.Accuser == attribution.Accused)
-                    {
-                        context.Report(Diagnostic.Create(AccuserIsAccused, context.LocationOf("/accuser"), attribution.Accused.Value));
-                    }
-
-                    if (attribution.Beneficiary is { } beneficiary && attribution.Responsibility == ResponsibilityKind.Perpetration)
-                    {
-                        context.Report(Diagnostic.Create(BeneficiaryForPerpetration, context.LocationOf("/beneficiary"), beneficiary.Value));
+                        context.Report(Diagnostic.Create(descriptor, context.LocationOf(pointer), argument));
                     }
 
                     _attributions.Add(new Accusation(attribution.Id, attribution.Accused, attribution.Response, attribution.Claims, context.Handle));

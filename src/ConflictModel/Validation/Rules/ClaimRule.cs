@@ -47,9 +47,9 @@ internal sealed class ClaimRule : DatasetRule
                 context.Report(DenialAnswersNothing, claim, "/stance", Verb(claim.Stance));
             }
 
-            if (claim.Stance == ClaimStance.Retracts && claim.Supersedes is null)
+            foreach ((DiagnosticDescriptor descriptor, string? pointer) in OwnFindings(claim))
             {
-                context.Report(RetractionWithoutTarget, claim, "/stance");
+                context.Report(descriptor, claim, pointer);
             }
 
             if (claim.Supersedes is { } replaced && context.Symbols.Find(replaced) is { } earlier && earlier.Claimant != claim.Claimant)
@@ -57,22 +57,31 @@ internal sealed class ClaimRule : DatasetRule
                 context.Report(SupersedesOtherClaimant, claim, "/supersedes", replaced.Value, earlier.Claimant.Value, claim.Claimant.Value);
             }
 
-            if (claim.Statement is null && claim.Quote is null)
-            {
-                context.Report(ClaimWithoutContent, claim, null);
-            }
-
             if (claim.Stance == ClaimStance.Acknowledges && claim.Subject.Attribution is { } attributionId && context.Symbols.Find(attributionId) is { } attribution
-                && attribution.Accused != claim.Claimant && context.Symbols.Find(claim.Claimant)?.AffiliatedWith != attribution.Accused)
+                && ByOther(context.Symbols, attribution, claim.Claimant))
             {
                 context.Report(AcknowledgedByOther, claim, "/claimant", claim.Claimant.Value, attribution.RecordId, attribution.Accused.Value);
             }
+        }
+    }
 
-            if (claim.Quote is { } quote && claim.Sources.Any(s => s.Excerpt is not null)
-                && !claim.Sources.Any(s => s.Excerpt is { } excerpt && Normalize(excerpt).Contains(Normalize(quote), StringComparison.Ordinal)))
-            {
-                context.Report(QuoteNotInSources, claim, "/quote");
-            }
+    /// <summary>What is wrong with a claim on its own (a retraction of nothing, no content, a quote not in its excerpts); both paths report these.</summary>
+    private static IEnumerable<(DiagnosticDescriptor Descriptor, string? Pointer)> OwnFindings(Claim claim)
+    {
+        if (claim.Stance == ClaimStance.Retracts && claim.Supersedes is null)
+        {
+            yield return (RetractionWithoutTarget, "/stance");
+        }
+
+        if (claim.Statement is null && claim.Quote is null)
+        {
+            yield return (ClaimWithoutContent, null);
+        }
+
+        if (claim.Quote is { } quote && claim.Sources.Any(s => s.Excerpt is not null)
+            && !claim.Sources.Any(s => s.Excerpt is { } excerpt && Normalize(excerpt).Contains(Normalize(quote), StringComparison.Ordinal)))
+        {
+            yield return (QuoteNotInSources, "/quote");
         }
     }
 
@@ -144,9 +153,9 @@ internal sealed class ClaimRule : DatasetRule
                 }
             }
 
-            if (claim.Stance == ClaimStance.Retracts && claim.Supersedes is null)
+            foreach ((DiagnosticDescriptor descriptor, string? pointer) in OwnFindings(claim))
             {
-                context.Report(Diagnostic.Create(RetractionWithoutTarget, context.LocationOf("/stance")));
+                context.Report(Diagnostic.Create(descriptor, context.LocationOf(pointer)));
             }
 
             if (claim.Supersedes is { } replaced)
@@ -165,16 +174,11 @@ internal sealed class ClaimRule : DatasetRule
                 }
             }
 
-            if (claim.Statement is null && claim.Quote is null)
-            {
-                context.Report(Diagnostic.Create(ClaimWithoutContent, context.LocationOf(null)));
-            }
-
             if (claim.Stance == ClaimStance.Acknowledges && subject.Attribution is { } attributionId)
             {
                 if (context.Symbols.Find(attributionId) is { } attribution && (attribution.Accused == claim.Claimant || context.Symbols.Find(claim.Claimant) is not null))
                 {
-                    if (ByOther(context, attribution, claim.Claimant))
+                    if (ByOther(context.Symbols, attribution, claim.Claimant))
                     {
                         context.Report(Diagnostic.Create(AcknowledgedByOther, context.LocationOf("/claimant"), claim.Claimant.Value, attribution.RecordId, attribution.Accused.Value));
                     }
@@ -185,11 +189,6 @@ internal sealed class ClaimRule : DatasetRule
                 }
             }
 
-            if (claim.Quote is { } quote && claim.Sources.Any(s => s.Excerpt is not null)
-                && !claim.Sources.Any(s => s.Excerpt is { } excerpt && Normalize(excerpt).Contains(Normalize(quote), StringComparison.Ordinal)))
-            {
-                context.Report(Diagnostic.Create(QuoteNotInSources, context.LocationOf("/quote")));
-            }
         }
 
         public override void End(StreamingRuleContext context)
@@ -220,7 +219,7 @@ internal sealed class ClaimRule : DatasetRule
 
             foreach ((AttributionId attributionId, ActorId claimant, RecordHandle handle) in _acknowledgements)
             {
-                if (context.Symbols.Find(attributionId) is { } attribution && ByOther(context, attribution, claimant))
+                if (context.Symbols.Find(attributionId) is { } attribution && ByOther(context.Symbols, attribution, claimant))
                 {
                     context.Report(Diagnostic.Create(AcknowledgedByOther, context.LocationOf(handle, "/claimant"), claimant.Value, attribution.RecordId, attribution.Accused.Value));
                 }
@@ -228,8 +227,9 @@ internal sealed class ClaimRule : DatasetRule
         }
     }
 
-    private static bool ByOther(StreamingRuleContext context, Attribution attribution, ActorId claimant)
-        => attribution.Accused != claimant && context.Symbols.Find(claimant)?.AffiliatedWith != attribution.Accused;
+    /// <summary>Gets whether an acknowledgement by <paramref name="claimant"/> comes from someone other than the accused or an actor affiliated with it.</summary>
+    private static bool ByOther(SymbolTable symbols, Attribution attribution, ActorId claimant)
+        => attribution.Accused != claimant && symbols.Find(claimant)?.AffiliatedWith != attribution.Accused;
 
     private readonly record struct Denial(RecordKind Kind, string Target, ActorId Claimant, ClaimStance Stance, RecordHandle Handle);
 
