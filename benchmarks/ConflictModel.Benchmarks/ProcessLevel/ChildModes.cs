@@ -181,9 +181,7 @@ public static class ChildModes
 
         double seconds = clock.Elapsed.TotalSeconds;
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-        Console.Out.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"records={records} bytes={bytes} seconds={seconds:F3} records_per_s={records / seconds:F0} alloc_per_record={allocated / (double)Math.Max(1, records):F0} peak_rss_kib={PeakResidentKib()} checksum={checksum}"));
+        WriteStreamed(records, bytes, seconds, allocated, checksum);
         return 0;
     }
 
@@ -213,9 +211,7 @@ public static class ChildModes
         double seconds = clock.Elapsed.TotalSeconds;
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         long bytes = new FileInfo(path).Length;
-        Console.Out.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"records={records} bytes={bytes} seconds={seconds:F3} records_per_s={records / seconds:F0} alloc_per_record={allocated / (double)Math.Max(1, records):F0} peak_rss_kib={PeakResidentKib()} checksum={checksum}"));
+        WriteStreamed(records, bytes, seconds, allocated, checksum);
         return 0;
     }
 
@@ -259,6 +255,12 @@ public static class ChildModes
     }
 
     /// <summary>The process's peak resident set size (VmHWM), as /usr/bin/time reports it; -1 where /proc is not there.</summary>
+    /// <summary>The line <c>stream</c> prints, which the process suite parses.</summary>
+    private static void WriteStreamed(long records, long bytes, double seconds, long allocated, int checksum)
+        => Console.Out.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"records={records} bytes={bytes} seconds={seconds:F3} records_per_s={records / seconds:F0} alloc_per_record={allocated / (double)Math.Max(1, records):F0} peak_rss_kib={PeakResidentKib()} checksum={checksum}"));
+
     public static long PeakResidentKib()
     {
         try
