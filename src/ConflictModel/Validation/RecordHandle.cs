@@ -34,6 +34,9 @@ public readonly struct RecordHandle : IEquatable<RecordHandle>
     /// <summary>Gets the byte offset of the record in the input.</summary>
     public long ByteOffset => _windowOffset + _start;
 
+    /// <summary>Gets whether this is the default value, not a handle a validation gave out (a record's span is never empty).</summary>
+    internal bool IsDefault => _end == _start && _windowLength == 0;
+
     /// <summary>Gets whether the reader dropped array elements of the record (its mark has remapped pointers, kept by the validation).</summary>
     internal bool HasRemaps { get; }
 

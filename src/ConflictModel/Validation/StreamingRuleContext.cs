@@ -67,7 +67,8 @@ public sealed class StreamingRuleContext
     /// <param name="handle">The record's handle.</param>
     /// <param name="relativePointer">A JSON Pointer from the record, with the model's indices; null for the record.</param>
     /// <returns>The location.</returns>
-    public DiagnosticLocation LocationOf(RecordHandle handle, string? relativePointer) => _locate(handle, relativePointer);
+    /// <exception cref="ArgumentException"><paramref name="handle"/> is the default value, not a record's.</exception>
+    public DiagnosticLocation LocationOf(RecordHandle handle, string? relativePointer) => _locate(Given(handle), relativePointer);
 
     /// <summary>
     /// Reads a record met earlier again from the input, by its handle: what a state that kept only the handle needs
@@ -76,7 +77,11 @@ public sealed class StreamingRuleContext
     /// </summary>
     /// <param name="handle">The handle the record had when it was read.</param>
     /// <returns>The record, as it was read the first time; null only if it can no longer be read.</returns>
-    public ConflictRecord? ReadAgain(RecordHandle handle) => _readAgain(handle);
+    /// <exception cref="ArgumentException"><paramref name="handle"/> is the default value, not a record's.</exception>
+    public ConflictRecord? ReadAgain(RecordHandle handle) => _readAgain(Given(handle));
+
+    private static RecordHandle Given(RecordHandle handle, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(handle))] string? name = null)
+        => handle.IsDefault ? throw new ArgumentException("The handle is the default value, not one a validation gave out (keep context.Handle as records are read).", name) : handle;
 
     /// <summary>Reports a diagnostic.</summary>
     /// <param name="diagnostic">The diagnostic; its descriptor must be one of the rule's.</param>

@@ -184,6 +184,10 @@ public sealed class StreamingValidationTests
         Assert.Equal(4, probe.Offsets.Distinct().Count());
         Assert.False(probe.FirstAtEnd);
         Assert.IsType<InvalidOperationException>(probe.HandleAtEnd);
+
+        // A handle that was never given out (the default value) is refused, not read from offset 0.
+        Assert.IsType<ArgumentException>(probe.DefaultRead);
+        Assert.IsType<ArgumentException>(probe.DefaultLocation);
     }
 
     private sealed class FirstProbe : DatasetRule
@@ -197,6 +201,10 @@ public sealed class StreamingValidationTests
         public bool FirstAtEnd { get; private set; } = true;
 
         public Exception? HandleAtEnd { get; private set; }
+
+        public Exception? DefaultRead { get; private set; }
+
+        public Exception? DefaultLocation { get; private set; }
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
@@ -218,6 +226,8 @@ public sealed class StreamingValidationTests
             {
                 probe.FirstAtEnd = context.IsFirstWithId;
                 probe.HandleAtEnd = Xunit.Record.Exception(() => context.Handle);
+                probe.DefaultRead = Xunit.Record.Exception(() => context.ReadAgain(default));
+                probe.DefaultLocation = Xunit.Record.Exception(() => context.LocationOf(default, "/title"));
             }
         }
     }
