@@ -72,7 +72,13 @@ internal static class Program
             case "rules":
                 return RuleCosts.Run(rest.Count > 1 ? Parse(rest[1]) : 100_000, Console.Out);
             case "streaming-memory":
-                return StreamingMemory.Run(rest[1], rest.Contains("--per-rule"), Console.Out);
+                if (rest.Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) is not { } memoryFile || !File.Exists(memoryFile))
+                {
+                    Console.Error.WriteLine("usage: streaming-memory FILE.jsonl [--per-rule] (an existing JSON Lines file)");
+                    return 2;
+                }
+
+                return StreamingMemory.Run(memoryFile, rest.Contains("--per-rule"), Console.Out);
             case "validate-large":
                 rest.RemoveAt(0);
                 long validateBytes = (long)(TakeValue(rest, "--large-mb") is { } vmb ? Parse(vmb) : 1000) * 1_000_000;
@@ -86,7 +92,8 @@ internal static class Program
                 if (quick)
                 {
                     int status = SuiteRunner.Run(rest.ToArray(), quick: true);
-                    return status != 0 ? status : ProcessSuite.Run(quick: true, largeBytes: 0, runs: 3, Console.Out);
+                    status = status != 0 ? status : ProcessSuite.Run(quick: true, largeBytes: 0, runs: 3, Console.Out);
+                    return status != 0 ? status : StreamingMemory.Run(DataFiles.JsonLinesPath(SuiteSettings.Sizes.Min()), perRule: false, Console.Out);
                 }
 
                 int warmups = TakeValue(rest, "--warmups") is { } w ? Parse(w) : 3;

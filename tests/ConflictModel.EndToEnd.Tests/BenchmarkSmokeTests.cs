@@ -30,6 +30,7 @@ public sealed partial class BenchmarkSmokeTests : IDisposable
             "'STJ source-gen: per line, 2 workers'", "'STJ source-gen: Deserialize'", "'conflictmodel convert .jsonl -> .json (process)'",
             "'Our reader: DatasetReader'", "'Our reader + validation (all rules)'",
             "### First record in a fresh process", "### Streaming read", "### Whole dataset loaded", "### conflictmodel convert",
+            "### Streaming read (our reader", "retained at the end with every rule:",
         })
         {
             Assert.Contains(expected, result.Output, StringComparison.Ordinal);
