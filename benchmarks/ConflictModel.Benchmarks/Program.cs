@@ -13,7 +13,7 @@ namespace ConflictModel.Benchmarks;
 /// The benchmark program. With no mode, BenchmarkDotNet's own arguments (<c>--filter '*'</c>, <c>--list flat</c>, …)
 /// run the suite; <c>--quick</c> runs every benchmark once in-process on the 1,000-record data, then the process-level
 /// measurements on it, to prove they still run. Other modes: <c>process</c>, <c>calibrate</c>, <c>generate N…</c>,
-/// <c>verify N…</c>, <c>generate-large [--large-mb N]</c> (writes the large JSON Lines file once and prints its path), <c>validate-large [--large-mb N]</c>, <c>streaming-memory FILE [--per-rule]</c>, and the child modes <c>first-record</c>, <c>stream</c> and <c>load</c> (see docs/performance.md).
+/// <c>verify N…</c>, <c>ci [--sizes N,N] [--runs N]</c> (conflictmodel validate vs ajv vs our reader alone, and planted defects), <c>generate-large [--large-mb N]</c> (writes the large JSON Lines file once and prints its path), <c>validate-large [--large-mb N]</c>, <c>streaming-memory FILE [--per-rule]</c>, and the child modes <c>first-record</c>, <c>stream</c> and <c>load</c> (see docs/performance.md).
 /// </summary>
 internal static class Program
 {
@@ -79,6 +79,13 @@ internal static class Program
                 }
 
                 return StreamingMemory.Run(memoryFile, rest.Contains("--per-rule"), Console.Out);
+            case "ci":
+                rest.RemoveAt(0);
+                int ciRuns = TakeValue(rest, "--runs") is { } cr ? Parse(cr) : 3;
+                IReadOnlyList<int> ciSizes = Environment.GetEnvironmentVariable(SuiteSettings.SizesVariable) is { Length: > 0 } cs && !quick
+                    ? [.. cs.Split(',').Select(Parse)]
+                    : quick ? [SuiteSettings.QuickSizes.Min()] : [100_000, 1_000_000];
+                return AjvComparison.Run(ciSizes, quick ? 1 : ciRuns, Console.Out);
             case "generate-large":
                 rest.RemoveAt(0);
                 Console.WriteLine(DataFiles.EnsureLarge((long)(TakeValue(rest, "--large-mb") is { } gmb ? Parse(gmb) : 1000) * 1_000_000, Console.Out));

@@ -39,6 +39,23 @@ public sealed partial class BenchmarkSmokeTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_folder, "BenchmarkDotNet.Artifacts", "results", "process-level-quick.md")), result.ToString());
     }
 
+    [Fact]
+    public void CiMode_Quick_ComparesWithAjvAndFindsEveryPlantedDefect()
+    {
+        ProcessResult result = ProcessRunner.Run("dotnet", [BenchmarkDll, "ci", "--quick"], _folder, timeout: TimeSpan.FromMinutes(5));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("| conflictmodel validate | ajv (per-type schema) | our reader alone |", result.Output, StringComparison.Ordinal);
+        Match totals = PlantedTotals().Match(result.Output);
+        Assert.True(totals.Success, result.ToString());
+
+        // Every planted defect is found by the tool; ajv, which sees only the schema, finds some and not all.
+        Assert.Equal(totals.Groups["count"].Value, totals.Groups["ours"].Value);
+        int ajv = int.Parse(totals.Groups["ajv"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(ajv, 1, int.Parse(totals.Groups["count"].Value, System.Globalization.CultureInfo.InvariantCulture) - 1);
+        Assert.True(File.Exists(Path.Combine(_folder, "BenchmarkDotNet.Artifacts", "results", "ci.md")), result.ToString());
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     /// <summary>The benchmark program, built by this project's build in the same configuration.</summary>
@@ -63,6 +80,9 @@ public sealed partial class BenchmarkSmokeTests : IDisposable
             throw new FileNotFoundException($"The benchmark program is not built; looked for {string.Join(", ", candidates)}.");
         }
     }
+
+    [GeneratedRegex(@"\*\*total\*\* \| \*\*(?<ours>\d+) of (?<count>\d+)\*\* \| \*\*(?<ajv>\d+) of \d+\*\*")]
+    private static partial Regex PlantedTotals();
 
     [GeneratedRegex(@"benchmarks: (\d+) ran")]
     private static partial Regex BenchmarksRan();

@@ -24,7 +24,7 @@ namespace ConflictModel.Benchmarks.ProcessLevel;
 /// </summary>
 public static class ProcessSuite
 {
-    private const string TimePath = "/usr/bin/time";
+    internal const string TimePath = "/usr/bin/time";
 
     public static int Run(bool quick, long largeBytes, int runs, TextWriter output)
     {
@@ -185,7 +185,7 @@ public static class ProcessSuite
     }
 
     /// <summary>This program as a child process (its apphost where there is one, else dotnet and the assembly).</summary>
-    private static string[] Self(string[] arguments)
+    internal static string[] Self(string[] arguments)
     {
         string appHost = Path.Combine(AppContext.BaseDirectory, "ConflictModel.Benchmarks");
         return File.Exists(appHost)
@@ -210,7 +210,7 @@ public static class ProcessSuite
     }
 
     /// <summary>Runs a command to its end, under /usr/bin/time -v when there is one; its first output line and peak RSS.</summary>
-    private static (string Line, long? PeakRssKib) Measured(string[] command, bool haveTime, bool allowFailure = false)
+    internal static (string Line, long? PeakRssKib) Measured(string[] command, bool haveTime, bool allowFailure = false)
     {
         ProcessStartInfo start = Start(haveTime ? [TimePath, "-v", .. command] : command);
         using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException($"Could not start {command[0]}.");
@@ -261,7 +261,7 @@ public static class ProcessSuite
         throw new InvalidOperationException($"No {key} in: {line}");
     }
 
-    private static double Median(List<double> values)
+    internal static double Median(List<double> values)
     {
         double[] sorted = [.. values.Order()];
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
@@ -269,9 +269,9 @@ public static class ProcessSuite
 
     private static string Ms(double value) => value.ToString("F0", CultureInfo.InvariantCulture) + " ms";
 
-    private static string Mb(long bytes) => (bytes / 1e6).ToString(bytes < 10_000_000 ? "F2" : "F0", CultureInfo.InvariantCulture) + " MB";
+    internal static string Mb(long bytes) => (bytes / 1e6).ToString(bytes < 10_000_000 ? "F2" : "F0", CultureInfo.InvariantCulture) + " MB";
 
-    private static string Kib(long? kib) => kib is { } k and >= 0 ? (k / 1024.0).ToString("F0", CultureInfo.InvariantCulture) + " MiB" : "-";
+    internal static string Kib(long? kib) => kib is { } k and >= 0 ? (k / 1024.0).ToString("F0", CultureInfo.InvariantCulture) + " MiB" : "-";
 
     private static string N(string number) => long.Parse(number, CultureInfo.InvariantCulture).ToString("N0", CultureInfo.InvariantCulture);
 }
