@@ -6,7 +6,7 @@ namespace ConflictModel.Columnar;
 public sealed record ParquetExportOptions
 {
     /// <summary>The default number of records in a row group.</summary>
-    public const int DefaultRowGroupSize = 16_384;
+    public const int DefaultRowGroupSize = 4_096;
 
     private readonly int _rowGroupSize = DefaultRowGroupSize;
 
@@ -14,7 +14,7 @@ public sealed record ParquetExportOptions
     public static ParquetExportOptions Default { get; } = new();
 
     /// <summary>
-    /// Gets the number of records of one kind held before they are written as a row group (default 16,384). The
+    /// Gets the number of records of one kind held before they are written as a row group (default 4,096). The
     /// export's memory grows with it (it holds up to one row group per kind), not with the dataset.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
