@@ -33,7 +33,7 @@ internal static class ExplainCommand
             }
 
             string wanted = ruleId.ToUpperInvariant();
-            DiagnosticDescriptor? descriptor = RuleCatalog.Find(wanted) ?? ImportDiagnostics.All.FirstOrDefault(d => d.Id == wanted);
+            DiagnosticDescriptor? descriptor = RuleCatalog.Find(wanted) ?? ImportDiagnostics.All.FirstOrDefault(d => d.Id == wanted) ?? ConflictModel.Columnar.ColumnarDiagnostics.All.FirstOrDefault(d => d.Id == wanted);
             if (descriptor is null)
             {
                 throw new UsageException($"{ruleId}: no such rule; 'conflictmodel explain' lists them");
@@ -61,7 +61,7 @@ internal static class ExplainCommand
 
     /// <summary>The validator's diagnostics and the importers' (CM6xxx), which share the rules' documentation.</summary>
     private static System.Collections.Generic.IEnumerable<DiagnosticDescriptor> AllDescriptors
-        => RuleCatalog.Descriptors.Concat(ImportDiagnostics.All.Where(d => RuleCatalog.Find(d.Id) is null));
+        => RuleCatalog.Descriptors.Concat(ImportDiagnostics.All.Where(d => RuleCatalog.Find(d.Id) is null)).Concat(ConflictModel.Columnar.ColumnarDiagnostics.All);
 
     /// <summary>The rule's page from docs/rules, embedded in the tool at build time.</summary>
     private static string? Documentation(string id)

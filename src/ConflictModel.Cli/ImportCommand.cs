@@ -32,7 +32,7 @@ internal static class ImportCommand
     public static Command Create(CliConsole console)
     {
         var source = new Argument<string>("source") { Description = "The source format: ucdp-ged (CSV, GeoJSON or API JSON), ucdp-pad (CSV) or acled (CSV export)." };
-        source.AcceptOnlyFromAmong([.. Importers.Keys]);
+        source.AcceptOnlyFromAmong([.. Importers.Keys, ParquetImportCommand.Source]);
         var input = new Argument<string>("input") { Description = "The file to import, or - for standard input." };
         var output = new Option<string?>("--output", "-o") { Description = "Where to write the dataset: .jsonl/.ndjson (streamed) or .json, optionally .gz. Standard output (JSON Lines) when absent." };
         var format = new Option<string>("--format", "-f") { Description = "How the import diagnostics are written: text (compiler lines), json, sarif (SARIF 2.1.0) or github (workflow annotations).", DefaultValueFactory = _ => "text" };
@@ -64,6 +64,11 @@ internal static class ImportCommand
 
     private static int Run(CliConsole console, string sourceName, string inputPath, string? outputPath, string format, string? reportPath, string? title, string? version)
     {
+        if (sourceName == ParquetImportCommand.Source)
+        {
+            return ParquetImportCommand.Run(console, inputPath, outputPath, format, reportPath);
+        }
+
         DatasetImporter importer = Importers[sourceName]();
         var file = new InputFile(inputPath == InputFile.StandardInput ? inputPath : Path.GetFullPath(inputPath, console.WorkingDirectory), inputPath);
         if (!file.IsStandardInput && !File.Exists(file.FullPath))
@@ -140,7 +145,7 @@ internal static class ImportCommand
         return log.HasErrors ? ExitCodes.DataErrors : ExitCodes.Success;
     }
 
-    private static void WriteReport(Stream stream, ValidationReport report, string format, CliConsole console)
+    internal static void WriteReport(Stream stream, ValidationReport report, string format, CliConsole console)
     {
         switch (format)
         {

@@ -15,7 +15,7 @@ public class LedgerTests
     private static readonly string RulesDirectory = Path.Combine(RepositoryRoot(), "docs", "rules");
 
     /// <summary>The validator's descriptors and the importers' (ConflictModel.Interop), which share the ledger and the id space.</summary>
-    private static readonly DiagnosticDescriptor[] AllDescriptors = [.. RuleCatalog.Descriptors, .. ImportDiagnostics.All];
+    private static readonly DiagnosticDescriptor[] AllDescriptors = [.. RuleCatalog.Descriptors, .. ImportDiagnostics.All, .. ConflictModel.Columnar.ColumnarDiagnostics.All];
 
     [Fact]
     public void Ledger_ListsEveryDescriptorWithItsDefaults()
@@ -36,7 +36,7 @@ public class LedgerTests
         {
             string[] cells = ledger[d.Id];
             Assert.Equal(
-                [d.Title, d.Category, d.DefaultSeverity.ToString(), d.IsEnabledByDefault ? "yes" : "no", RuleCatalog.IntroducedIn(d.Id) ?? ImportDiagnostics.IntroducedIn],
+                [d.Title, d.Category, d.DefaultSeverity.ToString(), d.IsEnabledByDefault ? "yes" : "no", RuleCatalog.IntroducedIn(d.Id) ?? (d.Category == ConflictModel.Columnar.ColumnarDiagnostics.Category ? ConflictModel.Columnar.ColumnarDiagnostics.IntroducedIn : ImportDiagnostics.IntroducedIn)],
                 cells[1..]);
         }
     }
