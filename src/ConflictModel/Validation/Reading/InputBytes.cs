@@ -41,11 +41,29 @@ internal sealed class InputBytes : IDisposable
         }
     }
 
-    /// <summary>Creates a temporary file that keeps the bytes handed to <see cref="Append"/>.</summary>
+    /// <summary>
+    /// Creates a temporary file that keeps the bytes handed to <see cref="Append"/>. On Unix its name is removed as soon
+    /// as it is open (the open handle keeps the data), so that nothing is left behind whatever ends the process, even
+    /// SIGKILL; on Windows the system deletes it when the handle closes, also when the process is killed. The name
+    /// carries the process id (<c>conflictmodel-PID-GUID.spool</c>) so that a leftover of a process that no longer
+    /// runs can be recognised and removed (the tool does so at start-up).
+    /// </summary>
     public static InputBytes Spool()
     {
-        string path = Path.Combine(Path.GetTempPath(), $"conflictmodel-{Guid.NewGuid():N}.spool");
+        string path = Path.Combine(Path.GetTempPath(), $"conflictmodel-{Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}.spool");
         SafeFileHandle handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose);
+        if (!OperatingSystem.IsWindows())
+        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // DeleteOnClose still removes it when the handle closes normally.
+            }
+        }
+
         return new InputBytes(handle, 0, spooled: true);
     }
 
