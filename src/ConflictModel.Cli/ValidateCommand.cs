@@ -28,8 +28,11 @@ internal static class ValidateCommand
         {
             paths, format, output, config, warnAsError, severity, maxDiagnostics, quiet,
         };
+        var limits = new InputLimits();
+        limits.AddTo(command);
         command.SetAction(parsed => Run(
             console,
+            options => limits.Apply(parsed, options),
             parsed.GetValue(paths)!,
             parsed.GetValue(format)!,
             parsed.GetValue(output),
@@ -41,13 +44,14 @@ internal static class ValidateCommand
         return command;
     }
 
-    private static int Run(CliConsole console, string[] paths, string format, string? outputPath, string? configPath, bool warnAsError, string[] severities, int? maxDiagnostics, bool quiet)
+    private static int Run(CliConsole console, Func<DatasetReaderOptions?, DatasetReaderOptions> readerOptions, string[] paths, string format, string? outputPath, string? configPath, bool warnAsError, string[] severities, int? maxDiagnostics, bool quiet)
     {
         if (maxDiagnostics is < 0)
         {
             throw new UsageException("--max-diagnostics must be 0 or more");
         }
 
+        _ = readerOptions(null); // a limit out of range is a usage error before anything is read
         List<(string Key, ReportSeverity Level)> overrides = severities.Select(ParseSeverity).ToList();
         ValidationConfiguration? explicitConfig = configPath is null ? null : LoadConfiguration(Path.GetFullPath(configPath, console.WorkingDirectory));
         // A path that cannot be read (missing, a broken link, no permission, a directory that cannot be listed) is
@@ -70,7 +74,7 @@ internal static class ValidateCommand
         var validated = new List<InputFile>(files.Count);
         foreach (InputFile file in files)
         {
-            (ValidationOptions options, DatasetReader reader) = OptionsFor(file, explicitConfig, console.WorkingDirectory, overrides, warnAsError);
+            (ValidationOptions options, DatasetReader reader) = OptionsFor(file, explicitConfig, console.WorkingDirectory, overrides, warnAsError, readerOptions);
             ValidationResult result;
             try
             {
@@ -202,7 +206,7 @@ internal static class ValidateCommand
     /// The options for one file: the --config file, else the configuration discovered beside the file (or the working
     /// directory, for standard input), then the command line's --severity and --warnaserror on top.
     /// </summary>
-    private static (ValidationOptions Options, DatasetReader Reader) OptionsFor(InputFile file, ValidationConfiguration? explicitConfig, string workingDirectory, List<(string Key, ReportSeverity Level)> overrides, bool warnAsError)
+    private static (ValidationOptions Options, DatasetReader Reader) OptionsFor(InputFile file, ValidationConfiguration? explicitConfig, string workingDirectory, List<(string Key, ReportSeverity Level)> overrides, bool warnAsError, Func<DatasetReaderOptions?, DatasetReaderOptions> readerOptions)
     {
         ValidationConfiguration? configuration = explicitConfig;
         if (configuration is null)
@@ -224,7 +228,7 @@ internal static class ValidateCommand
             options = options.WithSeverity(key, level);
         }
 
-        var reader = new DatasetReader(configuration?.ToReaderOptions());
+        var reader = new DatasetReader(readerOptions(configuration?.ToReaderOptions()));
         return (warnAsError ? options.WithWarningsAsErrors(true) : options, reader);
     }
 
