@@ -80,7 +80,8 @@ internal sealed class InputBytes : IDisposable
         }
     }
 
-    /// <summary>Reads bytes at an input offset.</summary>
+    /// <summary>Reads bytes at an input offset, bytes the reader has already passed.</summary>
+    /// <exception cref="InputChangedException">The file is shorter now: it was truncated after the reader passed this point.</exception>
     public byte[] Read(long offset, int length)
     {
         byte[] bytes = new byte[length];
@@ -96,8 +97,30 @@ internal sealed class InputBytes : IDisposable
             total += read;
         }
 
-        return total == length ? bytes : bytes[..total];
+        if (total < length)
+        {
+            // Only a file read in place can shrink (a spool is ours); a short read means the bytes read are gone.
+            long now = _origin + offset + total;
+            throw new InputChangedException(_origin + offset, _origin + offset + length - now);
+        }
+
+        return bytes;
     }
 
     public void Dispose() => _handle.Dispose();
+}
+
+/// <summary>
+/// A line the reader had passed could not be read again: the file was truncated while it was validated. Streaming
+/// validation turns it into one CM0027 (<see cref="ReaderDiagnostics.InputChanged"/>) and ends there, keeping what it
+/// found; rules never see it as their own failure (CM0900).
+/// </summary>
+internal sealed class InputChangedException(long offset, long missing)
+    : Exception($"a line at byte {offset:N0} could not be read again")
+{
+    /// <summary>Gets the input offset of the line that could not be read again.</summary>
+    public long Offset { get; } = offset;
+
+    /// <summary>Gets how many bytes of that line were missing.</summary>
+    public long Missing { get; } = missing;
 }
