@@ -3,6 +3,7 @@ using System.IO;
 using System.Text.Json;
 using ConflictModel.Model;
 using ConflictModel.Serialization;
+using ConflictModel.Validation;
 
 namespace ConflictModel.Cli;
 
@@ -10,13 +11,26 @@ namespace ConflictModel.Cli;
 internal static class DatasetFiles
 {
     /// <exception cref="JsonException">The file is not a valid dataset.</exception>
-    public static Dataset Read(InputFile file, CliConsole console, out bool isJsonLines)
+    public static Dataset Read(InputFile file, CliConsole console, out bool isJsonLines, DatasetReaderOptions? limits = null)
     {
-        using Stream stream = file.Open(console);
+        limits ??= DatasetReaderOptions.Default;
+        using Stream stream = file.Open(console, limits);
         using var buffer = new MemoryStream();
         try
         {
-            stream.CopyTo(buffer);
+            // Held whole (the plain serializer reads a buffer): bounded by MaxInputBytes, which gzip input also checks
+            // as it expands, so a bomb or a huge file is one message naming the file, not "Stream was too long".
+            byte[] chunk = new byte[1 << 16];
+            int read;
+            while ((read = stream.Read(chunk)) > 0)
+            {
+                if (buffer.Length + read > limits.MaxInputBytes)
+                {
+                    throw new JsonException($"the input is larger than {limits.MaxInputBytes:N0} bytes, the most that can be read (--max-input-size)");
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
         }
         catch (InvalidDataException ex)
         {

@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.IO.Compression;
 
 namespace ConflictModel.Cli;
 
@@ -26,9 +25,12 @@ internal sealed record InputFile(string FullPath, string DisplayPath)
         }
     }
 
-    /// <summary>Opens the file (decompressing gzip) or standard input.</summary>
+    /// <summary>
+    /// Opens the file (decompressing gzip, with the reader's checks: truncation, damage and bombs throw
+    /// <see cref="InvalidDataException"/> naming the compressed byte offset) or standard input.
+    /// </summary>
     /// <exception cref="UsageException">The file cannot be opened.</exception>
-    public Stream Open(CliConsole console)
+    public Stream Open(CliConsole console, ConflictModel.Validation.DatasetReaderOptions? limits = null)
     {
         Stream raw;
         if (IsStandardInput)
@@ -47,6 +49,6 @@ internal sealed record InputFile(string FullPath, string DisplayPath)
             }
         }
 
-        return IsGzip ? new GZipStream(raw, CompressionMode.Decompress) : raw;
+        return IsGzip ? new ConflictModel.Validation.DatasetReader(limits).OpenGzip(raw) : raw;
     }
 }

@@ -182,7 +182,7 @@ internal static class InputFiles
         return Path.GetFullPath(rootPart.Length == 0 ? "." : rootPart, workingDirectory);
     }
 
-    private static string Display(string fullPath, string workingDirectory)
+    internal static string Display(string fullPath, string workingDirectory)
     {
         string relative = Path.GetRelativePath(workingDirectory, fullPath);
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)

@@ -13,6 +13,7 @@ internal static class Program
         // none, never a partial one and never a stray temporary file.
         using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnInterrupt);
         using PosixSignalRegistration terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnInterrupt);
+        TemporaryFiles.CleanStale(); // what a killed earlier run left behind (its process is gone)
         return CommandLineApp.Run(args, CliConsole.FromSystem());
     }
 

@@ -20,15 +20,18 @@ internal static class StatsCommand
         {
             paths,
         };
+        var limits = new InputLimits();
+        limits.AddTo(command);
         command.SetAction(parsed =>
         {
+            Validation.DatasetReaderOptions readerOptions = limits.Apply(parsed, null);
             int exit = ExitCodes.Success;
             foreach (InputFile file in InputFiles.Expand(parsed.GetValue(paths)!, console.WorkingDirectory))
             {
                 Dataset dataset;
                 try
                 {
-                    dataset = DatasetFiles.Read(file, console, out _);
+                    dataset = DatasetFiles.Read(file, console, out _, readerOptions);
                 }
                 catch (JsonException ex)
                 {

@@ -24,12 +24,18 @@ internal static class ValidateCommand
         var severity = new Option<string[]>("--severity") { Description = "Override a severity: ID=level, category:NAME=level or *=level, with level none, hidden, info, warning or error. Repeatable.", AllowMultipleArgumentsPerToken = false };
         var maxDiagnostics = new Option<int?>("--max-diagnostics") { Description = "Report at most this many diagnostics (the exit code still reflects all of them)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Text format: print errors only, without the summary." };
+        var noConfig = new Option<bool>("--no-config") { Description = $"Ignore {ValidationConfiguration.FileName} files: no discovery (an explicit --config still applies)." };
         var command = new Command("validate", "Validate datasets: syntax, shape and value problems, and the semantic rules, each with its id, severity and exact position.")
         {
             paths, format, output, config, warnAsError, severity, maxDiagnostics, quiet,
         };
+        var limits = new InputLimits();
+        limits.AddTo(command);
+        command.Options.Add(noConfig);
         command.SetAction(parsed => Run(
             console,
+            options => limits.Apply(parsed, options),
+            parsed.GetValue(noConfig),
             parsed.GetValue(paths)!,
             parsed.GetValue(format)!,
             parsed.GetValue(output),
@@ -41,13 +47,14 @@ internal static class ValidateCommand
         return command;
     }
 
-    private static int Run(CliConsole console, string[] paths, string format, string? outputPath, string? configPath, bool warnAsError, string[] severities, int? maxDiagnostics, bool quiet)
+    private static int Run(CliConsole console, Func<DatasetReaderOptions?, DatasetReaderOptions> readerOptions, bool noConfig, string[] paths, string format, string? outputPath, string? configPath, bool warnAsError, string[] severities, int? maxDiagnostics, bool quiet)
     {
         if (maxDiagnostics is < 0)
         {
             throw new UsageException("--max-diagnostics must be 0 or more");
         }
 
+        _ = readerOptions(null); // a limit out of range is a usage error before anything is read
         List<(string Key, ReportSeverity Level)> overrides = severities.Select(ParseSeverity).ToList();
         ValidationConfiguration? explicitConfig = configPath is null ? null : LoadConfiguration(Path.GetFullPath(configPath, console.WorkingDirectory));
         // A path that cannot be read (missing, a broken link, no permission, a directory that cannot be listed) is
@@ -65,12 +72,18 @@ internal static class ValidateCommand
         }
 
         var diagnostics = new List<Diagnostic>();
+        var configurations = new List<string>();
         long records = 0;
         var progress = new Progress(console, files.Count);
         var validated = new List<InputFile>(files.Count);
         foreach (InputFile file in files)
         {
-            (ValidationOptions options, DatasetReader reader) = OptionsFor(file, explicitConfig, console.WorkingDirectory, overrides, warnAsError);
+            (ValidationOptions options, DatasetReader reader) = OptionsFor(file, explicitConfig, console.WorkingDirectory, overrides, warnAsError, readerOptions, noConfig);
+            if (options.ConfigurationFile is { } used && !configurations.Contains(used))
+            {
+                configurations.Add(used);
+            }
+
             ValidationResult result;
             try
             {
@@ -114,7 +127,7 @@ internal static class ValidateCommand
             ordered = kept;
         }
 
-        var report = new ValidationReport(validated.Select(f => f.DisplayPath).ToList(), ordered, RuleCatalog.Descriptors, records, truncated);
+        var report = new ValidationReport(validated.Select(f => f.DisplayPath).ToList(), ordered, RuleCatalog.Descriptors, records, truncated, configurations.Select(c => InputFiles.Display(c, console.WorkingDirectory)).ToList());
         WriteReport(console, report, format, outputPath, quiet);
         bool failed = diagnostics.Any(d => !d.IsSuppressed && (d.Severity == DiagnosticSeverity.Error || (warnAsError && d.Severity == DiagnosticSeverity.Warning)));
         return unreadable.Count > 0 ? ExitCodes.UsageOrIo : failed ? ExitCodes.DataErrors : ExitCodes.Success;
@@ -202,10 +215,10 @@ internal static class ValidateCommand
     /// The options for one file: the --config file, else the configuration discovered beside the file (or the working
     /// directory, for standard input), then the command line's --severity and --warnaserror on top.
     /// </summary>
-    private static (ValidationOptions Options, DatasetReader Reader) OptionsFor(InputFile file, ValidationConfiguration? explicitConfig, string workingDirectory, List<(string Key, ReportSeverity Level)> overrides, bool warnAsError)
+    private static (ValidationOptions Options, DatasetReader Reader) OptionsFor(InputFile file, ValidationConfiguration? explicitConfig, string workingDirectory, List<(string Key, ReportSeverity Level)> overrides, bool warnAsError, Func<DatasetReaderOptions?, DatasetReaderOptions> readerOptions, bool noConfig)
     {
         ValidationConfiguration? configuration = explicitConfig;
-        if (configuration is null)
+        if (configuration is null && !noConfig)
         {
             string near = file.IsStandardInput ? Path.Combine(workingDirectory, "stdin") : file.FullPath;
             try
@@ -224,7 +237,7 @@ internal static class ValidateCommand
             options = options.WithSeverity(key, level);
         }
 
-        var reader = new DatasetReader(configuration?.ToReaderOptions());
+        var reader = new DatasetReader(readerOptions(configuration?.ToReaderOptions()));
         return (warnAsError ? options.WithWarningsAsErrors(true) : options, reader);
     }
 

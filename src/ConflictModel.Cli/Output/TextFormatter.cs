@@ -30,6 +30,11 @@ internal static class TextFormatter
         if (!quiet)
         {
             writer.WriteLine(Summary(report));
+            if (report.ConfigurationFiles.Count > 0)
+            {
+                // A configuration can turn rules off; a clean run must say which one was in force.
+                writer.WriteLine($"configuration: {string.Join(", ", report.ConfigurationFiles)}");
+            }
         }
     }
 

@@ -10,13 +10,18 @@ namespace ConflictModel.Cli.Output;
 /// <param name="Rules">The descriptors of every rule that can report, for SARIF's rule table.</param>
 /// <param name="RecordCount">The number of records read.</param>
 /// <param name="Truncated">The number of diagnostics left out by --max-diagnostics.</param>
+/// <param name="Configurations">The configuration files in force, as displayed; null or empty when none.</param>
 internal sealed record ValidationReport(
     IReadOnlyList<string> Files,
     IReadOnlyList<Diagnostic> Diagnostics,
     IReadOnlyList<DiagnosticDescriptor> Rules,
     long RecordCount,
-    int Truncated)
+    int Truncated,
+    IReadOnlyList<string>? Configurations = null)
 {
+    /// <summary>Gets the configuration files in force (relative to the working directory where possible); empty when none.</summary>
+    public IReadOnlyList<string> ConfigurationFiles => Configurations ?? [];
+
     public int Errors => Diagnostics.Count(d => !d.IsSuppressed && d.Severity == DiagnosticSeverity.Error);
 
     public int Warnings => Diagnostics.Count(d => !d.IsSuppressed && d.Severity == DiagnosticSeverity.Warning);

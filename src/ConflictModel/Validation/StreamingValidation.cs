@@ -93,6 +93,20 @@ internal sealed class StreamingValidation : IStreamingSymbols
 
     public ValidationResult Run(Action<long>? progress)
     {
+        try
+        {
+            return RunToEnd(progress);
+        }
+        catch (InputChangedException changed)
+        {
+            // The file was truncated under the reader: say so once, and keep what was found before.
+            _diagnostics.Add(ReaderDiagnostics.ForInputChanged(changed, _records.FilePath), RecordIdAt);
+            return _diagnostics.Finish(null, _records.FilePath, RecordCount);
+        }
+    }
+
+    private ValidationResult RunToEnd(Action<long>? progress)
+    {
         InputBytes bytes = _records.RandomAccessSource!;
         while (_records.Read())
         {
@@ -302,7 +316,7 @@ internal sealed class StreamingValidation : IStreamingSymbols
             rule.Analyze(context);
         }
 #pragma warning disable CA1031 // A failing rule must not take the other rules' findings with it.
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not InputChangedException)
 #pragma warning restore CA1031
         {
             sink(Diagnostic.Create(ValidationDiagnostics.InternalError, read.FileLocation, $"Rule {rule.Name}", $"{ex.GetType().Name}: {ex.Message}"));
@@ -331,7 +345,7 @@ internal sealed class StreamingValidation : IStreamingSymbols
             }
         }
 #pragma warning disable CA1031 // A failing rule must not take the other rules' findings with it.
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not InputChangedException)
 #pragma warning restore CA1031
         {
             _failed.Add(rule);

@@ -40,6 +40,14 @@ public sealed record ValidationOptions
     /// <summary>Gets the directory suppression file patterns are relative to (the configuration file's); null to match paths as given.</summary>
     public string? BaseDirectory { get; init; }
 
+    /// <summary>
+    /// Gets the configuration file (<c>.conflictmodel.json</c>) these options were made from, as a full path; null when
+    /// none was (the built-in defaults, or options built in code). <see cref="ValidationConfiguration.ToOptions"/> sets
+    /// it, so that a report can name the configuration in force: the tool's text output prints it, and SARIF can record
+    /// it in the run's invocation. It takes no part in validation, nor in equality.
+    /// </summary>
+    public string? ConfigurationFile { get; init; }
+
     /// <summary>Gets the date rules treat as today; null for the current UTC date.</summary>
     public LocalDate? Today { get; init; }
 

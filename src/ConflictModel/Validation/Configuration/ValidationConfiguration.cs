@@ -139,6 +139,7 @@ public sealed record ValidationConfiguration
         WarningsAsErrors = WarningsAsErrors,
         Suppressions = Suppressions,
         BaseDirectory = FilePath is null ? null : Path.GetDirectoryName(FilePath),
+        ConfigurationFile = FilePath,
         ConfigurationDiagnostics = Diagnostics,
     };
 

@@ -115,6 +115,24 @@ public sealed class DatasetReader
         return new DatasetRecordReader(this, stream, path, format, gzip, ownsStream: false);
     }
 
+    /// <summary>
+    /// Opens a decompressing view of gzip data with the checks the reader makes (for callers that read gzip input
+    /// themselves, such as the tool's <c>stats</c> and <c>import</c>): unlike <see cref="GZipStream"/>, truncated data,
+    /// a missing or wrong trailer, bytes after the end and data that is not gzip at all throw
+    /// <see cref="InvalidDataException"/> naming the compressed byte offset, and so does output past
+    /// <see cref="DatasetReaderOptions.MaxInputBytes"/> or past <see cref="DatasetReaderOptions.MaxCompressionRatio"/>
+    /// times the compressed bytes read (once 64 MiB has come out), before those bytes are handed out.
+    /// Concatenated gzip members are read in turn.
+    /// </summary>
+    /// <param name="compressed">The gzip data.</param>
+    /// <param name="leaveOpen">Whether disposing the returned stream leaves <paramref name="compressed"/> open.</param>
+    /// <returns>A read-only, forward-only stream of the decompressed bytes.</returns>
+    public Stream OpenGzip(Stream compressed, bool leaveOpen = false)
+    {
+        ArgumentNullException.ThrowIfNull(compressed);
+        return new GzipInput(compressed, Options.MaxInputBytes, Options.MaxCompressionRatio, leaveOpen);
+    }
+
     /// <summary>Reads an already decompressed stream whole (a document met by <see cref="DatasetRecordReader"/>).</summary>
     internal ReadResult ReadDecompressed(Stream stream, string? path, DatasetFormat format, IEnumerable<Diagnostic> earlier)
     {
@@ -127,7 +145,7 @@ public sealed class DatasetReader
         }
         catch (InvalidDataException ex)
         {
-            early.Add(Diagnostic.Create(ReaderDiagnostics.DecompressionFailed, DiagnosticLocation.ForFile(path), ex.Message));
+            early.Add(ReaderDiagnostics.ForGzip(ex, path));
             (buffer, length) = ([], 0);
         }
 
@@ -138,9 +156,13 @@ public sealed class DatasetReader
     {
         var early = new List<Diagnostic>();
         (byte[] buffer, int length) = ReadAll(stream, path, early);
-        if (gzip || DatasetFormats.IsGzip(buffer.AsSpan(0, length)))
+        if (DatasetFormats.IsGzip(buffer.AsSpan(0, length)))
         {
             (buffer, length) = Decompress(buffer, length, path, early);
+        }
+        else if (gzip && length > 0)
+        {
+            early.Add(ReaderDiagnostics.NotGzip(buffer.AsSpan(0, length), path));
         }
 
         DatasetFormat detected = format ?? DatasetFormats.Detect(buffer.AsSpan(0, Math.Min(length, 4096)));
@@ -192,7 +214,7 @@ public sealed class DatasetReader
     private (byte[] Buffer, int Length) Decompress(byte[] compressed, int length, string? path, List<Diagnostic> early)
     {
         using var input = new MemoryStream(compressed, 0, length, writable: false);
-        using var gzip = new GZipStream(input, CompressionMode.Decompress);
+        using var gzip = new GzipInput(input, maxRatio: Options.MaxCompressionRatio);
         long limit = Options.MaxInputBytes;
         byte[] buffer = new byte[(int)Math.Min(Math.Max(length * 4L, 1024), limit)];
         int total = 0;
@@ -226,7 +248,7 @@ public sealed class DatasetReader
         }
         catch (InvalidDataException ex)
         {
-            early.Add(Diagnostic.Create(ReaderDiagnostics.DecompressionFailed, DiagnosticLocation.ForFile(path), ex.Message));
+            early.Add(ReaderDiagnostics.ForGzip(ex, path));
         }
 
         return (buffer, total);

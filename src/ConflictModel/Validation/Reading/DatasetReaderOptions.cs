@@ -14,6 +14,7 @@ public sealed record DatasetReaderOptions
     private readonly int _maxDiagnostics = 10_000;
     private readonly long _maxInputBytes = Array.MaxLength;
     private readonly int _parallelism = 1;
+    private readonly int _maxCompressionRatio = 200;
 
     /// <summary>Gets the default options.</summary>
     public static DatasetReaderOptions Default { get; } = new();
@@ -32,6 +33,17 @@ public sealed record DatasetReaderOptions
 
     /// <summary>Gets the largest input read, in bytes after decompression (CM0025); the largest array .NET allows by default.</summary>
     public long MaxInputBytes { get => _maxInputBytes; init => _maxInputBytes = value is > 0 && value <= Array.MaxLength ? value : throw new ArgumentOutOfRangeException(nameof(MaxInputBytes), value, "MaxInputBytes must be positive and at most Array.MaxLength."); }
+
+    /// <summary>
+    /// Gets how many times its compressed size gzip input may expand (CM0026); 200 by default, at least 1. Checked once
+    /// more than 64 MiB has come out, so small files of any ratio are read. Real datasets compress about 5 to 20 times;
+    /// a decompression bomb (a few megabytes that expand to gigabytes of zeros or of one repeated record) expands
+    /// hundreds to a thousand times, and is stopped with one diagnostic after 64 MiB, in bounded memory. Raise it for
+    /// a genuine file of very repetitive records. The decompressed size itself is bounded by <see cref="MaxInputBytes"/>
+    /// (CM0025). Truncated or damaged gzip data (a missing trailer, a wrong CRC-32, bytes after the end) is CM0024,
+    /// with the compressed byte offset.
+    /// </summary>
+    public int MaxCompressionRatio { get => _maxCompressionRatio; init => _maxCompressionRatio = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxCompressionRatio), value, "MaxCompressionRatio must be at least 1."); }
 
     /// <summary>
     /// Gets how many threads read a JSON Lines input: 1 (the default) reads it on the calling thread; more splits the

@@ -3,7 +3,6 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
-using System.IO.Compression;
 using ConflictModel.Model;
 
 namespace ConflictModel.Validation;
@@ -39,7 +38,6 @@ public sealed class DatasetRecordReader : IDisposable
     private bool _anyLine;
     private bool _finished;
     private bool _spooling;
-    private bool _sawGzipError;
     private IEnumerator<ConflictRecord>? _loadedRecords;
     private bool _loadedDone;
     private StreamedRecord? _current;
@@ -57,21 +55,33 @@ public sealed class DatasetRecordReader : IDisposable
         byte[] raw = new byte[2];
         int peeked = ReadAtLeast(stream, raw, 2);
         var replay = new ReplayStream(raw.AsMemory(0, peeked), stream);
-        bool isGzip = gzip || DatasetFormats.IsGzip(raw.AsSpan(0, peeked));
+        bool isGzip = DatasetFormats.IsGzip(raw.AsSpan(0, peeked));
+        if (gzip && !isGzip && peeked > 0)
+        {
+            // Named .gz but plain: said once, then read as the plain text it is.
+            byte[] start = new byte[16];
+            raw.AsSpan(0, peeked).CopyTo(start);
+            byte[] rest = new byte[start.Length - peeked];
+            int more = ReadAtLeast(stream, rest, rest.Length);
+            rest.AsSpan(0, more).CopyTo(start.AsSpan(peeked));
+            _gzipError = ReaderDiagnostics.NotGzip(start.AsSpan(0, peeked + more), path);
+            replay = new ReplayStream(start.AsMemory(0, peeked + more), stream);
+        }
+
         if (isGzip)
         {
             RandomAccessSource?.Dispose();
             RandomAccessSource = null;
         }
 
-        _input = isGzip ? new GZipStream(replay, CompressionMode.Decompress, leaveOpen: true) : replay;
+        _input = isGzip ? new GzipInput(replay, maxRatio: _options.MaxCompressionRatio, leaveOpen: true) : replay;
         Fill(4096);
         Format = format ?? DatasetFormats.Detect(_buffer.AsSpan(0, Math.Min(_end, 4096)));
         if (Format == DatasetFormat.Document)
         {
             // A document is one JSON value: read it whole with the ordinary reader.
             var rest = new ReplayStream(_buffer.AsMemory(0, _end).ToArray(), _eof ? Stream.Null : _input);
-            _loaded = reader.ReadDecompressed(rest, path, Format, _sawGzipError ? [Diagnostic.Create(ReaderDiagnostics.DecompressionFailed, DiagnosticLocation.ForFile(path), _gzipError)] : []);
+            _loaded = reader.ReadDecompressed(rest, path, Format, _gzipError is { } failed ? [failed] : []);
             ReturnBuffer();
             RandomAccessSource?.Dispose();
             RandomAccessSource = null;
@@ -79,9 +89,14 @@ public sealed class DatasetRecordReader : IDisposable
         }
 
         _parser = DatasetParser.ForLines(_options, path);
+        if (_gzipError is { } early)
+        {
+            // Found before there was a parser to place it (a .gz name on plain text, gzip data damaged in its first bytes).
+            _pending.Enqueue(new StreamedRecord(null, null, null, false, _parser.ReportOutsideLines(early), null, null, null));
+        }
     }
 
-    private string _gzipError = string.Empty;
+    private Diagnostic? _gzipError;
 
     /// <summary>Gets the file read, or null.</summary>
     public string? FilePath { get; }
@@ -156,7 +171,7 @@ public sealed class DatasetRecordReader : IDisposable
     public void Dispose()
     {
         ReturnBuffer();
-        if (_input is GZipStream gzip)
+        if (_input is GzipInput gzip)
         {
             gzip.Dispose();
         }
@@ -396,11 +411,10 @@ public sealed class DatasetRecordReader : IDisposable
         }
         catch (InvalidDataException ex)
         {
-            _sawGzipError = true;
-            _gzipError = ex.Message;
+            _gzipError = ReaderDiagnostics.ForGzip(ex, FilePath);
             if (_parser is not null)
             {
-                Diagnostic failed = Diagnostic.Create(ReaderDiagnostics.DecompressionFailed, DiagnosticLocation.ForFile(FilePath), ex.Message);
+                Diagnostic failed = _gzipError;
                 _pending.Enqueue(new StreamedRecord(null, null, null, false, _parser.ReportOutsideLines(failed), null, null, null));
             }
 

@@ -41,11 +41,29 @@ internal sealed class InputBytes : IDisposable
         }
     }
 
-    /// <summary>Creates a temporary file that keeps the bytes handed to <see cref="Append"/>.</summary>
+    /// <summary>
+    /// Creates a temporary file that keeps the bytes handed to <see cref="Append"/>. On Unix its name is removed as soon
+    /// as it is open (the open handle keeps the data), so that nothing is left behind whatever ends the process, even
+    /// SIGKILL; on Windows the system deletes it when the handle closes, also when the process is killed. The name
+    /// carries the process id (<c>conflictmodel-PID-GUID.spool</c>) so that a leftover of a process that no longer
+    /// runs can be recognised and removed (the tool does so at start-up).
+    /// </summary>
     public static InputBytes Spool()
     {
-        string path = Path.Combine(Path.GetTempPath(), $"conflictmodel-{Guid.NewGuid():N}.spool");
+        string path = Path.Combine(Path.GetTempPath(), $"conflictmodel-{Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}.spool");
         SafeFileHandle handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose);
+        if (!OperatingSystem.IsWindows())
+        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // DeleteOnClose still removes it when the handle closes normally.
+            }
+        }
+
         return new InputBytes(handle, 0, spooled: true);
     }
 
@@ -62,7 +80,8 @@ internal sealed class InputBytes : IDisposable
         }
     }
 
-    /// <summary>Reads bytes at an input offset.</summary>
+    /// <summary>Reads bytes at an input offset, bytes the reader has already passed.</summary>
+    /// <exception cref="InputChangedException">The file is shorter now: it was truncated after the reader passed this point.</exception>
     public byte[] Read(long offset, int length)
     {
         byte[] bytes = new byte[length];
@@ -78,8 +97,30 @@ internal sealed class InputBytes : IDisposable
             total += read;
         }
 
-        return total == length ? bytes : bytes[..total];
+        if (total < length)
+        {
+            // Only a file read in place can shrink (a spool is ours); a short read means the bytes read are gone.
+            long now = _origin + offset + total;
+            throw new InputChangedException(_origin + offset, _origin + offset + length - now);
+        }
+
+        return bytes;
     }
 
     public void Dispose() => _handle.Dispose();
+}
+
+/// <summary>
+/// A line the reader had passed could not be read again: the file was truncated while it was validated. Streaming
+/// validation turns it into one CM0027 (<see cref="ReaderDiagnostics.InputChanged"/>) and ends there, keeping what it
+/// found; rules never see it as their own failure (CM0900).
+/// </summary>
+internal sealed class InputChangedException(long offset, long missing)
+    : Exception($"a line at byte {offset:N0} could not be read again")
+{
+    /// <summary>Gets the input offset of the line that could not be read again.</summary>
+    public long Offset { get; } = offset;
+
+    /// <summary>Gets how many bytes of that line were missing.</summary>
+    public long Missing { get; } = missing;
 }

@@ -1,3 +1,4 @@
+using System;
 namespace ConflictModel.Validation;
 
 /// <summary>
@@ -135,6 +136,38 @@ public static class ReaderDiagnostics
         "CM0025", "Input too large", "The input is larger than the limit of {0:N0} bytes; only the first {0:N0} bytes were read", DiagnosticSeverity.Error, NotConfigurable,
         "The reader holds a file in memory; it stops at a fixed size.");
 
+    /// <summary>CM0026: gzip input expands more than <see cref="DatasetReaderOptions.MaxCompressionRatio"/> times: a likely decompression bomb.</summary>
+    public static DiagnosticDescriptor CompressionRatioTooHigh { get; } = Create(
+        "CM0026", "Compression ratio too high", "The gzip data cannot be read whole: {0}", DiagnosticSeverity.Error, NotConfigurable,
+        "Gzip input that expands far more than data does (a decompression bomb: a few megabytes that become gigabytes) is read no further once the expansion passes MaxCompressionRatio (200 by default, checked after 64 MiB of output); the records before that point are read. Raise the limit (DatasetReaderOptions.MaxCompressionRatio, or --max-compression-ratio) for a genuine file of very repetitive records.");
+
+    /// <summary>CM0027: the file was truncated while streaming validation still had to read lines of it again.</summary>
+    public static DiagnosticDescriptor InputChanged { get; } = Create(
+        "CM0027", "Input changed while read", "The file changed while it was read: {0}; validation stopped there, and findings that needed those lines are missing", DiagnosticSeverity.Error, NotConfigurable,
+        "Streaming validation of a JSON Lines file reads some lines again after it has passed them (to locate a finding, to look a record up). If the file is truncated meanwhile, those lines are gone: the validation ends with this diagnostic, keeping what it had found, instead of reporting from bytes that are no longer there. Validate a copy that does not change.");
+
+    /// <summary>The CM0027 diagnostic for a line that could not be read again.</summary>
+    internal static Diagnostic ForInputChanged(InputChangedException exception, string? path)
+        => Diagnostic.Create(InputChanged, DiagnosticLocation.ForFile(path), $"{exception.Message}, {exception.Missing:N0} of its bytes are gone (the file is shorter than when it was read)");
+
+    /// <summary>CM0024 for input named <c>.gz</c> whose content is not gzip: it is then read as plain text.</summary>
+    internal static Diagnostic NotGzip(ReadOnlySpan<byte> start, string? path)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (byte b in start[..Math.Min(start.Length, 10)])
+        {
+            text.Append(b is >= 0x20 and < 0x7F ? (char)b : '.');
+        }
+
+        return Diagnostic.Create(DecompressionFailed, DiagnosticLocation.ForFile(path), $"the name says gzip but this is not gzip data: it begins with '{text}', not the gzip signature 1F 8B; it was read as plain text (rename the file, or compress it)");
+    }
+
+    /// <summary>The diagnostic for gzip input that could not be read to its end (CM0024, or CM0026 for a bomb).</summary>
+    internal static Diagnostic ForGzip(System.IO.InvalidDataException exception, string? path)
+        => exception.InnerException is GzipLimitException { IsRatio: true }
+            ? Diagnostic.Create(CompressionRatioTooHigh, DiagnosticLocation.ForFile(path), exception.Message)
+            : Diagnostic.Create(DecompressionFailed, DiagnosticLocation.ForFile(path), exception.Message);
+
     /// <summary>CM2003: a negative count of people.</summary>
     public static DiagnosticDescriptor NegativeCount { get; } = Create(
         "CM2003", "Negative count", "'{0}' is {1}; a count of people cannot be negative", DiagnosticSeverity.Error, Reader,
@@ -154,7 +187,7 @@ public static class ReaderDiagnostics
         category: DiagnosticCategories.Casualties);
 
     /// <summary>Gets every descriptor of this class.</summary>
-    internal static System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> All { get; } = [MalformedJson, InvalidUtf8, NestingTooDeep, RecordTooLarge, StringTooLong, DuplicateMember, MissingMember, WrongType, UnknownEnumValue, InvalidDate, InvalidId, BlankText, InvalidNumber, InvalidValue, InconsistentMembers, MissingHeader, MisplacedHeader, UnknownRecordType, NonCanonicalValue, UnknownMember, MisspelledMember, UnsupportedFormatVersion, TooManyDiagnostics, DecompressionFailed, InputTooLarge, NegativeCount, ExclusiveWithoutBound, FewerThanZero];
+    internal static System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> All { get; } = [MalformedJson, InvalidUtf8, NestingTooDeep, RecordTooLarge, StringTooLong, DuplicateMember, MissingMember, WrongType, UnknownEnumValue, InvalidDate, InvalidId, BlankText, InvalidNumber, InvalidValue, InconsistentMembers, MissingHeader, MisplacedHeader, UnknownRecordType, NonCanonicalValue, UnknownMember, MisspelledMember, UnsupportedFormatVersion, TooManyDiagnostics, DecompressionFailed, InputTooLarge, CompressionRatioTooHigh, InputChanged, NegativeCount, ExclusiveWithoutBound, FewerThanZero];
 
     private static DiagnosticDescriptor Create(string id, string title, string format, DiagnosticSeverity severity, string[] tags, string description, bool enabled = true, string category = DiagnosticCategories.Format)
         => new(id, title, format, category, severity, enabled, description, customTags: tags);
