@@ -6,6 +6,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using ConflictModel.Cli.Output;
+using ConflictModel.Reporting;
 using ConflictModel.Validation;
 
 namespace ConflictModel.Cli;
@@ -24,9 +25,12 @@ internal static class ValidateCommand
         var severity = new Option<string[]>("--severity") { Description = "Override a severity: ID=level, category:NAME=level or *=level, with level none, hidden, info, warning or error. Repeatable.", AllowMultipleArgumentsPerToken = false };
         var maxDiagnostics = new Option<int?>("--max-diagnostics") { Description = "Report at most this many diagnostics (the exit code still reflects all of them)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Text format: print errors only, without the summary." };
+        var exclude = new Option<string[]>("--exclude") { Description = "Leave out files found in folders or by globs that match this pattern (.gitignore syntax, relative to the working directory: *.json, data/old/, **/draft-*.jsonl). Repeatable.", AllowMultipleArgumentsPerToken = false };
+        var noIgnore = new Option<bool>("--no-ignore") { Description = "Also read files that git ignores (.gitignore); by default, in a git work tree, they are left out." };
+        var allowEmpty = new Option<bool>("--allow-empty") { Description = "Exit 0 when the paths hold no dataset, instead of 2." };
         var command = new Command("validate", "Validate datasets: syntax, shape and value problems, and the semantic rules, each with its id, severity and exact position.")
         {
-            paths, format, output, config, warnAsError, severity, maxDiagnostics, quiet,
+            paths, format, output, config, warnAsError, severity, maxDiagnostics, quiet, exclude, noIgnore, allowEmpty,
         };
         command.SetAction(parsed => Run(
             console,
@@ -37,11 +41,13 @@ internal static class ValidateCommand
             parsed.GetValue(warnAsError),
             parsed.GetValue(severity) ?? [],
             parsed.GetValue(maxDiagnostics),
-            parsed.GetValue(quiet)));
+            parsed.GetValue(quiet),
+            new InputFilter(parsed.GetValue(exclude) ?? [], useGitIgnore: !parsed.GetValue(noIgnore)),
+            parsed.GetValue(allowEmpty)));
         return command;
     }
 
-    private static int Run(CliConsole console, string[] paths, string format, string? outputPath, string? configPath, bool warnAsError, string[] severities, int? maxDiagnostics, bool quiet)
+    private static int Run(CliConsole console, string[] paths, string format, string? outputPath, string? configPath, bool warnAsError, string[] severities, int? maxDiagnostics, bool quiet, InputFilter filter, bool allowEmpty)
     {
         if (maxDiagnostics is < 0)
         {
@@ -53,7 +59,7 @@ internal static class ValidateCommand
         // A path that cannot be read (missing, a broken link, no permission, a directory that cannot be listed) is
         // one line on standard error and exit code 2, but the other files are still validated and reported.
         var unreadable = new List<string>();
-        IReadOnlyList<InputFile> files = InputFiles.Expand(paths, console.WorkingDirectory, unreadable);
+        IReadOnlyList<InputFile> files = InputFiles.Expand(paths, console.WorkingDirectory, unreadable, filter);
         foreach (string problem in unreadable)
         {
             console.Error.WriteLine($"conflictmodel: {problem}");
@@ -64,13 +70,25 @@ internal static class ValidateCommand
             return ExitCodes.UsageOrIo;
         }
 
+        if (files.Count == 0 && !allowEmpty)
+        {
+            // A pipeline pointed at the wrong folder must not pass for having found nothing wrong.
+            throw new UsageException($"no dataset found in {string.Join(", ", paths.Select(p => $"'{p}'"))} (looked for *.json, *.jsonl, *.ndjson and their .gz, outside hidden, bin, obj, node_modules and git-ignored folders); --allow-empty to accept that");
+        }
+
         var diagnostics = new List<Diagnostic>();
+        var configurationFiles = new SortedSet<string>(StringComparer.Ordinal);
         long records = 0;
         var progress = new Progress(console, files.Count);
         var validated = new List<InputFile>(files.Count);
         foreach (InputFile file in files)
         {
-            (ValidationOptions options, DatasetReader reader) = OptionsFor(file, explicitConfig, console.WorkingDirectory, overrides, warnAsError);
+            (ValidationOptions options, DatasetReader reader, string? configurationFile) = OptionsFor(file, explicitConfig, console.WorkingDirectory, overrides, warnAsError);
+            if (configurationFile is not null)
+            {
+                configurationFiles.Add(DisplayPath(configurationFile, console.WorkingDirectory));
+            }
+
             ValidationResult result;
             try
             {
@@ -92,51 +110,59 @@ internal static class ValidateCommand
         }
 
         progress.Finish();
-        List<Diagnostic> ordered = diagnostics;
-        int truncated = 0;
-        if (maxDiagnostics is { } max && ordered.Count(d => !d.IsSuppressed) > max)
+        var report = new ValidationReport(validated.Select(f => f.DisplayPath), diagnostics, RuleCatalog.Descriptors, records)
         {
-            var kept = new List<Diagnostic>();
-            int shown = 0;
-            foreach (Diagnostic diagnostic in ordered)
-            {
-                if (diagnostic.IsSuppressed || shown < max)
-                {
-                    kept.Add(diagnostic);
-                    shown += diagnostic.IsSuppressed ? 0 : 1;
-                }
-                else
-                {
-                    truncated++;
-                }
-            }
-
-            ordered = kept;
-        }
-
-        var report = new ValidationReport(validated.Select(f => f.DisplayPath).ToList(), ordered, RuleCatalog.Descriptors, records, truncated);
-        WriteReport(console, report, format, outputPath, quiet);
+            ConfigurationFiles = [.. configurationFiles],
+        };
+        WriteReport(console, report, validated, format, outputPath, quiet, maxDiagnostics);
         bool failed = diagnostics.Any(d => !d.IsSuppressed && (d.Severity == DiagnosticSeverity.Error || (warnAsError && d.Severity == DiagnosticSeverity.Warning)));
         return unreadable.Count > 0 ? ExitCodes.UsageOrIo : failed ? ExitCodes.DataErrors : ExitCodes.Success;
     }
 
-    private static void WriteReport(CliConsole console, ValidationReport report, string format, string? outputPath, bool quiet)
+    private static void WriteReport(CliConsole console, ValidationReport report, List<InputFile> files, string format, string? outputPath, bool quiet, int? maxDiagnostics)
     {
+        ReportOptions options = CliReportOptions.Default with { MaxDiagnostics = maxDiagnostics, ErrorsOnly = quiet };
         switch (format)
         {
             case "json":
-                WriteBytes(console, outputPath, stream => JsonFormatter.Write(stream, report));
+                WriteBytes(console, outputPath, stream => new JsonReportWriter(options).Write(stream, report));
                 break;
             case "sarif":
-                WriteBytes(console, outputPath, stream => SarifFormatter.Write(stream, report, console.WorkingDirectory));
+                var lines = new SourceLines(files, report.Listed(maxDiagnostics, includeSuppressed: true));
+                options = options with
+                {
+                    BaseDirectory = console.WorkingDirectory,
+                    VersionControl = GitWorkTree.Describe(console.WorkingDirectory),
+                    SourceLine = lines.Line,
+                };
+                WriteBytes(console, outputPath, stream => new SarifReportWriter(options).Write(stream, report));
                 break;
             case "github":
-                CommandLineApp.WriteOutput(console, outputPath, writer => GitHubFormatter.Write(writer, report));
+                var github = new GitHubReportWriter(options);
+                CommandLineApp.WriteOutput(console, outputPath, writer => github.Write(writer, report));
+                WriteJobSummary(github, report);
                 break;
             default:
-                CommandLineApp.WriteOutput(console, outputPath, writer => TextFormatter.Write(writer, report, quiet));
+                CommandLineApp.WriteOutput(console, outputPath, writer => new TextReportWriter(options).Write(writer, report));
                 break;
         }
+    }
+
+    /// <summary>
+    /// In a GitHub Actions step ($GITHUB_STEP_SUMMARY names a file), appends the job summary: the true totals by rule
+    /// and by file and the findings that got no annotation.
+    /// </summary>
+    private static void WriteJobSummary(GitHubReportWriter writer, ValidationReport report)
+    {
+        string? path = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY");
+        if (string.IsNullOrEmpty(path))
+        {
+            return;
+        }
+
+        using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+        using var text = new StreamWriter(stream, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+        writer.WriteJobSummary(text, report);
     }
 
     private static void WriteBytes(CliConsole console, string? outputPath, Action<Stream> write)
@@ -202,7 +228,7 @@ internal static class ValidateCommand
     /// The options for one file: the --config file, else the configuration discovered beside the file (or the working
     /// directory, for standard input), then the command line's --severity and --warnaserror on top.
     /// </summary>
-    private static (ValidationOptions Options, DatasetReader Reader) OptionsFor(InputFile file, ValidationConfiguration? explicitConfig, string workingDirectory, List<(string Key, ReportSeverity Level)> overrides, bool warnAsError)
+    private static (ValidationOptions Options, DatasetReader Reader, string? ConfigurationFile) OptionsFor(InputFile file, ValidationConfiguration? explicitConfig, string workingDirectory, List<(string Key, ReportSeverity Level)> overrides, bool warnAsError)
     {
         ValidationConfiguration? configuration = explicitConfig;
         if (configuration is null)
@@ -225,7 +251,13 @@ internal static class ValidateCommand
         }
 
         var reader = new DatasetReader(configuration?.ToReaderOptions());
-        return (warnAsError ? options.WithWarningsAsErrors(true) : options, reader);
+        return (warnAsError ? options.WithWarningsAsErrors(true) : options, reader, configuration?.FilePath);
+    }
+
+    private static string DisplayPath(string path, string workingDirectory)
+    {
+        string relative = Path.GetRelativePath(workingDirectory, path);
+        return (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative).Replace('\\', '/');
     }
 
     private static ValidationConfiguration LoadConfiguration(string path)
