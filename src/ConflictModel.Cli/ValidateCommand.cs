@@ -27,10 +27,13 @@ internal static class ValidateCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Text format: print errors only, without the summary." };
         var exclude = new Option<string[]>("--exclude") { Description = "Leave out files found in folders or by globs that match this pattern (.gitignore syntax, relative to the working directory: *.json, data/old/, **/draft-*.jsonl). Repeatable.", AllowMultipleArgumentsPerToken = false };
         var noIgnore = new Option<bool>("--no-ignore") { Description = "Also read files that git ignores (.gitignore); by default, in a git work tree, they are left out." };
+        var baseline = new Option<string?>("--baseline") { Description = "Findings in this baseline file (written by --update-baseline) are known: reported as such, they do not fail the run; only new findings do. Entries no longer found are listed." };
+        var updateBaseline = new Option<bool>("--update-baseline") { Description = "Write the current findings to the --baseline file (creating it), dropping entries no longer found." };
+        var onlyChanged = new Option<string?>("--only-changed") { Description = "Report only findings on lines that 'git diff REF' adds or changes (files git does not track count as changed); every rule still reads the whole dataset." };
         var allowEmpty = new Option<bool>("--allow-empty") { Description = "Exit 0 when the paths hold no dataset, instead of 2." };
         var command = new Command("validate", "Validate datasets: syntax, shape and value problems, and the semantic rules, each with its id, severity and exact position.")
         {
-            paths, format, output, config, warnAsError, severity, maxDiagnostics, quiet, exclude, noIgnore, allowEmpty,
+            paths, format, output, config, warnAsError, severity, maxDiagnostics, quiet, exclude, noIgnore, allowEmpty, baseline, updateBaseline, onlyChanged,
         };
         command.SetAction(parsed => Run(
             console,
@@ -43,12 +46,21 @@ internal static class ValidateCommand
             parsed.GetValue(maxDiagnostics),
             parsed.GetValue(quiet),
             new InputFilter(parsed.GetValue(exclude) ?? [], useGitIgnore: !parsed.GetValue(noIgnore)),
-            parsed.GetValue(allowEmpty)));
+            parsed.GetValue(allowEmpty),
+            parsed.GetValue(baseline),
+            parsed.GetValue(updateBaseline),
+            parsed.GetValue(onlyChanged)));
         return command;
     }
 
-    private static int Run(CliConsole console, string[] paths, string format, string? outputPath, string? configPath, bool warnAsError, string[] severities, int? maxDiagnostics, bool quiet, InputFilter filter, bool allowEmpty)
+    private static int Run(CliConsole console, string[] paths, string format, string? outputPath, string? configPath, bool warnAsError, string[] severities, int? maxDiagnostics, bool quiet, InputFilter filter, bool allowEmpty, string? baselinePath, bool updateBaseline, string? onlyChangedRevision)
     {
+        ChangedLines? changedLines = onlyChangedRevision is null ? null : ChangedLines.Read(console.WorkingDirectory, onlyChangedRevision);
+        if (updateBaseline && baselinePath is null)
+        {
+            throw new UsageException("--update-baseline needs --baseline FILE");
+        }
+
         if (maxDiagnostics is < 0)
         {
             throw new UsageException("--max-diagnostics must be 0 or more");
@@ -110,13 +122,72 @@ internal static class ValidateCommand
         }
 
         progress.Finish();
+        if (changedLines is not null)
+        {
+            // The rules have seen everything; only what the change touches is reported (and can fail the run).
+            Dictionary<string, string> fullPaths = validated.Where(f => !f.IsStandardInput).GroupBy(f => f.DisplayPath, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().FullPath, StringComparer.Ordinal);
+            diagnostics = [.. diagnostics.Where(d => d.Location.FilePath is { } path && fullPaths.TryGetValue(path, out string? full) && changedLines.Touches(full, d.Location))];
+        }
+
+        Dictionary<Diagnostic, BaselineState>? states = null;
+        List<BaselineEntry> absent = [];
+        if (baselinePath is not null)
+        {
+            (diagnostics, states, absent) = ApplyBaseline(console, validated, diagnostics, baselinePath, updateBaseline);
+        }
+
         var report = new ValidationReport(validated.Select(f => f.DisplayPath), diagnostics, RuleCatalog.Descriptors, records)
         {
             ConfigurationFiles = [.. configurationFiles],
+            BaselineStates = states,
+            AbsentBaselineEntries = [.. absent],
         };
         WriteReport(console, report, validated, format, outputPath, quiet, maxDiagnostics);
         bool failed = diagnostics.Any(d => !d.IsSuppressed && (d.Severity == DiagnosticSeverity.Error || (warnAsError && d.Severity == DiagnosticSeverity.Warning)));
         return unreadable.Count > 0 ? ExitCodes.UsageOrIo : failed ? ExitCodes.DataErrors : ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Compares the findings with the baseline (or writes it, under --update-baseline): a finding the baseline has is
+    /// suppressed with a justification naming the file, so it neither fails the run nor shows in text, and SARIF marks it
+    /// unchanged.
+    /// </summary>
+    private static (List<Diagnostic> Diagnostics, Dictionary<Diagnostic, BaselineState> States, List<BaselineEntry> Absent) ApplyBaseline(
+        CliConsole console, List<InputFile> files, List<Diagnostic> diagnostics, string baselinePath, bool update)
+    {
+        string full = Path.GetFullPath(baselinePath, console.WorkingDirectory);
+        string display = DisplayPath(full, console.WorkingDirectory);
+        List<Diagnostic> findings = [.. diagnostics.Where(ValidationReport.IsReported)];
+        var keys = new RecordKeys(files, findings);
+        List<(Diagnostic Diagnostic, BaselineEntry Key)> keyed = [.. findings.Select(d => (d, keys.KeyOf(d)))];
+        List<BaselineEntry> previous = update && !File.Exists(full) ? [] : Baseline.Load(full, display);
+        (Dictionary<Diagnostic, BaselineState> states, List<BaselineEntry> absent) = Baseline.Compare(keyed, previous);
+        if (update)
+        {
+            Baseline.Save(full, keyed.Select(k => k.Key));
+            console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"conflictmodel: {display}: {keyed.Count} finding(s) written ({states.Values.Count(s => s == BaselineState.New)} new, {absent.Count} no longer found and removed)"));
+            states = keyed.ToDictionary<(Diagnostic Diagnostic, BaselineEntry Key), Diagnostic, BaselineState>(k => k.Diagnostic, _ => BaselineState.Unchanged, ReferenceEqualityComparer.Instance);
+            absent = [];
+        }
+
+        string justification = $"In the baseline ({display}).";
+        var result = new List<Diagnostic>(diagnostics.Count);
+        var marked = new Dictionary<Diagnostic, BaselineState>(ReferenceEqualityComparer.Instance);
+        foreach (Diagnostic diagnostic in diagnostics)
+        {
+            if (states.TryGetValue(diagnostic, out BaselineState state))
+            {
+                Diagnostic shown = state == BaselineState.Unchanged ? diagnostic.WithSuppression(justification) : diagnostic;
+                marked[shown] = state;
+                result.Add(shown);
+            }
+            else
+            {
+                result.Add(diagnostic);
+            }
+        }
+
+        return (result, marked, absent);
     }
 
     private static void WriteReport(CliConsole console, ValidationReport report, List<InputFile> files, string format, string? outputPath, bool quiet, int? maxDiagnostics)

@@ -32,6 +32,7 @@ public sealed partial class SarifReportWriter : ReportWriter
     /// <summary>The key of the fingerprint in each result's <c>partialFingerprints</c>.</summary>
     public const string FingerprintKey = "conflictModelFingerprint/v1";
 
+    private const string AbsentMessageId = "absent";
     private const int MaxContextLength = 400;
     private const int MaxSnippetLines = 50;
 
@@ -105,6 +106,9 @@ public sealed partial class SarifReportWriter : ReportWriter
         string? baseUri = Options.BaseDirectory is { } baseDirectory ? DirectoryUri(baseDirectory) : null;
         string? repositoryRootUri = Options.VersionControl?.LocalRoot is { } root ? DirectoryUri(root) : null;
         string? mappedTo = repositoryRootUri is null ? null : repositoryRootUri == baseUri ? SourceRoot : RepositoryRoot;
+
+        // Below a repository's root, paths are given relative to it (%REPOROOT%), as code scanning expects.
+        string? repositoryRoot = mappedTo == RepositoryRoot && Options.BaseDirectory is not null ? Path.GetFullPath(Options.VersionControl!.LocalRoot!) : null;
         if (baseUri is not null || mappedTo == RepositoryRoot)
         {
             writer.WriteStartObject("originalUriBaseIds");
@@ -159,7 +163,12 @@ public sealed partial class SarifReportWriter : ReportWriter
             int occurrence = occurrences.GetValueOrDefault(fingerprint) + 1;
             occurrences[fingerprint] = occurrence;
             MessageTemplate template = templates.TryGetValue(diagnostic.Id, out MessageTemplate? known) ? known : MessageTemplate.For(diagnostic.Descriptor.MessageFormat);
-            WriteResult(writer, diagnostic, ruleIndex, template, string.Create(CultureInfo.InvariantCulture, $"{fingerprint}:{occurrence}"));
+            WriteResult(writer, diagnostic, ruleIndex, template, string.Create(CultureInfo.InvariantCulture, $"{fingerprint}:{occurrence}"), report.BaselineStateOf(diagnostic), repositoryRoot);
+        }
+
+        foreach (BaselineEntry absent in report.AbsentBaselineEntries)
+        {
+            WriteAbsent(writer, absent, ruleIndex);
         }
 
         writer.WriteEndArray();
@@ -195,6 +204,9 @@ public sealed partial class SarifReportWriter : ReportWriter
             writer.WriteStartObject("messageStrings");
             writer.WriteStartObject("default");
             writer.WriteString("text", templates[rule.Id].Text);
+            writer.WriteEndObject();
+            writer.WriteStartObject(AbsentMessageId);
+            writer.WriteString("text", "No longer found: '{0}'.");
             writer.WriteEndObject();
             writer.WriteEndObject();
             writer.WriteString("helpUri", rule.HelpLinkUri);
@@ -253,7 +265,7 @@ public sealed partial class SarifReportWriter : ReportWriter
         writer.WriteEndArray();
     }
 
-    private void WriteResult(Utf8JsonWriter writer, Diagnostic diagnostic, Dictionary<string, int> ruleIndex, MessageTemplate template, string fingerprint)
+    private void WriteResult(Utf8JsonWriter writer, Diagnostic diagnostic, Dictionary<string, int> ruleIndex, MessageTemplate template, string fingerprint, BaselineState? baselineState, string? repositoryRoot)
     {
         DiagnosticLocation location = diagnostic.Location;
         writer.WriteStartObject();
@@ -277,7 +289,7 @@ public sealed partial class SarifReportWriter : ReportWriter
         writer.WriteEndArray();
         writer.WriteEndObject();
         writer.WriteStartArray("locations");
-        WriteLocation(writer, location);
+        WriteLocation(writer, location, repositoryRoot);
         writer.WriteEndArray();
         if (!diagnostic.AdditionalLocations.IsDefaultOrEmpty)
         {
@@ -285,7 +297,7 @@ public sealed partial class SarifReportWriter : ReportWriter
             int id = 1;
             foreach (DiagnosticLocation related in diagnostic.AdditionalLocations)
             {
-                WriteLocation(writer, related, id++);
+                WriteLocation(writer, related, repositoryRoot, id++);
             }
 
             writer.WriteEndArray();
@@ -294,6 +306,10 @@ public sealed partial class SarifReportWriter : ReportWriter
         writer.WriteStartObject("partialFingerprints");
         writer.WriteString(FingerprintKey, fingerprint);
         writer.WriteEndObject();
+        if (baselineState is { } state)
+        {
+            writer.WriteString("baselineState", BaselineStateName(state));
+        }
 
         if (diagnostic.IsSuppressed)
         {
@@ -313,7 +329,7 @@ public sealed partial class SarifReportWriter : ReportWriter
         writer.WriteEndObject();
     }
 
-    private void WriteLocation(Utf8JsonWriter writer, DiagnosticLocation location, int? id = null)
+    private void WriteLocation(Utf8JsonWriter writer, DiagnosticLocation location, string? repositoryRoot, int? id = null)
     {
         writer.WriteStartObject();
         if (id is { } value)
@@ -325,7 +341,7 @@ public sealed partial class SarifReportWriter : ReportWriter
         }
 
         writer.WriteStartObject("physicalLocation");
-        WriteArtifactLocation(writer, location.FilePath);
+        WriteArtifactLocation(writer, location.FilePath, repositoryRoot, Options.BaseDirectory);
         bool hasEnd = location.EndLine is { } endLine && location.EndColumn is { } endColumn
             && (endLine > location.StartLine || (endLine == location.StartLine && endColumn >= location.StartColumn));
         int lastLine = hasEnd ? location.EndLine!.Value : location.StartLine;
@@ -373,6 +389,50 @@ public sealed partial class SarifReportWriter : ReportWriter
 
         writer.WriteEndObject();
     }
+
+    /// <summary>A baseline entry no longer found: a result with <c>baselineState</c> absent, located by its record and pointer.</summary>
+    private static void WriteAbsent(Utf8JsonWriter writer, BaselineEntry absent, Dictionary<string, int> ruleIndex)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("ruleId", absent.Id);
+        if (ruleIndex.TryGetValue(absent.Id, out int index))
+        {
+            writer.WriteNumber("ruleIndex", index);
+        }
+
+        writer.WriteString("kind", "pass");
+        writer.WriteString("level", "none");
+        writer.WriteStartObject("message");
+        writer.WriteString("text", $"No longer found: '{absent}'.");
+        if (ruleIndex.ContainsKey(absent.Id))
+        {
+            writer.WriteString("id", AbsentMessageId);
+            writer.WriteStartArray("arguments");
+            writer.WriteStringValue(absent.ToString());
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+        writer.WriteStartArray("locations");
+        writer.WriteStartObject();
+        writer.WriteStartArray("logicalLocations");
+        writer.WriteStartObject();
+        writer.WriteString("fullyQualifiedName", absent.RecordKind.Length == 0 ? absent.JsonPointer : $"{absent.RecordKind}/{absent.RecordId}{absent.JsonPointer}");
+        writer.WriteString("kind", "element");
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+        writer.WriteString("baselineState", "absent");
+        writer.WriteEndObject();
+    }
+
+    private static string BaselineStateName(BaselineState state) => state switch
+    {
+        BaselineState.Unchanged => "unchanged",
+        BaselineState.Absent => "absent",
+        _ => "new",
+    };
 
     /// <summary>The region's text, when its lines are known and it spans at most <see cref="MaxSnippetLines"/> lines.</summary>
     private static string? RegionText(Func<int, string?> text, DiagnosticLocation location)
@@ -458,12 +518,20 @@ public sealed partial class SarifReportWriter : ReportWriter
     private static string DirectoryUri(string path)
         => new Uri(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)) + Path.DirectorySeparatorChar).AbsoluteUri;
 
-    private static void WriteArtifactLocation(Utf8JsonWriter writer, string? file)
+    private static void WriteArtifactLocation(Utf8JsonWriter writer, string? file, string? repositoryRoot, string? baseDirectory)
     {
         writer.WriteStartObject("artifactLocation");
+        string? inRepository = repositoryRoot is not null && baseDirectory is not null && file is not null && file != "<stdin>"
+            ? Path.GetRelativePath(repositoryRoot, Path.GetFullPath(file, baseDirectory))
+            : null;
         if (file is null || file == "<stdin>")
         {
             writer.WriteString("uri", "stdin");
+        }
+        else if (inRepository is not null && !inRepository.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(inRepository))
+        {
+            writer.WriteString("uri", string.Join('/', inRepository.Replace('\\', '/').Split('/').Select(Uri.EscapeDataString)));
+            writer.WriteString("uriBaseId", RepositoryRoot);
         }
         else if (Path.IsPathRooted(file))
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.IO;
 using ConflictModel.Validation;
 
@@ -44,9 +45,12 @@ public sealed class TextReportWriter : ReportWriter
         ArgumentNullException.ThrowIfNull(report);
         ReportTotals totals = report.Totals;
         string suppressed = totals.Suppressed > 0 ? string.Create(CultureInfo.InvariantCulture, $", {totals.Suppressed} suppressed") : string.Empty;
+        string baseline = report.BaselineStates is { } states
+            ? string.Create(CultureInfo.InvariantCulture, $"; baseline: {states.Values.Count(s => s == BaselineState.Unchanged)} unchanged, {report.AbsentBaselineEntries.Length} no longer found")
+            : string.Empty;
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{report.Files.Length} file(s), {report.RecordCount} record(s): {totals.Errors} error(s), {totals.Warnings} warning(s), {totals.Infos} info(s){suppressed}");
+            $"{report.Files.Length} file(s), {report.RecordCount} record(s): {totals.Errors} error(s), {totals.Warnings} warning(s), {totals.Infos} info(s){suppressed}{baseline}");
     }
 
     /// <summary>Formats the line that says how many diagnostics a limit left out, or null when none were.</summary>
@@ -79,6 +83,14 @@ public sealed class TextReportWriter : ReportWriter
         if (FormatNotListed(report, Options.MaxDiagnostics) is { } notListed)
         {
             writer.WriteLine(notListed);
+        }
+
+        if (!Options.ErrorsOnly)
+        {
+            foreach (BaselineEntry absent in report.AbsentBaselineEntries)
+            {
+                writer.WriteLine($"baseline: no longer found: {TerminalText.Escape(absent.ToString())}");
+            }
         }
 
         if (!Options.ErrorsOnly)

@@ -55,6 +55,21 @@ public sealed class ValidationReport
     /// </summary>
     public ImmutableArray<string> ConfigurationFiles { get; init; } = [];
 
+    /// <summary>
+    /// Gets how each diagnostic compares with a baseline (keyed by reference: identical findings can differ), or null
+    /// when no baseline was used. Diagnostics in the baseline are usually suppressed with a justification naming it.
+    /// </summary>
+    public IReadOnlyDictionary<Diagnostic, BaselineState>? BaselineStates { get; init; }
+
+    /// <summary>Gets the baseline's entries that no longer match any finding (fixed, or changed).</summary>
+    public ImmutableArray<BaselineEntry> AbsentBaselineEntries { get; init; } = [];
+
+    /// <summary>Gets a diagnostic's state against the baseline: <see cref="BaselineState.New"/> unless the baseline has it; null without a baseline.</summary>
+    /// <param name="diagnostic">The diagnostic.</param>
+    /// <returns>The state, or null.</returns>
+    public BaselineState? BaselineStateOf(Diagnostic diagnostic)
+        => BaselineStates is null ? null : BaselineStates.TryGetValue(diagnostic, out BaselineState state) ? state : BaselineState.New;
+
     /// <summary>Gets whether any diagnostic that is not suppressed is an error.</summary>
     public bool HasErrors => Totals.Errors > 0;
 
