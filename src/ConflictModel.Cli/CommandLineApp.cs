@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.CommandLine.Help;
 using System.IO;
 using System.Linq;
@@ -10,10 +12,19 @@ namespace ConflictModel.Cli;
 /// <summary>Builds the command tree and runs it, turning every failure into an exit code and a one-line message.</summary>
 internal static class CommandLineApp
 {
+    internal const string VerboseName = "--verbose";
+
     public static int Run(string[] args, CliConsole console)
     {
         Command root = CreateRootCommand(console);
         ParseResult parsed = root.Parse(args);
+        if (UnknownCommandOrOption(root, parsed, args) is { } mistake)
+        {
+            console.Error.WriteLine($"conflictmodel: {mistake}");
+            console.Error.WriteLine($"Run '{string.Join(' ', CommandPath(parsed))} --help' for usage.");
+            return ExitCodes.UsageOrIo;
+        }
+
         if (parsed.Errors.Count > 0)
         {
             foreach (System.CommandLine.Parsing.ParseError error in parsed.Errors)
@@ -27,6 +38,13 @@ internal static class CommandLineApp
 
         try
         {
+#if DEBUG
+            // A seam for the end-to-end test of exit code 3, compiled into Debug builds only.
+            if (Environment.GetEnvironmentVariable("CONFLICTMODEL_DEBUG_CRASH") == "1")
+            {
+                throw new InvalidOperationException("crash requested by CONFLICTMODEL_DEBUG_CRASH");
+            }
+#endif
             return parsed.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });
         }
         catch (UsageException ex)
@@ -49,13 +67,86 @@ internal static class CommandLineApp
             console.Error.WriteLine($"conflictmodel: {ex.Message}");
             return ExitCodes.UsageOrIo;
         }
-#pragma warning disable CA1031 // The tool's last line of defence: one line, never a stack trace, in CI logs.
+#pragma warning disable CA1031 // The tool's last line of defence: one line in CI logs; the stack trace only when asked for.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             console.Error.WriteLine($"conflictmodel: internal error ({ex.GetType().Name}): {ex.Message.ReplaceLineEndings(" ")}");
-            return ExitCodes.UsageOrIo;
+            console.Error.WriteLine(args.Contains(VerboseName, StringComparer.Ordinal)
+                ? ex.ToString()
+                : "This is a bug in conflictmodel; run again with --verbose for the stack trace, and report it.");
+            return ExitCodes.InternalError;
         }
+    }
+
+    /// <summary>
+    /// An option the command does not have (<c>--fromat</c>, which would otherwise be taken for a file name) or a command
+    /// that does not exist, with the closest known name; null when every name is known. Arguments after <c>--</c> and the
+    /// values of options are not options.
+    /// </summary>
+    internal static string? UnknownCommandOrOption(Command root, ParseResult parsed, string[] args)
+    {
+        if (args.Length > 0 && !args[0].StartsWith('-') && !root.Subcommands.Any(c => c.Name == args[0] || c.Aliases.Contains(args[0])))
+        {
+            return $"unknown command '{args[0]}'{Suggestions.DidYouMean(args[0], root.Subcommands.Select(c => c.Name))}";
+        }
+
+        var known = new Dictionary<string, Option>(StringComparer.Ordinal);
+        for (SymbolResult? result = parsed.CommandResult; result is not null; result = result.Parent)
+        {
+            if (result is CommandResult command)
+            {
+                foreach (Option option in command.Command.Options)
+                {
+                    foreach (string name in Suggestions.Names(option))
+                    {
+                        known.TryAdd(name, option);
+                    }
+                }
+            }
+        }
+
+        for (int i = 0; i < args.Length; i++)
+        {
+            string token = args[i];
+            if (token == "--")
+            {
+                break;
+            }
+
+            if (token.Length < 2 || token[0] != '-' || char.IsDigit(token[1]))
+            {
+                continue;
+            }
+
+            int separator = token.IndexOfAny(['=', ':']);
+            string name = separator > 0 ? token[..separator] : token;
+            if (!known.TryGetValue(name, out Option? option))
+            {
+                return $"unknown option '{name}' for '{string.Join(' ', CommandPath(parsed))}'{Suggestions.DidYouMean(name, known.Keys.Where(k => k.StartsWith("--", StringComparison.Ordinal)))}";
+            }
+
+            if (separator < 0 && option.Arity.MaximumNumberOfValues > 0 && option.ValueType != typeof(bool))
+            {
+                i++; // its value, which may start with '-' (-o -)
+            }
+        }
+
+        return null;
+    }
+
+    private static List<string> CommandPath(ParseResult parsed)
+    {
+        var names = new List<string>();
+        for (SymbolResult? result = parsed.CommandResult; result is not null; result = result.Parent)
+        {
+            if (result is CommandResult command)
+            {
+                names.Insert(0, command.Command.Name);
+            }
+        }
+
+        return names;
     }
 
     internal static Command CreateRootCommand(CliConsole console)
@@ -65,6 +156,7 @@ internal static class CommandLineApp
         {
             new HelpOption(),
             new VersionOption(),
+            new Option<bool>(VerboseName) { Description = "On an internal error, print the stack trace.", Recursive = true },
         };
         root.Subcommands.Add(ValidateCommand.Create(console));
         root.Subcommands.Add(ExplainCommand.Create(console));

@@ -11,6 +11,7 @@ using ConflictModel.Interop;
 using ConflictModel.Interop.Acled;
 using ConflictModel.Interop.Ucdp;
 using ConflictModel.Model;
+using ConflictModel.Reporting;
 using ConflictModel.Serialization;
 using ConflictModel.Validation;
 
@@ -123,7 +124,7 @@ internal static class ImportCommand
             AtomicFile.Write(Path.GetFullPath(outputPath, console.WorkingDirectory), Write);
         }
 
-        var validationReport = new ValidationReport([file.DisplayPath], [.. log.Diagnostics], ImportDiagnostics.All, records, 0);
+        var validationReport = new ValidationReport([file.DisplayPath], [.. log.Diagnostics], ImportDiagnostics.All, records);
         TextWriter? reportWriter = null;
         if (reportPath is not null)
         {

@@ -19,7 +19,8 @@ internal static class InputFiles
     /// directory that cannot be listed) and goes on with the others; when null, the first such path throws.
     /// </param>
     /// <exception cref="UsageException">A path does not exist or a pattern matches nothing, and <paramref name="problems"/> is null.</exception>
-    public static IReadOnlyList<InputFile> Expand(IReadOnlyList<string> arguments, string workingDirectory, List<string>? problems = null)
+    /// <param name="filter">Which files found in folders and by globs to leave out; null for none (hidden, bin, obj and node_modules folders are never walked).</param>
+    public static IReadOnlyList<InputFile> Expand(IReadOnlyList<string> arguments, string workingDirectory, List<string>? problems = null, InputFilter? filter = null)
     {
         var files = new List<InputFile>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -28,7 +29,7 @@ internal static class InputFiles
             List<InputFile> expanded;
             try
             {
-                expanded = ExpandOne(argument, workingDirectory, problems);
+                expanded = ExpandOne(argument, workingDirectory, problems, filter ?? InputFilter.None);
             }
             catch (UsageException ex) when (problems is not null)
             {
@@ -65,7 +66,7 @@ internal static class InputFiles
         return $"{displayPath}: no such file or directory";
     }
 
-    private static List<InputFile> ExpandOne(string argument, string workingDirectory, List<string>? problems)
+    private static List<InputFile> ExpandOne(string argument, string workingDirectory, List<string>? problems, InputFilter filter)
     {
         if (argument == InputFile.StandardInput)
         {
@@ -80,13 +81,13 @@ internal static class InputFiles
 
         if (Directory.Exists(full))
         {
-            return Match(full, DatasetPatterns, workingDirectory, problems);
+            return filter.Apply(Match(full, DatasetPatterns, workingDirectory, problems), full);
         }
 
         if (argument.IndexOfAny(['*', '?', '[']) >= 0)
         {
             string root = GlobRoot(argument, workingDirectory, out string pattern);
-            List<InputFile> matched = Directory.Exists(root) ? Match(root, [pattern], workingDirectory, problems) : [];
+            List<InputFile> matched = Directory.Exists(root) ? filter.Apply(Match(root, [pattern], workingDirectory, problems), root) : [];
             return matched.Count > 0 ? matched : throw new UsageException($"{argument}: no files match this pattern");
         }
 
@@ -98,10 +99,13 @@ internal static class InputFiles
         var matcher = new Matcher(StringComparison.Ordinal);
         matcher.AddIncludePatterns(patterns);
 
-        // Tool configuration and hidden folders (.git, node_modules of tooling) are not datasets.
+        // Tool configuration and hidden folders (.git), tooling (node_modules) and build output (bin, obj: a .NET
+        // project's *.deps.json and *.runtimeconfig.json) are not datasets.
         matcher.AddExclude("**/.*");
         matcher.AddExclude("**/.*/**");
         matcher.AddExclude("**/node_modules/**");
+        matcher.AddExclude("**/bin/**");
+        matcher.AddExclude("**/obj/**");
         return matcher.Match(root, Walk(root, workingDirectory, problems)).Files
             .Select(match => Path.GetFullPath(Path.Combine(root, match.Path)))
             .Order(StringComparer.Ordinal)
@@ -122,7 +126,7 @@ internal static class InputFiles
         while (pending.Count > 0)
         {
             DirectoryInfo directory = pending.Pop();
-            if (directory.FullName != root && (directory.Name.StartsWith('.') || directory.Name == "node_modules"))
+            if (directory.FullName != root && InputFilter.IsSkippedFolder(directory.Name))
             {
                 continue;
             }

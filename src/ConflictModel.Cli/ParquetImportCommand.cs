@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using ConflictModel.Cli.Output;
 using ConflictModel.Columnar;
+using ConflictModel.Reporting;
 using ConflictModel.Serialization;
 
 namespace ConflictModel.Cli;
@@ -53,7 +54,7 @@ internal static class ParquetImportCommand
             AtomicFile.Write(Path.GetFullPath(outputPath, console.WorkingDirectory), Write);
         }
 
-        var report = new ValidationReport([inputPath], [.. result.Diagnostics], ColumnarDiagnostics.All, result.Dataset.RecordCount, 0);
+        var report = new ValidationReport([inputPath], [.. result.Diagnostics], ColumnarDiagnostics.All, result.Dataset.RecordCount);
         var buffer = new MemoryStream();
         ImportCommand.WriteReport(buffer, report, format, console);
         if (reportPath is not null)

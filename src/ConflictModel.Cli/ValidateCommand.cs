@@ -6,6 +6,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using ConflictModel.Cli.Output;
+using ConflictModel.Reporting;
 using ConflictModel.Validation;
 
 namespace ConflictModel.Cli;
@@ -25,9 +26,15 @@ internal static class ValidateCommand
         var maxDiagnostics = new Option<int?>("--max-diagnostics") { Description = "Report at most this many diagnostics (the exit code still reflects all of them)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Text format: print errors only, without the summary." };
         var noConfig = new Option<bool>("--no-config") { Description = $"Ignore {ValidationConfiguration.FileName} files: no discovery (an explicit --config still applies)." };
+        var exclude = new Option<string[]>("--exclude") { Description = "Leave out files found in folders or by globs that match this pattern (.gitignore syntax, relative to the working directory: *.json, data/old/, **/draft-*.jsonl). Repeatable.", AllowMultipleArgumentsPerToken = false };
+        var noIgnore = new Option<bool>("--no-ignore") { Description = "Also read files that git ignores (.gitignore); by default, in a git work tree, they are left out." };
+        var baseline = new Option<string?>("--baseline") { Description = "Findings in this baseline file (written by --update-baseline) are known: reported as such, they do not fail the run; only new findings do. Entries no longer found are listed." };
+        var updateBaseline = new Option<bool>("--update-baseline") { Description = "Write the current findings to the --baseline file (creating it), dropping entries no longer found." };
+        var onlyChanged = new Option<string?>("--only-changed") { Description = "Report only findings on lines that 'git diff REF' adds or changes (files git does not track count as changed); every rule still reads the whole dataset." };
+        var allowEmpty = new Option<bool>("--allow-empty") { Description = "Exit 0 when the paths hold no dataset, instead of 2." };
         var command = new Command("validate", "Validate datasets: syntax, shape and value problems, and the semantic rules, each with its id, severity and exact position.")
         {
-            paths, format, output, config, warnAsError, severity, maxDiagnostics, quiet,
+            paths, format, output, config, warnAsError, severity, maxDiagnostics, quiet, exclude, noIgnore, allowEmpty, baseline, updateBaseline, onlyChanged,
         };
         var limits = new InputLimits();
         limits.AddTo(command);
@@ -43,12 +50,23 @@ internal static class ValidateCommand
             parsed.GetValue(warnAsError),
             parsed.GetValue(severity) ?? [],
             parsed.GetValue(maxDiagnostics),
-            parsed.GetValue(quiet)));
+            parsed.GetValue(quiet),
+            new InputFilter(parsed.GetValue(exclude) ?? [], useGitIgnore: !parsed.GetValue(noIgnore)),
+            parsed.GetValue(allowEmpty),
+            parsed.GetValue(baseline),
+            parsed.GetValue(updateBaseline),
+            parsed.GetValue(onlyChanged)));
         return command;
     }
 
-    private static int Run(CliConsole console, Func<DatasetReaderOptions?, DatasetReaderOptions> readerOptions, bool noConfig, string[] paths, string format, string? outputPath, string? configPath, bool warnAsError, string[] severities, int? maxDiagnostics, bool quiet)
+    private static int Run(CliConsole console, Func<DatasetReaderOptions?, DatasetReaderOptions> readerOptions, bool noConfig, string[] paths, string format, string? outputPath, string? configPath, bool warnAsError, string[] severities, int? maxDiagnostics, bool quiet, InputFilter filter, bool allowEmpty, string? baselinePath, bool updateBaseline, string? onlyChangedRevision)
     {
+        ChangedLines? changedLines = onlyChangedRevision is null ? null : ChangedLines.Read(console.WorkingDirectory, onlyChangedRevision);
+        if (updateBaseline && baselinePath is null)
+        {
+            throw new UsageException("--update-baseline needs --baseline FILE");
+        }
+
         if (maxDiagnostics is < 0)
         {
             throw new UsageException("--max-diagnostics must be 0 or more");
@@ -60,7 +78,7 @@ internal static class ValidateCommand
         // A path that cannot be read (missing, a broken link, no permission, a directory that cannot be listed) is
         // one line on standard error and exit code 2, but the other files are still validated and reported.
         var unreadable = new List<string>();
-        IReadOnlyList<InputFile> files = InputFiles.Expand(paths, console.WorkingDirectory, unreadable);
+        IReadOnlyList<InputFile> files = InputFiles.Expand(paths, console.WorkingDirectory, unreadable, filter);
         foreach (string problem in unreadable)
         {
             console.Error.WriteLine($"conflictmodel: {problem}");
@@ -71,17 +89,23 @@ internal static class ValidateCommand
             return ExitCodes.UsageOrIo;
         }
 
+        if (files.Count == 0 && !allowEmpty)
+        {
+            // A pipeline pointed at the wrong folder must not pass for having found nothing wrong.
+            throw new UsageException($"no dataset found in {string.Join(", ", paths.Select(p => $"'{p}'"))} (looked for *.json, *.jsonl, *.ndjson and their .gz, outside hidden, bin, obj, node_modules and git-ignored folders); --allow-empty to accept that");
+        }
+
         var diagnostics = new List<Diagnostic>();
-        var configurations = new List<string>();
+        var configurationFiles = new SortedSet<string>(StringComparer.Ordinal);
         long records = 0;
         var progress = new Progress(console, files.Count);
         var validated = new List<InputFile>(files.Count);
         foreach (InputFile file in files)
         {
-            (ValidationOptions options, DatasetReader reader) = OptionsFor(file, explicitConfig, console.WorkingDirectory, overrides, warnAsError, readerOptions, noConfig);
-            if (options.ConfigurationFile is { } used && !configurations.Contains(used))
+            (ValidationOptions options, DatasetReader reader, string? configurationFile) = OptionsFor(file, explicitConfig, console.WorkingDirectory, overrides, warnAsError, readerOptions, noConfig);
+            if (configurationFile is not null)
             {
-                configurations.Add(used);
+                configurationFiles.Add(DisplayPath(configurationFile, console.WorkingDirectory));
             }
 
             ValidationResult result;
@@ -105,51 +129,118 @@ internal static class ValidateCommand
         }
 
         progress.Finish();
-        List<Diagnostic> ordered = diagnostics;
-        int truncated = 0;
-        if (maxDiagnostics is { } max && ordered.Count(d => !d.IsSuppressed) > max)
+        if (changedLines is not null)
         {
-            var kept = new List<Diagnostic>();
-            int shown = 0;
-            foreach (Diagnostic diagnostic in ordered)
-            {
-                if (diagnostic.IsSuppressed || shown < max)
-                {
-                    kept.Add(diagnostic);
-                    shown += diagnostic.IsSuppressed ? 0 : 1;
-                }
-                else
-                {
-                    truncated++;
-                }
-            }
-
-            ordered = kept;
+            // The rules have seen everything; only what the change touches is reported (and can fail the run).
+            Dictionary<string, string> fullPaths = validated.Where(f => !f.IsStandardInput).GroupBy(f => f.DisplayPath, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().FullPath, StringComparer.Ordinal);
+            diagnostics = [.. diagnostics.Where(d => d.Location.FilePath is { } path && fullPaths.TryGetValue(path, out string? full) && changedLines.Touches(full, d.Location))];
         }
 
-        var report = new ValidationReport(validated.Select(f => f.DisplayPath).ToList(), ordered, RuleCatalog.Descriptors, records, truncated, configurations.Select(c => InputFiles.Display(c, console.WorkingDirectory)).ToList());
-        WriteReport(console, report, format, outputPath, quiet);
+        Dictionary<Diagnostic, BaselineState>? states = null;
+        List<BaselineEntry> absent = [];
+        if (baselinePath is not null)
+        {
+            (diagnostics, states, absent) = ApplyBaseline(console, validated, diagnostics, baselinePath, updateBaseline);
+        }
+
+        var report = new ValidationReport(validated.Select(f => f.DisplayPath), diagnostics, RuleCatalog.Descriptors, records)
+        {
+            ConfigurationFiles = [.. configurationFiles],
+            BaselineStates = states,
+            AbsentBaselineEntries = [.. absent],
+        };
+        WriteReport(console, report, validated, format, outputPath, quiet, maxDiagnostics);
         bool failed = diagnostics.Any(d => !d.IsSuppressed && (d.Severity == DiagnosticSeverity.Error || (warnAsError && d.Severity == DiagnosticSeverity.Warning)));
         return unreadable.Count > 0 ? ExitCodes.UsageOrIo : failed ? ExitCodes.DataErrors : ExitCodes.Success;
     }
 
-    private static void WriteReport(CliConsole console, ValidationReport report, string format, string? outputPath, bool quiet)
+    /// <summary>
+    /// Compares the findings with the baseline (or writes it, under --update-baseline): a finding the baseline has is
+    /// suppressed with a justification naming the file, so it neither fails the run nor shows in text, and SARIF marks it
+    /// unchanged.
+    /// </summary>
+    private static (List<Diagnostic> Diagnostics, Dictionary<Diagnostic, BaselineState> States, List<BaselineEntry> Absent) ApplyBaseline(
+        CliConsole console, List<InputFile> files, List<Diagnostic> diagnostics, string baselinePath, bool update)
     {
+        string full = Path.GetFullPath(baselinePath, console.WorkingDirectory);
+        string display = DisplayPath(full, console.WorkingDirectory);
+        List<Diagnostic> findings = [.. diagnostics.Where(ValidationReport.IsReported)];
+        var keys = new RecordKeys(files, findings);
+        List<(Diagnostic Diagnostic, BaselineEntry Key)> keyed = [.. findings.Select(d => (d, keys.KeyOf(d)))];
+        List<BaselineEntry> previous = update && !File.Exists(full) ? [] : Baseline.Load(full, display);
+        (Dictionary<Diagnostic, BaselineState> states, List<BaselineEntry> absent) = Baseline.Compare(keyed, previous);
+        if (update)
+        {
+            Baseline.Save(full, keyed.Select(k => k.Key));
+            console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"conflictmodel: {display}: {keyed.Count} finding(s) written ({states.Values.Count(s => s == BaselineState.New)} new, {absent.Count} no longer found and removed)"));
+            states = keyed.ToDictionary<(Diagnostic Diagnostic, BaselineEntry Key), Diagnostic, BaselineState>(k => k.Diagnostic, _ => BaselineState.Unchanged, ReferenceEqualityComparer.Instance);
+            absent = [];
+        }
+
+        string justification = $"In the baseline ({display}).";
+        var result = new List<Diagnostic>(diagnostics.Count);
+        var marked = new Dictionary<Diagnostic, BaselineState>(ReferenceEqualityComparer.Instance);
+        foreach (Diagnostic diagnostic in diagnostics)
+        {
+            if (states.TryGetValue(diagnostic, out BaselineState state))
+            {
+                Diagnostic shown = state == BaselineState.Unchanged ? diagnostic.WithSuppression(justification) : diagnostic;
+                marked[shown] = state;
+                result.Add(shown);
+            }
+            else
+            {
+                result.Add(diagnostic);
+            }
+        }
+
+        return (result, marked, absent);
+    }
+
+    private static void WriteReport(CliConsole console, ValidationReport report, List<InputFile> files, string format, string? outputPath, bool quiet, int? maxDiagnostics)
+    {
+        ReportOptions options = CliReportOptions.Default with { MaxDiagnostics = maxDiagnostics, ErrorsOnly = quiet };
         switch (format)
         {
             case "json":
-                WriteBytes(console, outputPath, stream => JsonFormatter.Write(stream, report));
+                WriteBytes(console, outputPath, stream => new JsonReportWriter(options).Write(stream, report));
                 break;
             case "sarif":
-                WriteBytes(console, outputPath, stream => SarifFormatter.Write(stream, report, console.WorkingDirectory));
+                var lines = new SourceLines(files, report.Listed(maxDiagnostics, includeSuppressed: true));
+                options = options with
+                {
+                    BaseDirectory = console.WorkingDirectory,
+                    VersionControl = GitWorkTree.Describe(console.WorkingDirectory),
+                    SourceLine = lines.Line,
+                };
+                WriteBytes(console, outputPath, stream => new SarifReportWriter(options).Write(stream, report));
                 break;
             case "github":
-                CommandLineApp.WriteOutput(console, outputPath, writer => GitHubFormatter.Write(writer, report));
+                var github = new GitHubReportWriter(options);
+                CommandLineApp.WriteOutput(console, outputPath, writer => github.Write(writer, report));
+                WriteJobSummary(github, report);
                 break;
             default:
-                CommandLineApp.WriteOutput(console, outputPath, writer => TextFormatter.Write(writer, report, quiet));
+                CommandLineApp.WriteOutput(console, outputPath, writer => new TextReportWriter(options).Write(writer, report));
                 break;
         }
+    }
+
+    /// <summary>
+    /// In a GitHub Actions step ($GITHUB_STEP_SUMMARY names a file), appends the job summary: the true totals by rule
+    /// and by file and the findings that got no annotation.
+    /// </summary>
+    private static void WriteJobSummary(GitHubReportWriter writer, ValidationReport report)
+    {
+        string? path = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY");
+        if (string.IsNullOrEmpty(path))
+        {
+            return;
+        }
+
+        using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+        using var text = new StreamWriter(stream, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+        writer.WriteJobSummary(text, report);
     }
 
     private static void WriteBytes(CliConsole console, string? outputPath, Action<Stream> write)
@@ -215,7 +306,7 @@ internal static class ValidateCommand
     /// The options for one file: the --config file, else the configuration discovered beside the file (or the working
     /// directory, for standard input), then the command line's --severity and --warnaserror on top.
     /// </summary>
-    private static (ValidationOptions Options, DatasetReader Reader) OptionsFor(InputFile file, ValidationConfiguration? explicitConfig, string workingDirectory, List<(string Key, ReportSeverity Level)> overrides, bool warnAsError, Func<DatasetReaderOptions?, DatasetReaderOptions> readerOptions, bool noConfig)
+    private static (ValidationOptions Options, DatasetReader Reader, string? ConfigurationFile) OptionsFor(InputFile file, ValidationConfiguration? explicitConfig, string workingDirectory, List<(string Key, ReportSeverity Level)> overrides, bool warnAsError, Func<DatasetReaderOptions?, DatasetReaderOptions> readerOptions, bool noConfig)
     {
         ValidationConfiguration? configuration = explicitConfig;
         if (configuration is null && !noConfig)
@@ -238,7 +329,13 @@ internal static class ValidateCommand
         }
 
         var reader = new DatasetReader(readerOptions(configuration?.ToReaderOptions()));
-        return (warnAsError ? options.WithWarningsAsErrors(true) : options, reader);
+        return (warnAsError ? options.WithWarningsAsErrors(true) : options, reader, configuration?.FilePath);
+    }
+
+    private static string DisplayPath(string path, string workingDirectory)
+    {
+        string relative = Path.GetRelativePath(workingDirectory, path);
+        return (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative).Replace('\\', '/');
     }
 
     private static ValidationConfiguration LoadConfiguration(string path)

@@ -15,7 +15,7 @@ internal sealed record ProcessResult(int ExitCode, string Output, string Error)
 /// <summary>Runs a program to completion with a time limit, capturing its output.</summary>
 internal static class ProcessRunner
 {
-    public static ProcessResult Run(string fileName, IEnumerable<string> arguments, string? workingDirectory = null, string? standardInput = null, TimeSpan? timeout = null)
+    public static ProcessResult Run(string fileName, IEnumerable<string> arguments, string? workingDirectory = null, string? standardInput = null, TimeSpan? timeout = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -32,6 +32,10 @@ internal static class ProcessRunner
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach ((string name, string? value) in environment ?? new Dictionary<string, string?>())
+        {
+            start.Environment[name] = value;
+        }
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
         Task<string> output = process.StandardOutput.ReadToEndAsync();
         Task<string> error = process.StandardError.ReadToEndAsync();

@@ -110,7 +110,7 @@ public sealed class ToolProcessTests : IDisposable
     {
         ProcessResult result = ProcessRunner.Tool(_folder, "frobnicate");
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("Unrecognized command or argument 'frobnicate'", result.Error, StringComparison.Ordinal);
+        Assert.Equal("conflictmodel: unknown command 'frobnicate'\nRun 'conflictmodel --help' for usage.\n", result.Error);
     }
 
     [Fact]
