@@ -35,9 +35,9 @@ internal static class AtomicFile
 
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            using (FileStream stream = CreateTemporary(temporary))
             {
-                write(stream);
+                write(TestHooks.ObserveWrite(stream));
                 stream.Flush(flushToDisk: true);
             }
 
@@ -63,6 +63,24 @@ internal static class AtomicFile
         {
             Forget(temporary);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Creates the temporary file under the gate: <see cref="AbandonAll"/>, after which the process may end at once,
+    /// either runs first and stops the file from being created, or runs after and deletes it. Created outside the gate,
+    /// a file made just after AbandonAll had run would outlive the interrupted process.
+    /// </summary>
+    private static FileStream CreateTemporary(string temporary)
+    {
+        lock (Gate)
+        {
+            if (s_abandoned)
+            {
+                throw new OperationCanceledException();
+            }
+
+            return new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
         }
     }
 

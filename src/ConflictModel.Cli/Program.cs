@@ -8,11 +8,15 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
+        TestHooks.Started();
+
         // Ctrl-C (SIGINT) and SIGTERM end the run at once, as usual (exit 130 and 143), but first remove the
         // temporary file of an --output being written, so that an interrupted run leaves the previous report, or
-        // none, never a partial one and never a stray temporary file.
+        // none, never a partial one and never a stray temporary file. The handlers come before anything is opened:
+        // a signal that arrives earlier ends the process by its default action, when there is nothing to clean up.
         using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnInterrupt);
         using PosixSignalRegistration terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnInterrupt);
+        TestHooks.SignalHandlersInstalled();
         return CommandLineApp.Run(args, CliConsole.FromSystem());
     }
 
