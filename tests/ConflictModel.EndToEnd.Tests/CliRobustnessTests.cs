@@ -264,7 +264,7 @@ public sealed class CliRobustnessTests : IDisposable
     private const string HoldMilliseconds = "600000";
 
     /// <summary>How long a readiness line may take to come: generous, so that only a hang reaches it.</summary>
-    private static readonly TimeSpan ReadinessTimeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan ReadinessTimeout = ProcessRunner.DefaultTimeout;
 
     private static string Interrupted(string signal) => $"conflictmodel: interrupted (SIG{signal})";
 

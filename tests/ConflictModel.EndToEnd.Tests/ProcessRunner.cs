@@ -19,11 +19,15 @@ internal sealed record ProcessResult(int ExitCode, string Output, string Error)
 /// <summary>Runs a program to completion with a time limit, capturing its output.</summary>
 internal static class ProcessRunner
 {
-    /// <summary>
-    /// How long a process may run unless a test says otherwise: generous, so that only a hang reaches it on a machine
-    /// many times slower than usual; reaching it kills the process and fails the test with what it printed.
-    /// </summary>
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
+    // The limits are for hangs, not speed: each is many times what the process takes on a loaded machine (2 cores at a
+    // load average above 20). Reaching one kills the process and fails the test with what it printed. Under such load
+    // the old limits (3 minutes for the benchmarks' quick mode, 10 for the native-AOT publish) were reached.
+
+    /// <summary>How long a process may run unless a test says otherwise (a run of the tool takes seconds).</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long a build, pack, publish, package restore or npm install may run.</summary>
+    public static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(30);
 
     public static ProcessResult Run(string fileName, IEnumerable<string> arguments, string? workingDirectory = null, string? standardInput = null, TimeSpan? timeout = null)
     {
