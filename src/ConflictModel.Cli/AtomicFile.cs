@@ -173,7 +173,7 @@ internal static class AtomicFile
         {
             using (stream)
             {
-                write(stream);
+                write(TestHooks.ObserveWrite(stream));
                 stream.Flush(flushToDisk: true);
             }
 
@@ -272,6 +272,9 @@ internal static class AtomicFile
     /// <summary>Creates a temporary file (registered for <see cref="AbandonAll"/>), readable by nobody the target's mode does not let read it.</summary>
     private static FileStream CreateTemporary(string temporary, UnixFileStatus? status)
     {
+        // Created under the gate (see Create): AbandonAll, after which the process may end at once, either runs first
+        // and stops the file from being made, or runs after and deletes it; a file made just after it had run would
+        // outlive the interrupted process.
         lock (Gate)
         {
             if (s_abandoned)
@@ -280,33 +283,33 @@ internal static class AtomicFile
             }
 
             Pending.Add(temporary);
-        }
-
-        try
-        {
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Share = FileShare.None, BufferSize = 1 << 16 };
-            if (status is { } existing && !OperatingSystem.IsWindows())
+            try
             {
-                // Owner-only from the start, then exactly the target's bits (chmod ignores the umask): the content is
-                // never readable by someone the target's mode keeps out. A new file gets 0666 less the umask, as the
-                // shell's ">" makes it (FileStream's default).
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-                var stream = new FileStream(temporary, options);
-                File.SetUnixFileMode(stream.SafeFileHandle, existing.Mode);
-                return stream;
+                return Create(temporary, status);
             }
-
-            return new FileStream(temporary, options);
-        }
-        catch
-        {
-            lock (Gate)
+            catch
             {
                 Pending.Remove(temporary);
+                throw;
             }
-
-            throw;
         }
+    }
+
+    private static FileStream Create(string temporary, UnixFileStatus? status)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Share = FileShare.None, BufferSize = 1 << 16 };
+        if (status is { } existing && !OperatingSystem.IsWindows())
+        {
+            // Owner-only from the start, then exactly the target's bits (chmod ignores the umask): the content is
+            // never readable by someone the target's mode keeps out. A new file gets 0666 less the umask, as the
+            // shell's ">" makes it (FileStream's default).
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            var stream = new FileStream(temporary, options);
+            File.SetUnixFileMode(stream.SafeFileHandle, existing.Mode);
+            return stream;
+        }
+
+        return new FileStream(temporary, options);
     }
 
     /// <summary>Gives the temporary file the target's owner and group; false when this process may not.</summary>

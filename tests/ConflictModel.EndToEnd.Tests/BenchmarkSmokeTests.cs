@@ -18,7 +18,7 @@ public sealed partial class BenchmarkSmokeTests : IDisposable
     [Fact]
     public void QuickMode_RunsEveryBenchmarkAndTheProcessLevelMeasurements()
     {
-        ProcessResult result = ProcessRunner.Run("dotnet", [BenchmarkDll, "--quick"], _folder, timeout: TimeSpan.FromMinutes(3));
+        ProcessResult result = ProcessRunner.Run("dotnet", [BenchmarkDll, "--quick"], _folder, timeout: ProcessRunner.BuildTimeout);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Match ran = BenchmarksRan().Match(result.Output);

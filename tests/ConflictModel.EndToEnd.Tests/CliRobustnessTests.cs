@@ -1,10 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Net.Sockets;
 using System.Text;
-using System.Threading;
 using Xunit;
 
 namespace ConflictModel.EndToEnd.Tests;
@@ -140,70 +140,109 @@ public sealed class CliRobustnessTests : IDisposable
     {
         // Ten thousand diagnostics: far more than a pipe holds, so writing meets the closed pipe.
         string big = WriteBrokenLines("broken.jsonl", 20_000);
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = _folder };
-        foreach (string argument in new[] { Repository.ToolDll, "validate", big })
-        {
-            start.ArgumentList.Add(argument);
-        }
+        using RunningProcess process = RunningProcess.Start("dotnet", [Repository.ToolDll, "validate", big], _folder, closeStandardOutput: true); // `conflictmodel validate … | head -c 0`
+        ProcessResult result = process.WaitForExit(ProcessRunner.DefaultTimeout);
 
-        using Process process = Process.Start(start)!;
-        process.StandardOutput.Close(); // `conflictmodel validate … | head -c 0`
-        string error = process.StandardError.ReadToEnd();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "the tool hung on a closed standard output");
+        Assert.DoesNotContain(" at ", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", result.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Error);
+        Assert.True(result.ExitCode == 1, result.ToString());
+    }
 
-        Assert.DoesNotContain(" at ", error, StringComparison.Ordinal);
-        Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
-        Assert.Equal(string.Empty, error);
-        Assert.Equal(1, process.ExitCode);
+    // The signal tests wait for the tool's readiness lines (TestHooks, under CONFLICTMODEL_TEST_HOOKS=1) instead of
+    // sleeping, and hold the tool where the signal must land (CONFLICTMODEL_TEST_PAUSE_*), so the signal arrives at the
+    // same point of the run however slow the machine is. What they assert is the promise: the exit code of the signal,
+    // the previous report untouched, no temporary file; and the "interrupted" line once the handlers are in place.
+
+    [Theory]
+    [InlineData("INT", 130)]
+    [InlineData("TERM", 143)]
+    public void Signal_ImmediatelyAfterStart_LeavesThePreviousReportAndNoTemporaryFile(string signal, int exitCode)
+    {
+        // No wait at all: the signal reaches the process while the runtime starts, before the tool's handlers (the
+        // dotnet host takes tens of milliseconds to reach Main), or, on a machine slow enough, soon after.
+        (string input, string report) = PrepareRun();
+        using RunningProcess process = StartValidate(input, report, new() { ["CONFLICTMODEL_TEST_PAUSE_WRITE_MS"] = HoldMilliseconds });
+        (ProcessResult result, string ended) = Deliver(process, signal, continuesTo: Hook + "writing ");
+
+        AssertInterrupted(result, ended, ended == signal ? exitCode : 143, report);
+        string[] said = ToolLines(result.Error);
+        Assert.True(said.Length == 0 || (said.Length == 1 && said[0] == Interrupted(ended)), result.ToString());
     }
 
     [Theory]
     [InlineData("INT", 130)]
     [InlineData("TERM", 143)]
-    public void Signal_MidRun_LeavesThePreviousReportAndNoTemporaryFile(string signal, int exitCode)
+    public void Signal_BeforeTheHandlersAreInstalled_EndsTheRunAndLeavesThePreviousReportAndNoTemporaryFile(string signal, int exitCode)
     {
-        string big = WriteBrokenLines("big.jsonl", 150_000);
-        string sarif = Path.Combine(_folder, "report.sarif");
-        File.WriteAllText(sarif, "previous complete report");
+        // The tool is held just before it installs its handlers, so the signal surely comes first: it ends the process
+        // by its default action, before anything was opened.
+        (string input, string report) = PrepareRun();
+        using RunningProcess process = StartValidate(input, report, new() { ["CONFLICTMODEL_TEST_PAUSE_BEFORE_HANDLERS_MS"] = signal == "INT" && InterruptIgnored ? ShortPauseMilliseconds : HoldMilliseconds, ["CONFLICTMODEL_TEST_PAUSE_WRITE_MS"] = HoldMilliseconds });
+        process.WaitForErrorLine(Hook + "started", ReadinessTimeout);
+        (ProcessResult result, string ended) = Deliver(process, signal, continuesTo: Hook + "signal handlers installed");
 
-        // Interrupt at several points of the run: early, while reading, and about when the report is written.
-        ProcessResult full = Timed(() => ProcessRunner.Tool(_folder, "validate", big, "--format", "sarif", "-o", "full.sarif"), out TimeSpan duration);
-        Assert.True(full.ExitCode == 1, full.ToString());
-        foreach (double fraction in new[] { 0.2, 0.6, 0.9 })
+        AssertInterrupted(result, ended, ended == signal ? exitCode : 143, report);
+        if (ended == signal)
         {
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = _folder };
-            foreach (string argument in new[] { Repository.ToolDll, "validate", big, "--format", "sarif", "-o", sarif })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using Process process = Process.Start(start)!;
-            Thread.Sleep(duration * fraction);
-            bool finished = process.HasExited;
-            using (Process kill = Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!)
-            {
-                kill.WaitForExit();
-            }
-
-            Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)));
-            string error = process.StandardError.ReadToEnd();
-            string content = File.ReadAllText(sarif);
-            if (process.ExitCode == exitCode)
-            {
-                // Interrupted: the previous report is untouched, or (signal during the rename) the new one is complete.
-                Assert.True(content == "previous complete report" || content == File.ReadAllText(Path.Combine(_folder, "full.sarif")), $"at {fraction}: a partial report");
-                Assert.Equal($"conflictmodel: interrupted (SIG{signal})\n", error);
-            }
-            else
-            {
-                // The run finished before the signal arrived: the report is the complete new one.
-                Assert.True(finished || process.ExitCode == 1, $"at {fraction}: exit {process.ExitCode}\n{error}");
-                Assert.Equal(File.ReadAllText(Path.Combine(_folder, "full.sarif")), content);
-                File.WriteAllText(sarif, "previous complete report");
-            }
-
-            Assert.Empty(Directory.GetFiles(_folder, "*.tmp", new EnumerationOptions { AttributesToSkip = 0 }));
+            Assert.DoesNotContain(Hook + "signal handlers installed", result.Error, StringComparison.Ordinal);
+            Assert.True(ToolLines(result.Error).Length == 0, result.ToString());
         }
+    }
+
+    [Theory]
+    [InlineData("INT", 130)]
+    [InlineData("TERM", 143)]
+    public void Signal_WhileValidating_LeavesThePreviousReportAndNoTemporaryFile(string signal, int exitCode)
+    {
+        // Sent as soon as the handlers are in place, while the input is read and validated; the report's write is held
+        // for minutes, so the run cannot have finished first.
+        (string input, string report) = PrepareRun();
+        using RunningProcess process = StartValidate(input, report, new() { ["CONFLICTMODEL_TEST_PAUSE_WRITE_MS"] = HoldMilliseconds });
+        process.WaitForErrorLine(Hook + "signal handlers installed", ReadinessTimeout);
+        (ProcessResult result, string ended) = Deliver(process, signal, continuesTo: Hook + "writing ");
+
+        AssertInterrupted(result, ended, ended == signal ? exitCode : 143, report);
+        Assert.True(ToolLines(result.Error).SequenceEqual([Interrupted(ended)]), result.ToString());
+    }
+
+    [Theory]
+    [InlineData("INT", 130)]
+    [InlineData("TERM", 143)]
+    public void Signal_WhileWritingTheReport_LeavesThePreviousReportAndNoTemporaryFile(string signal, int exitCode)
+    {
+        // The tool says when the first chunk of the report is in its temporary file, and holds there: the signal lands
+        // in the middle of the write.
+        (string input, string report) = PrepareRun();
+        using RunningProcess process = StartValidate(input, report, new() { ["CONFLICTMODEL_TEST_PAUSE_WRITE_MS"] = HoldMilliseconds });
+        string writing = WaitForWriting(process);
+        string temporary = Assert.Single(Directory.GetFiles(_folder, "*.tmp", new EnumerationOptions { AttributesToSkip = 0 }));
+        Assert.True(new FileInfo(temporary).Length > 0 && writing.Contains(Path.GetFileName(temporary), StringComparison.Ordinal), $"{writing}: {temporary}");
+        (ProcessResult result, string ended) = Deliver(process, signal, continuesTo: null);
+
+        AssertInterrupted(result, ended, ended == signal ? exitCode : 143, report);
+        Assert.True(ToolLines(result.Error).SequenceEqual([Interrupted(ended)]), result.ToString());
+    }
+
+    [Fact]
+    public void ReadinessHooks_OnACompleteRun_SayEachPointOnceAndChangeNothingElse()
+    {
+        // The hooks the signal tests rely on: each line comes, in order, and the run is otherwise the same as without them.
+        (string input, string report) = PrepareRun();
+        using RunningProcess process = StartValidate(input, report, []);
+        ProcessResult hooked = process.WaitForExit(ProcessRunner.DefaultTimeout);
+        string withHooks = File.ReadAllText(report);
+        ProcessResult plain = ProcessRunner.Tool(_folder, "validate", input, "--format", "sarif", "-o", report);
+
+        Assert.True(hooked.ExitCode == 1 && plain.ExitCode == 1, $"{hooked}\n{plain}");
+        string[] lines = hooked.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.Equal(Hook + "started", lines[0]);
+        Assert.Equal(Hook + "signal handlers installed", lines[1]);
+        Assert.Matches(@"^conflictmodel-test: writing \.report\.sarif\.[0-9]+\.tmp \([0-9]+ bytes\)$", lines[2]);
+        Assert.Equal(string.Empty, plain.Error);
+        Assert.Equal(File.ReadAllText(report), withHooks);
+        Assert.Empty(Directory.GetFiles(_folder, "*.tmp", new EnumerationOptions { AttributesToSkip = 0 }));
     }
 
     public void Dispose()
@@ -216,12 +255,83 @@ public sealed class CliRobustnessTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    private static T Timed<T>(Func<T> run, out TimeSpan duration)
+    private const string Hook = "conflictmodel-test: ";
+
+    private const string PreviousReport = "previous complete report";
+
+    /// <summary>How long the tool is held where the signal must land: far longer than any test waits for it.</summary>
+    private const string HoldMilliseconds = "600000";
+
+    /// <summary>The pause before the handlers when the signal is to be ignored: the tool must then go on.</summary>
+    private const string ShortPauseMilliseconds = "5000";
+
+    /// <summary>How long a readiness line may take to come: generous, so that only a hang reaches it.</summary>
+    private static readonly TimeSpan ReadinessTimeout = ProcessRunner.DefaultTimeout;
+
+    private static string Interrupted(string signal) => $"conflictmodel: interrupted (SIG{signal})";
+
+    /// <summary>The lines of standard error that are the tool's own, not the test hooks' readiness lines.</summary>
+    private static string[] ToolLines(string error)
+        => error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith(Hook, StringComparison.Ordinal)).ToArray();
+
+    /// <summary>An input whose SARIF report is several chunks long (so "mid-write" is mid-write) and a previous report.</summary>
+    private (string Input, string Report) PrepareRun()
     {
-        var watch = Stopwatch.StartNew();
-        T result = run();
-        duration = watch.Elapsed;
-        return result;
+        string input = WriteBrokenLines("big.jsonl", 5_000);
+        string report = Path.Combine(_folder, "report.sarif");
+        File.WriteAllText(report, PreviousReport);
+        return (input, report);
+    }
+
+    private RunningProcess StartValidate(string input, string report, Dictionary<string, string?> environment)
+    {
+        environment["CONFLICTMODEL_TEST_HOOKS"] = "1";
+        return RunningProcess.Start("dotnet", [Repository.ToolDll, "validate", input, "--format", "sarif", "-o", report], _folder, environment);
+    }
+
+    /// <summary>Waits for the line saying the first chunk of the report is in its temporary file, and returns it.</summary>
+    private static string WaitForWriting(RunningProcess process)
+        => process.WaitForErrorLine(l => l.StartsWith(Hook + "writing ", StringComparison.Ordinal), "the report's write to start", ReadinessTimeout);
+
+    /// <summary>
+    /// Whether the tool starts with SIGINT ignored: it inherits that from this test process when this process ignores it
+    /// (a background job of a non-interactive shell, as CI scripts start it; a handler would be reset to the default).
+    /// Seen in a stressed CI run: SIGINT sent at once was ignored, and the run went on until the test's time limit.
+    /// </summary>
+    private static readonly bool InterruptIgnored = File.ReadLines("/proc/self/status")
+        .Where(l => l.StartsWith("SigIgn:", StringComparison.Ordinal))
+        .Select(l => (ulong.Parse(l.AsSpan(7).Trim(), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture) & 0b10) != 0)
+        .FirstOrDefault();
+
+    /// <summary>
+    /// Sends <paramref name="signal"/> and waits for the end of the run; returns the result and the signal that ended it.
+    /// When the tool started with SIGINT ignored it must keep ignoring it (as a program run under nohup does): the test
+    /// then waits for the tool to reach <paramref name="continuesTo"/> (so it did go on), and ends it with SIGTERM.
+    /// </summary>
+    private static (ProcessResult Result, string Ended) Deliver(RunningProcess process, string signal, string? continuesTo)
+    {
+        process.Signal(signal);
+        if (signal != "INT" || !InterruptIgnored)
+        {
+            return (process.WaitForExit(ProcessRunner.DefaultTimeout), signal);
+        }
+
+        if (continuesTo is not null)
+        {
+            process.WaitForErrorLine(l => l.StartsWith(continuesTo, StringComparison.Ordinal), $"'{continuesTo}…' after an ignored SIGINT", ReadinessTimeout);
+        }
+
+        process.Signal("TERM");
+        return (process.WaitForExit(ProcessRunner.DefaultTimeout), "TERM");
+    }
+
+    private void AssertInterrupted(ProcessResult result, string signal, int exitCode, string report)
+    {
+        Assert.True(result.ExitCode == exitCode, $"expected exit {exitCode} (SIG{signal}):\n{result}");
+        Assert.True(File.ReadAllText(report) == PreviousReport, $"the previous report was replaced:\n{result}");
+        Assert.True(Directory.GetFiles(_folder, "*.tmp", new EnumerationOptions { AttributesToSkip = 0 }).Length == 0, $"a temporary file was left:\n{result}");
+        Assert.DoesNotContain(" at ", result.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Output);
     }
 
     /// <summary>A JSON Lines file of actors of an unknown kind: one error (CM0009) a line.</summary>

@@ -119,6 +119,7 @@ public sealed class HostileInputTests(ITestOutputHelper output)
         string path = Path.Combine(Path.GetTempPath(), $"conflictmodel-growing-{Environment.ProcessId}.jsonl");
         File.WriteAllText(path, Header);
         using var stop = new CancellationTokenSource();
+        using var writing = new ManualResetEventSlim();
         var writer = new Thread(() =>
         {
             using var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
@@ -131,12 +132,20 @@ public sealed class HostileInputTests(ITestOutputHelper output)
                 file.Flush();
                 file.Write(line, line.Length / 2, line.Length - (line.Length / 2));
                 file.Flush();
+                if (i == 1_000)
+                {
+                    writing.Set();
+                }
             }
+
+            writing.Set();
         });
         try
         {
+            // Read once the writer is under way (not after a guessed sleep), so the file grows while it is read
+            // however busy the machine is.
             writer.Start();
-            Thread.Sleep(200);
+            Assert.True(writing.Wait(TimeSpan.FromMinutes(2)), "the writer thread did not write its first thousand lines in two minutes");
             for (int round = 0; round < 3; round++)
             {
                 ReadResult read = new DatasetReader().Read(path);

@@ -28,15 +28,15 @@ public sealed class NodeTools
 
     internal static string Folder => Repository.Path("tests", "ConflictModel.EndToEnd.Tests", "node");
 
-    internal ProcessResult Node(params string[] arguments) => ProcessRunner.Run("node", arguments, Folder, timeout: TimeSpan.FromMinutes(2));
+    internal ProcessResult Node(params string[] arguments) => ProcessRunner.Run("node", arguments, Folder, timeout: ProcessRunner.DefaultTimeout);
 
     internal ProcessResult SarifMultitool(params string[] arguments)
-        => ProcessRunner.Run(Path.Combine(Folder, "node_modules", "@microsoft", "sarif-multitool-linux", "Sarif.Multitool"), arguments, Folder, timeout: TimeSpan.FromMinutes(2));
+        => ProcessRunner.Run(Path.Combine(Folder, "node_modules", "@microsoft", "sarif-multitool-linux", "Sarif.Multitool"), arguments, Folder, timeout: ProcessRunner.DefaultTimeout);
 
     private static void Install()
     {
         // Scripts stay off; the only one in the tree marks the multitool executable, which is done here instead.
-        ProcessResult result = ProcessRunner.Run("npm", ["ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], Folder, timeout: TimeSpan.FromMinutes(10));
+        ProcessResult result = ProcessRunner.Run("npm", ["ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], Folder, timeout: ProcessRunner.BuildTimeout);
         Assert.True(result.ExitCode == 0, $"npm ci failed in {Folder}:\n{result}");
         string multitool = Path.Combine(Folder, "node_modules", "@microsoft", "sarif-multitool-linux", "Sarif.Multitool");
         if (!OperatingSystem.IsWindows())

@@ -96,7 +96,7 @@ public sealed class PackagingTests : IClassFixture<PackagingTests.PackedPackages
                 }
                 """);
 
-            ProcessResult run = ProcessRunner.Run("dotnet", ["run", "--", Repository.Path("examples", "seed-merged.json")], folder, timeout: TimeSpan.FromMinutes(5));
+            ProcessResult run = ProcessRunner.Run("dotnet", ["run", "--", Repository.Path("examples", "seed-merged.json")], folder, timeout: ProcessRunner.BuildTimeout);
 
             Assert.True(run.ExitCode == 0, run.ToString());
             Assert.Equal("75 records; Taliban killed estimates contradict: True\nCM2008\n", run.Output.ReplaceLineEndings("\n"));
@@ -113,7 +113,7 @@ public sealed class PackagingTests : IClassFixture<PackagingTests.PackedPackages
         string toolPath = Directory.CreateTempSubdirectory("conflictmodel-toolpath-").FullName;
         try
         {
-            ProcessResult install = ProcessRunner.Run("dotnet", ["tool", "install", "ConflictModel.Tool", "--tool-path", toolPath, "--add-source", _packages.Folder, "--version", _packages.Version], toolPath, timeout: TimeSpan.FromMinutes(5));
+            ProcessResult install = ProcessRunner.Run("dotnet", ["tool", "install", "ConflictModel.Tool", "--tool-path", toolPath, "--add-source", _packages.Folder, "--version", _packages.Version], toolPath, timeout: ProcessRunner.BuildTimeout);
             Assert.True(install.ExitCode == 0, install.ToString());
 
             ProcessResult run = ProcessRunner.Run(Path.Combine(toolPath, "conflictmodel"), ["stats", "examples/seed-asif-geo-tv.json"], Repository.Root);
@@ -157,7 +157,7 @@ public sealed class PackagingTests : IClassFixture<PackagingTests.PackedPackages
             int start = text.LastIndexOf("    /// <summary>", end, StringComparison.Ordinal);
             File.WriteAllText(partialDate, string.Concat(text.AsSpan(0, start), text.AsSpan(end + member.Length)));
 
-            ProcessResult build = ProcessRunner.Run("dotnet", ["build", Path.Combine(copy, "src", "ConflictModel", "ConflictModel.csproj")], copy, timeout: TimeSpan.FromMinutes(5));
+            ProcessResult build = ProcessRunner.Run("dotnet", ["build", Path.Combine(copy, "src", "ConflictModel", "ConflictModel.csproj")], copy, timeout: ProcessRunner.BuildTimeout);
 
             Assert.NotEqual(0, build.ExitCode);
             Assert.Contains("error RS0017", build.Output, StringComparison.Ordinal);
@@ -176,7 +176,7 @@ public sealed class PackagingTests : IClassFixture<PackagingTests.PackedPackages
         string output = Directory.CreateTempSubdirectory("conflictmodel-aot-").FullName;
         try
         {
-            ProcessResult publish = ProcessRunner.Run("dotnet", ["publish", Repository.Path("tests", "ConflictModel.AotSmoke"), "-c", "Release", "-o", output], Repository.Root, timeout: TimeSpan.FromMinutes(10));
+            ProcessResult publish = ProcessRunner.Run("dotnet", ["publish", Repository.Path("tests", "ConflictModel.AotSmoke"), "-c", "Release", "-o", output], Repository.Root, timeout: ProcessRunner.BuildTimeout);
             Assert.True(publish.ExitCode == 0, publish.ToString());
             Assert.DoesNotContain("warning IL", publish.Output, StringComparison.Ordinal);
 
@@ -204,7 +204,7 @@ public sealed class PackagingTests : IClassFixture<PackagingTests.PackedPackages
         {
             Folder = Directory.CreateTempSubdirectory("conflictmodel-packages-").FullName;
             Version = $"0.1.0-e2e.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
-            ProcessResult pack = ProcessRunner.Run("dotnet", ["pack", Repository.Path("ConflictModel.sln"), "-c", "Release", "-o", Folder, $"-p:Version={Version}"], Repository.Root, timeout: TimeSpan.FromMinutes(10));
+            ProcessResult pack = ProcessRunner.Run("dotnet", ["pack", Repository.Path("ConflictModel.sln"), "-c", "Release", "-o", Folder, $"-p:Version={Version}"], Repository.Root, timeout: ProcessRunner.BuildTimeout);
             Assert.True(pack.ExitCode == 0, pack.ToString());
         }
 
