@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using ConflictModel.Model;
 using ConflictModel.Serialization;
@@ -85,17 +84,18 @@ public partial class ReadmeExampleTests
     }
 
     /// <summary>The example's lines in this file, between the markers, trimmed.</summary>
-    private static string[] ExampleLines([CallerFilePath] string path = "")
+    private static string[] ExampleLines()
     {
-        string[] lines = File.ReadAllLines(path);
+        // Found from the repository root, not [CallerFilePath]: builds map source paths to /_/ (Directory.Build.props).
+        string[] lines = File.ReadAllLines(Path.Combine(RepositoryRoot(), "tests", "ConflictModel.Tests", "Docs", "ReadmeExampleTests.cs"));
         int begin = Array.FindIndex(lines, l => l.Trim() == "// README example begins");
         int end = Array.FindIndex(lines, l => l.Trim() == "// README example ends");
         return [.. lines[(begin + 1)..end].Select(l => l.Trim()).Where(l => l.Length > 0)];
     }
 
-    private static string RepositoryRoot([CallerFilePath] string path = "")
+    private static string RepositoryRoot()
     {
-        for (DirectoryInfo? directory = new FileInfo(path).Directory; directory is not null; directory = directory.Parent)
+        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
             if (File.Exists(Path.Combine(directory.FullName, "ConflictModel.sln")))
             {
@@ -103,7 +103,7 @@ public partial class ReadmeExampleTests
             }
         }
 
-        throw new InvalidOperationException("No ConflictModel.sln above the test's source file.");
+        throw new InvalidOperationException($"No ConflictModel.sln above {AppContext.BaseDirectory}.");
     }
 
     [GeneratedRegex("```csharp\\n(.*?)```", RegexOptions.Singleline)]
