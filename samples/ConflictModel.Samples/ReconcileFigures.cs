@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using ConflictModel.Model;
 using ConflictModel.Serialization;
@@ -7,8 +6,8 @@ using ConflictModel.Serialization;
 namespace ConflictModel.Samples;
 
 /// <summary>
-/// Finds the casualty figures in a dataset that count the same people, and says for each group whether the claims
-/// agree (and on what range) or contradict each other, and who makes each claim.
+/// Finds the casualty figures in a dataset that count the same people (<see cref="CasualtyEnvelope.GroupsOf"/>), and says
+/// for each group whether the claims agree (and on what range) or contradict each other, and who makes each claim.
 /// </summary>
 public static class ReconcileFigures
 {
@@ -25,24 +24,21 @@ public static class ReconcileFigures
             .Where(c => c.Subject.CasualtyEstimate is not null)
             .ToLookup(c => c.Subject.CasualtyEstimate!.Value);
 
-        // Group by what CountsSamePopulationAs compares, in one pass (a search per estimate would be quadratic).
-        var groups = dataset.CasualtyEstimates
-            .GroupBy(e => (e.Population, e.Side, e.Category, e.Event, e.Period, e.Location))
-            .Select(g => g.ToList());
-
-        foreach (List<CasualtyEstimate> group in groups)
+        // Every population that two or more estimates count, with what the estimates say together.
+        foreach (CasualtyEstimateGroup group in CasualtyEnvelope.GroupsOf(dataset))
         {
-            CasualtyEstimate first = group[0];
-            CasualtyEnvelope envelope = CasualtyEnvelope.Of(group);
+            CasualtyEnvelope envelope = group.Envelope;
             string verdict = envelope.IsContradictory
                 ? $"CONTRADICTORY ({envelope.Conflicts.Length} pair(s))"
                 : envelope.AgreedMinimum is { } min ? $"agree on {min} to {Bound(envelope.AgreedMaximum)}" : "nothing known";
-            Console.WriteLine($"{first.Population} of {first.Side?.ToString() ?? "?"}: {group.Count} estimate(s), {verdict}");
-            foreach (CasualtyEstimate estimate in group)
+            Console.WriteLine($"{group.Population} of {group.Side?.ToString() ?? "?"}: {group.Estimates.Length} estimate(s), {verdict}");
+            foreach (CasualtyEstimate estimate in group.Estimates)
             {
                 string who = string.Join(", ", claims[estimate.Id].Select(c => $"{c.Claimant} {c.Stance}"));
-                Console.WriteLine($"  {estimate.Id}: \"{estimate.Figure.Phrase}\" [{(who.Length > 0 ? who : estimate.ClaimedBy?.ToString() ?? "unattributed")}]");
+                Console.WriteLine($"  {estimate.Id}: {estimate.Figure} [{(who.Length > 0 ? who : estimate.ClaimedBy?.ToString() ?? "unattributed")}]");
             }
+
+            Console.WriteLine($"  together: {envelope}");
         }
 
         return 0;

@@ -64,11 +64,10 @@ internal static class ConvertCommand
 
             if (outputPath is null || outputPath == "-")
             {
-                console.Out.Flush();
-                using var memory = new MemoryStream();
-                Write(memory);
-                console.Out.Write(System.Text.Encoding.UTF8.GetString(memory.GetBuffer(), 0, (int)memory.Length));
-                console.Out.Flush();
+                // Written as it goes (the serializer writes through DatasetWriter), not built whole in memory first.
+                using Stream standardOutput = TextWriterStream.Open(console.Out);
+                Write(standardOutput);
+                standardOutput.Flush();
             }
             else
             {

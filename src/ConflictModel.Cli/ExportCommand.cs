@@ -55,10 +55,9 @@ internal static class ExportCommand
             int rows = 0;
             if (outputPath is null || outputPath == InputFile.StandardInput)
             {
-                using var memory = new MemoryStream();
-                rows = UcdpGedExporter.Write(dataset, memory);
-                console.Out.Write(System.Text.Encoding.UTF8.GetString(memory.GetBuffer(), 0, (int)memory.Length));
-                console.Out.Flush();
+                using Stream standardOutput = TextWriterStream.Open(console.Out);
+                rows = UcdpGedExporter.Write(dataset, standardOutput);
+                standardOutput.Flush();
             }
             else
             {

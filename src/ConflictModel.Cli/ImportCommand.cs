@@ -91,33 +91,27 @@ internal static class ImportCommand
             using GZipStream? zip = outputPath is not null && outputPath.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(target, CompressionLevel.Optimal, leaveOpen: true) : null;
             Stream sink = zip ?? target;
             IEnumerable<ConflictRecord> read = importer.ReadRecords(input, file.DisplayPath, log);
-            if (outputPath is not null && outputPath != InputFile.StandardInput && !new InputFile(outputPath, outputPath).IsJsonLinesByName)
-            {
-                List<ConflictRecord> all = [.. read];
-                records = all.Count;
-                ConflictJsonSerializer.Serialize(sink, Dataset.Create(info, all));
-                return;
-            }
 
-            // JSON Lines: the header, then each record as its row is read, so that a large download is never held whole.
-            string header = ConflictJsonSerializer.SerializeLines(Dataset.Create(info, []));
-            sink.Write(Encoding.UTF8.GetBytes(header));
-            var line = new StringBuilder();
+            // Each record goes to the writer as its row is read, so that a large download is never held whole: JSON Lines
+            // streams out line by line, a JSON document holds back only what its grouping by kind needs (temporary files
+            // beyond a few MiB).
+            bool lines = outputPath is null || outputPath == InputFile.StandardInput || new InputFile(outputPath, outputPath).IsJsonLinesByName;
+            var header = new Dataset(info);
+            using DatasetWriter writer = lines ? DatasetWriter.CreateJsonLines(sink, header) : DatasetWriter.CreateDocument(sink, header);
             foreach (ConflictRecord record in read)
             {
-                line.Clear().Append(ConflictJsonSerializer.SerializeRecord(record)).Append('\n');
-                sink.Write(Encoding.UTF8.GetBytes(line.ToString()));
-                records++;
+                writer.Write(record);
             }
+
+            writer.Complete();
+            records = writer.RecordCount;
         }
 
         if (outputPath is null || outputPath == InputFile.StandardInput)
         {
-            console.Out.Flush();
-            using var memory = new MemoryStream();
-            Write(memory);
-            console.Out.Write(Encoding.UTF8.GetString(memory.GetBuffer(), 0, (int)memory.Length));
-            console.Out.Flush();
+            using Stream standardOutput = TextWriterStream.Open(console.Out);
+            Write(standardOutput);
+            standardOutput.Flush();
         }
         else
         {

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Reflection.Metadata;
 using System.Xml.Linq;
 using Xunit;
 
@@ -51,6 +52,57 @@ public sealed class PackagingTests : IClassFixture<PackagingTests.PackedPackages
         Assert.Contains("tools/net10.0/any/ConflictModel.Cli.dll", entries);
         Assert.Contains("tools/net10.0/any/DotnetToolSettings.xml", entries);
         Assert.Contains("README.md", entries);
+    }
+
+    [Fact]
+    public void BothPackages_CarryTheIcon()
+    {
+        foreach (string path in new[] { _packages.Library, _packages.Tool })
+        {
+            using ZipArchive package = ZipFile.OpenRead(path);
+            ZipArchiveEntry icon = Assert.Single(package.Entries, e => e.FullName == "icon.png");
+            using (Stream png = icon.Open())
+            {
+                byte[] signature = new byte[8];
+                png.ReadExactly(signature);
+                Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, signature);
+            }
+
+            XDocument nuspec = XDocument.Load(package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+            XNamespace ns = nuspec.Root!.Name.Namespace;
+            Assert.Equal("icon.png", nuspec.Root.Element(ns + "metadata")!.Element(ns + "icon")?.Value);
+        }
+    }
+
+    [Fact]
+    public void ToolPackage_HoldsNoSatelliteResourcesNorXmlDocs()
+    {
+        using ZipArchive package = ZipFile.OpenRead(_packages.Tool);
+        string[] entries = package.Entries.Select(e => e.FullName).ToArray();
+        Assert.DoesNotContain(entries, e => e.EndsWith(".resources.dll", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(entries, e => e.StartsWith("tools/", StringComparison.Ordinal) && e.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)
+            && !e.EndsWith("/DotnetToolSettings.xml", StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, e => e.StartsWith("tools/net10.0/any/", StringComparison.Ordinal) && e["tools/net10.0/any/".Length..].Contains('/', StringComparison.Ordinal)
+            && !e.Contains("/runtimes/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void SymbolPackage_PdbNamesSourcesDeterministically()
+    {
+        using ZipArchive symbols = ZipFile.OpenRead(Path.ChangeExtension(_packages.Library, ".snupkg"));
+        using var pdb = new MemoryStream();
+        using (Stream entry = symbols.Entries.Single(e => e.FullName == "lib/net10.0/ConflictModel.pdb").Open())
+        {
+            entry.CopyTo(pdb);
+        }
+
+        pdb.Position = 0;
+        using MetadataReaderProvider provider = MetadataReaderProvider.FromPortablePdbStream(pdb);
+        MetadataReader reader = provider.GetMetadataReader();
+        string[] documents = [.. reader.Documents.Select(d => reader.GetString(reader.GetDocument(d).Name))];
+        Assert.NotEmpty(documents);
+        Assert.All(documents, name => Assert.DoesNotContain(Repository.Root, name, StringComparison.Ordinal));
+        Assert.Contains(documents, name => name.StartsWith("/_/src/ConflictModel/", StringComparison.Ordinal));
     }
 
     [Fact]

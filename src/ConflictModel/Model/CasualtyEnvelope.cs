@@ -58,6 +58,88 @@ public sealed record CasualtyEnvelope
     /// <summary>Gets each pair of estimates that cannot both be true.</summary>
     public ImmutableArray<CasualtyConflict> Conflicts => _conflicts.Items;
 
+    /// <summary>
+    /// Groups a dataset's casualty estimates by the people they count (<see cref="CasualtyEstimate.CountsSamePopulationAs"/>:
+    /// the same population, side, category, event, period and location) and returns each population that two or more
+    /// estimates count — the contested figures — with its envelope, in the order of each group's first estimate. The
+    /// groups whose <see cref="CasualtyEstimateGroup.IsContradictory"/> is true are those whose figures cannot all be
+    /// true (what <c>conflictmodel stats</c> lists). One pass over the estimates, however many there are.
+    /// </summary>
+    /// <param name="dataset">The dataset.</param>
+    /// <param name="approximateTolerance">The relative margin allowed around an approximate best figure, 0 to 1 (default 10%).</param>
+    /// <returns>The groups of two or more estimates, each in the dataset's order.</returns>
+    /// <exception cref="ArgumentException">The dataset is null or the tolerance is outside 0 to 1.</exception>
+    public static ImmutableArray<CasualtyEstimateGroup> GroupsOf(Dataset dataset, double approximateTolerance = 0.1)
+    {
+        Guard.Against.Null(dataset);
+        Guard.Against.OutOfRange(approximateTolerance, nameof(approximateTolerance), 0d, 1d);
+
+        // Keyed by the members CountsSamePopulationAs compares, so that grouping is one pass, not a search per estimate.
+        var groups = new Dictionary<(CasualtyPopulation, ActorId?, CasualtyCategory?, EventId?, EdtfDate?, Location?), ImmutableArray<CasualtyEstimate>.Builder>();
+        var order = new List<ImmutableArray<CasualtyEstimate>.Builder>();
+        foreach (CasualtyEstimate estimate in dataset.CasualtyEstimates)
+        {
+            var key = (estimate.Population, estimate.Side, estimate.Category, estimate.Event, estimate.Period, estimate.Location);
+            if (!groups.TryGetValue(key, out ImmutableArray<CasualtyEstimate>.Builder? group))
+            {
+                groups[key] = group = ImmutableArray.CreateBuilder<CasualtyEstimate>();
+                order.Add(group);
+            }
+
+            group.Add(estimate);
+        }
+
+        var result = ImmutableArray.CreateBuilder<CasualtyEstimateGroup>();
+        foreach (ImmutableArray<CasualtyEstimate>.Builder group in order)
+        {
+            if (group.Count > 1)
+            {
+                ImmutableArray<CasualtyEstimate> estimates = group.ToImmutable();
+                result.Add(new CasualtyEstimateGroup(estimates, Of(estimates, approximateTolerance)));
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// Returns the envelope in words: <c>200 to no upper bound; contradictory: 'a' contradicts 'b'</c>, or
+    /// <c>50 to 70; all allow 55 to 60</c>, then the estimates it covers (and those with no known figure).
+    /// </summary>
+    /// <returns>The envelope in words.</returns>
+    public override string ToString()
+    {
+        var text = new System.Text.StringBuilder();
+        if (Minimum is { } minimum && Maximum is { } maximum)
+        {
+            text.Append(CasualtyText.Range(minimum, maximum));
+            if (IsContradictory)
+            {
+                text.Append("; contradictory: ").AppendJoin(", ", Conflicts);
+            }
+            else if (AgreedMinimum is { } agreedMinimum && AgreedMaximum is { } agreedMaximum)
+            {
+                text.Append("; all allow ").Append(CasualtyText.Range(agreedMinimum, agreedMaximum));
+            }
+        }
+        else
+        {
+            text.Append("no known figure");
+        }
+
+        if (!Estimates.IsEmpty)
+        {
+            text.Append(" (").AppendJoin(", ", Estimates).Append(')');
+        }
+
+        if (!Unknown.IsEmpty)
+        {
+            text.Append(" (unknown: ").AppendJoin(", ", Unknown).Append(')');
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>Computes the envelope of estimates of one population.</summary>
     /// <param name="estimates">The estimates; all must count the same people (<see cref="CasualtyEstimate.CountsSamePopulationAs"/>).</param>
     /// <param name="approximateTolerance">The relative margin allowed around an approximate best figure, 0 to 1 (default 10%).</param>
@@ -137,4 +219,9 @@ public sealed record CasualtyEnvelope
 /// <summary>Two casualty estimates of one population that cannot both be true.</summary>
 /// <param name="First">The first estimate.</param>
 /// <param name="Second">The second estimate.</param>
-public sealed record CasualtyConflict(CasualtyEstimateId First, CasualtyEstimateId Second);
+public sealed record CasualtyConflict(CasualtyEstimateId First, CasualtyEstimateId Second)
+{
+    /// <summary>Returns the pair in words: <c>'a' contradicts 'b'</c>.</summary>
+    /// <returns>The pair in words.</returns>
+    public override string ToString() => $"'{First}' contradicts '{Second}'";
+}

@@ -171,6 +171,26 @@ public sealed record CasualtyFigure : ExtensibleRecord
         return null;
     }
 
+    /// <summary>
+    /// Returns the figure in words, as reported: <c>200 ("200")</c>, <c>about 60</c>, <c>over 200 ("over 200")</c>,
+    /// <c>150 (100 to 200)</c>, <c>unknown ("dozens")</c>; the verbatim phrase, when given, in quotes at the end.
+    /// </summary>
+    /// <returns>The figure in words.</returns>
+    public override string ToString()
+    {
+        string bounds = (_low, _high) switch
+        {
+            ({ } low, { } high) => $"{(_lowExclusive ? "over " : string.Empty)}{CasualtyText.Number(low)} to {(_highExclusive ? "under " : string.Empty)}{CasualtyText.Number(high)}",
+            ({ } low, null) => _lowExclusive ? $"over {CasualtyText.Number(low)}" : $"at least {CasualtyText.Number(low)}",
+            (null, { } high) => _highExclusive ? $"fewer than {CasualtyText.Number(high)}" : $"up to {CasualtyText.Number(high)}",
+            _ => string.Empty,
+        };
+        string figure = _best is { } best
+            ? $"{(IsApproximate ? "about " : string.Empty)}{CasualtyText.Number(best)}{(bounds.Length > 0 ? $" ({bounds})" : string.Empty)}"
+            : bounds.Length > 0 ? bounds : "unknown";
+        return _phrase is null ? figure : $"{figure} (\"{_phrase}\")";
+    }
+
     private static bool CheckExclusive(bool exclusive, long? bound, string parameterName)
         => exclusive && bound is null
             ? throw new ArgumentException("An exclusive bound needs the bound's number.", parameterName)

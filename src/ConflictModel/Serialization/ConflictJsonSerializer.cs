@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
@@ -35,8 +36,7 @@ public static class ConflictJsonSerializer
     public const string HeaderType = "dataset";
 
     private static readonly JsonSerializerOptions DocumentOptions = CreateOptions(lines: false);
-    private static readonly JsonSerializerOptions LinesOptions = CreateOptions(lines: true);
-    private static readonly byte[] NewLine = "\n"u8.ToArray();
+    internal static readonly JsonSerializerOptions LinesOptions = CreateOptions(lines: true);
 
     /// <summary>
     /// Gets the read-only options of the JSON document form, for embedding the model's types in your own
@@ -50,9 +50,9 @@ public static class ConflictJsonSerializer
     public static byte[] SerializeToUtf8Bytes(Dataset dataset)
     {
         Guard.Against.Null(dataset);
-        using var stream = new MemoryStream();
-        Serialize(stream, dataset);
-        return stream.ToArray();
+        var buffer = new ArrayBufferWriter<byte>();
+        DatasetWriter.WriteWhole(WriterOutput.For(buffer), dataset, lines: false);
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>Writes a dataset as an indented JSON document.</summary>
@@ -67,9 +67,7 @@ public static class ConflictJsonSerializer
     {
         Guard.Against.Null(utf8Json);
         Guard.Against.Null(dataset);
-        CheckFormatVersion(dataset, lineNumber: null); // write only what can be read back
-        JsonSerializer.Serialize(utf8Json, dataset, TypeInfo<Dataset>(DocumentOptions));
-        utf8Json.Write(NewLine);
+        DatasetWriter.WriteWhole(WriterOutput.For(utf8Json, DatasetWriterOptions.DefaultFlushThreshold), dataset, lines: false);
     }
 
     /// <summary>Reads a dataset from a JSON document.</summary>
@@ -145,34 +143,7 @@ public static class ConflictJsonSerializer
     {
         Guard.Against.Null(utf8Stream);
         Guard.Against.Null(dataset);
-        CheckFormatVersion(dataset, lineNumber: null); // write only what can be read back
-        if (dataset.Extensions.TryGetValue(TypePropertyName, out _))
-        {
-            // Read from a document that had an unknown "type" member; the header line would hold "type" twice and
-            // could not be read back (found by fuzzing, docs/reliability.md).
-            throw new JsonException("The dataset has an extension member named \"type\", which JSON Lines reserves for the header's \"dataset\"; rename it to write JSON Lines.");
-        }
-
-        foreach (ConflictRecord record in dataset.Records)
-        {
-            CheckNoTypeExtension(record); // before writing anything, so nothing is half-written
-        }
-
-        using var writer = new Utf8JsonWriter(utf8Stream, new JsonWriterOptions { Encoder = LinesOptions.Encoder, SkipValidation = false });
-        Dataset header = dataset with
-        {
-            Sources = [], Actors = [], Events = [], CasualtyEstimates = [], Attributions = [], Claims = [], Ceasefires = [], Mediations = [], Agreements = [],
-        };
-        JsonSerializer.Serialize(writer, header, TypeInfo<Dataset>(LinesOptions));
-        writer.Flush();
-        utf8Stream.Write(NewLine);
-        foreach (ConflictRecord record in dataset.Records)
-        {
-            writer.Reset(utf8Stream);
-            WriteRecord(writer, record);
-            writer.Flush();
-            utf8Stream.Write(NewLine);
-        }
+        DatasetWriter.WriteWhole(WriterOutput.For(utf8Stream, DatasetWriterOptions.DefaultFlushThreshold), dataset, lines: true);
     }
 
     /// <summary>Writes a dataset as JSON Lines.</summary>
@@ -181,9 +152,10 @@ public static class ConflictJsonSerializer
     /// <exception cref="JsonException">The dataset or one of its records has an extension member named <c>type</c>, which JSON Lines reserves.</exception>
     public static string SerializeLines(Dataset dataset)
     {
-        using var stream = new MemoryStream();
-        SerializeLines(stream, dataset);
-        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+        Guard.Against.Null(dataset);
+        var buffer = new ArrayBufferWriter<byte>();
+        DatasetWriter.WriteWhole(WriterOutput.For(buffer), dataset, lines: true);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>Writes one record as a JSON Lines line, beginning with its <c>type</c>, without a line end.</summary>
@@ -334,7 +306,19 @@ public static class ConflictJsonSerializer
 
     internal static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
 
-    private static void CheckNoTypeExtension(ConflictRecord record)
+    /// <exception cref="JsonException">The dataset has an extension member named <c>type</c>.</exception>
+    internal static void CheckNoTypeExtension(Dataset dataset)
+    {
+        if (dataset.Extensions.TryGetValue(TypePropertyName, out _))
+        {
+            // Read from a document that had an unknown "type" member; the header line would hold "type" twice and
+            // could not be read back (found by fuzzing, docs/reliability.md).
+            throw new JsonException("The dataset has an extension member named \"type\", which JSON Lines reserves for the header's \"dataset\"; rename it to write JSON Lines.");
+        }
+    }
+
+    /// <exception cref="JsonException">The record has an extension member named <c>type</c>.</exception>
+    internal static void CheckNoTypeExtension(ConflictRecord record)
     {
         if (record.Extensions.TryGetValue(TypePropertyName, out _))
         {
@@ -469,7 +453,7 @@ public static class ConflictJsonSerializer
     /// <summary>The major format version this library reads; minor versions only add optional members.</summary>
     private const int SupportedMajorVersion = 1;
 
-    private static void CheckFormatVersion(Dataset dataset, long? lineNumber)
+    internal static void CheckFormatVersion(Dataset dataset, long? lineNumber)
     {
         string version = dataset.FormatVersion;
         int major = int.TryParse(version.AsSpan(0, version.IndexOf('.', StringComparison.Ordinal)), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int value) ? value : -1;

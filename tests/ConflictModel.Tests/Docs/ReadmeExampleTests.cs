@@ -1,13 +1,52 @@
 using System;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
 using ConflictModel.Model;
 using ConflictModel.Serialization;
 using Xunit;
 
 namespace ConflictModel.Tests.Docs;
 
-/// <summary>The README's 30-second example, kept compiling and true.</summary>
-public class ReadmeExampleTests
+/// <summary>
+/// The README's 30-second example, kept compiling and true: the code between the markers below is the README's code
+/// block, and what it prints is what the README's comments say it prints (each <c>Console.WriteLine</c> line's comment
+/// begins with its output; a colon or a parenthesis starts the explanation).
+/// </summary>
+[Collection(nameof(ConsoleOutput))]
+public partial class ReadmeExampleTests
 {
+    [Fact]
+    public void ThirtySecondExample_IsTheReadmesCode()
+    {
+        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).ReplaceLineEndings("\n");
+        int section = readme.IndexOf("## In 30 seconds", StringComparison.Ordinal);
+        Assert.True(section >= 0, "README has no 'In 30 seconds' section");
+        Match block = CodeBlock().Match(readme, section);
+        Assert.True(block.Success, "README's 'In 30 seconds' section has no csharp code block");
+        string[] readmeCode = [.. block.Groups[1].Value.Split('\n').Where(l => !l.StartsWith("using ", StringComparison.Ordinal)).Select(l => l.Trim()).Where(l => l.Length > 0)];
+        Assert.Equal(readmeCode, ExampleLines());
+    }
+
+    [Fact]
+    public void ThirtySecondExample_PrintsWhatTheReadmeSays()
+    {
+        string[] expected = [.. ExampleLines().Where(l => l.StartsWith("Console.WriteLine(", StringComparison.Ordinal)).Select(ExpectedOutput)];
+        var output = new StringWriter { NewLine = "\n" };
+        TextWriter original = Console.Out;
+        Console.SetOut(output);
+        try
+        {
+            ThirtySecondExample_Works();
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+
+        Assert.Equal(expected, output.ToString().TrimEnd('\n').Split('\n'));
+    }
+
     [Fact]
     public void ThirtySecondExample_Works()
     {
@@ -27,11 +66,52 @@ public class ReadmeExampleTests
         string json = ConflictJsonSerializer.Serialize(dataset);          // or SerializeLines(dataset) for JSON Lines
         Dataset again = ConflictJsonSerializer.Deserialize(json);
         Console.WriteLine(again == dataset);                               // True: records compare by value
-        Console.WriteLine(again.Claims[0].Made?.Earliest);                 // 2025-10-01 (approximate month)
+        Console.WriteLine(again.Claims[0].Made);                           // 2025-10~ (an approximate month, as EDTF)
+        Console.WriteLine(again.Claims[0].Made?.Earliest?.ToString("uuuu-MM-dd", null)); // 2025-10-01 (its earliest day)
         // README example ends
 
         Assert.Equal(dataset, again);
         Assert.Equal(new NodaTime.LocalDate(2025, 10, 1), again.Claims[0].Made?.Earliest);
         Assert.Equal(201, again.CasualtyEstimates[0].Figure.Minimum());
     }
+
+    /// <summary>The comment of a <c>Console.WriteLine</c> line up to its explanation: the output it promises.</summary>
+    private static string ExpectedOutput(string line)
+    {
+        string comment = line[(line.IndexOf("// ", StringComparison.Ordinal) + 3)..];
+        int end = comment.IndexOfAny([':', '(']);
+        return (end < 0 ? comment : comment[..end]).Trim();
+    }
+
+    /// <summary>The example's lines in this file, between the markers, trimmed.</summary>
+    private static string[] ExampleLines()
+    {
+        // Found from the repository root, not [CallerFilePath]: builds map source paths to /_/ (Directory.Build.props).
+        string[] lines = File.ReadAllLines(Path.Combine(RepositoryRoot(), "tests", "ConflictModel.Tests", "Docs", "ReadmeExampleTests.cs"));
+        int begin = Array.FindIndex(lines, l => l.Trim() == "// README example begins");
+        int end = Array.FindIndex(lines, l => l.Trim() == "// README example ends");
+        return [.. lines[(begin + 1)..end].Select(l => l.Trim()).Where(l => l.Length > 0)];
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "ConflictModel.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No ConflictModel.sln above {AppContext.BaseDirectory}.");
+    }
+
+    [GeneratedRegex("```csharp\\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex CodeBlock();
+}
+
+/// <summary>Tests that replace <see cref="Console.Out"/> run one at a time.</summary>
+[CollectionDefinition(nameof(ConsoleOutput), DisableParallelization = true)]
+public sealed class ConsoleOutput
+{
 }
