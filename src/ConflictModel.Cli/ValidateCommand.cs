@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -24,9 +25,10 @@ internal static class ValidateCommand
         var severity = new Option<string[]>("--severity") { Description = "Override a severity: ID=level, category:NAME=level or *=level, with level none, hidden, info, warning or error. Repeatable.", AllowMultipleArgumentsPerToken = false };
         var maxDiagnostics = new Option<int?>("--max-diagnostics") { Description = "Report at most this many diagnostics (the exit code still reflects all of them)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Text format: print errors only, without the summary." };
+        var rules = new Option<string[]>("--rules") { Description = "Also run the rules in this assembly (.dll): every public, non-abstract DatasetRule with a parameterless constructor. Repeatable.", AllowMultipleArgumentsPerToken = false };
         var command = new Command("validate", "Validate datasets: syntax, shape and value problems, and the semantic rules, each with its id, severity and exact position.")
         {
-            paths, format, output, config, warnAsError, severity, maxDiagnostics, quiet,
+            paths, format, output, config, warnAsError, severity, maxDiagnostics, quiet, rules,
         };
         command.SetAction(parsed => Run(
             console,
@@ -37,12 +39,14 @@ internal static class ValidateCommand
             parsed.GetValue(warnAsError),
             parsed.GetValue(severity) ?? [],
             parsed.GetValue(maxDiagnostics),
-            parsed.GetValue(quiet)));
+            parsed.GetValue(quiet),
+            parsed.GetValue(rules) ?? []));
         return command;
     }
 
-    private static int Run(CliConsole console, string[] paths, string format, string? outputPath, string? configPath, bool warnAsError, string[] severities, int? maxDiagnostics, bool quiet)
+    private static int Run(CliConsole console, string[] paths, string format, string? outputPath, string? configPath, bool warnAsError, string[] severities, int? maxDiagnostics, bool quiet, string[] rulePaths)
     {
+        ImmutableArray<DatasetRule> extraRules = RuleAssemblies.Load(rulePaths, console.WorkingDirectory);
         if (maxDiagnostics is < 0)
         {
             throw new UsageException("--max-diagnostics must be 0 or more");
@@ -71,6 +75,11 @@ internal static class ValidateCommand
         foreach (InputFile file in files)
         {
             (ValidationOptions options, DatasetReader reader) = OptionsFor(file, explicitConfig, console.WorkingDirectory, overrides, warnAsError);
+            if (!extraRules.IsEmpty)
+            {
+                options = options with { Rules = [.. options.Rules, .. extraRules] };
+            }
+
             ValidationResult result;
             try
             {
@@ -114,7 +123,10 @@ internal static class ValidateCommand
             ordered = kept;
         }
 
-        var report = new ValidationReport(validated.Select(f => f.DisplayPath).ToList(), ordered, RuleCatalog.Descriptors, records, truncated);
+        ImmutableArray<DiagnosticDescriptor> descriptors = extraRules.IsEmpty
+            ? RuleCatalog.Descriptors
+            : [.. RuleCatalog.Descriptors.Concat(extraRules.SelectMany(r => r.SupportedDiagnostics)).DistinctBy(d => d.Id).OrderBy(d => d.Id, StringComparer.Ordinal)];
+        var report = new ValidationReport(validated.Select(f => f.DisplayPath).ToList(), ordered, descriptors, records, truncated);
         WriteReport(console, report, format, outputPath, quiet);
         bool failed = diagnostics.Any(d => !d.IsSuppressed && (d.Severity == DiagnosticSeverity.Error || (warnAsError && d.Severity == DiagnosticSeverity.Warning)));
         return unreadable.Count > 0 ? ExitCodes.UsageOrIo : failed ? ExitCodes.DataErrors : ExitCodes.Success;
