@@ -28,6 +28,7 @@ public readonly struct RecordHandle : IEquatable<RecordHandle>
         _start = mark.Start;
         _end = mark.End;
         _kind = mark.Kind;
+        HasRemaps = mark.Remaps is not null;
     }
 
     /// <summary>Creates the handle of a loaded record: its place among the records of the dataset, in input order.</summary>
@@ -50,6 +51,9 @@ public readonly struct RecordHandle : IEquatable<RecordHandle>
 
     /// <summary>Gets a loaded record's place among the records.</summary>
     internal int Index => _linesBefore;
+
+    /// <summary>Gets whether the reader dropped array elements of the record (locating inside it then needs the record read again).</summary>
+    internal bool HasRemaps { get; }
 
     /// <summary>Gets the kind of the record.</summary>
     internal RecordKind Kind => _kind;

@@ -126,9 +126,9 @@ internal sealed class StreamedRecords : RecordSource, IStreamingSymbols
         RecordMark mark = CurrentMark;
         if (_window is null || _span is null)
         {
-            (SourceText text, RecordSpan? span) = _reader.ReadRecordAt(mark);
-            _window = text;
-            _span = span ?? mark.ToSpan(null);
+            // A record run again: its mark is exact and keeps its remapped pointers, so its text is enough.
+            _window = _reader.ReadRecordAt(mark, parse: false).Text;
+            _span = mark.ToSpan(null);
         }
 
         return Resolve(_window, _span, relativePointer);
@@ -141,7 +141,15 @@ internal sealed class StreamedRecords : RecordSource, IStreamingSymbols
             throw new ArgumentException("The handle is not one this validation gave out.", nameof(handle));
         }
 
-        return Locate(handle.ToMark(), relativePointer);
+        RecordMark mark = handle.ToMark();
+        if (handle.HasRemaps)
+        {
+            // The handle does not keep the record's remapped pointers: reading it again gives them.
+            (SourceText text, RecordSpan? span) = _reader.ReadRecordAt(mark);
+            return Resolve(text, span ?? mark.ToSpan(null), relativePointer);
+        }
+
+        return Locate(mark, relativePointer);
     }
 
     public override DiagnosticLocation Locate(ConflictRecord record, string? relativePointer)
@@ -247,8 +255,8 @@ internal sealed class StreamedRecords : RecordSource, IStreamingSymbols
             return LocateCurrent(relativePointer);
         }
 
-        (SourceText text, RecordSpan? span) = _reader.ReadRecordAt(mark);
-        return Resolve(text, span ?? mark.ToSpan(null), relativePointer);
+        // The mark is exact (a handle's, or a record's at hand, with its remapped pointers): the text is enough.
+        return Resolve(_reader.ReadRecordAt(mark, parse: false).Text, mark.ToSpan(null), relativePointer);
     }
 
     private DiagnosticLocation Resolve(SourceText window, RecordSpan span, string? relativePointer)

@@ -120,11 +120,17 @@ public sealed class DatasetRecordReader : IDisposable
     /// JSON Lines record is its line, read and parsed again.
     /// </summary>
     /// <param name="mark">Where the record was (a mark from this reader, or one spanning the record's line).</param>
-    /// <returns>The record's text and its span in it.</returns>
-    internal (SourceText Text, RecordSpan? Span) ReadRecordAt(RecordMark mark)
+    /// <param name="parse">Whether to parse the record; false for its text only (to locate inside a record whose mark is exact).</param>
+    /// <returns>The record's text and its span in it (null when not parsed, or when it cannot be read again).</returns>
+    internal (SourceText Text, RecordSpan? Span) ReadRecordAt(RecordMark mark, bool parse = true)
     {
         InputBytes bytes = RandomAccessSource ?? throw new InvalidOperationException("Records can be read again only after KeepRandomAccess.");
         SourceText window = mark.ReadWindow(bytes, FilePath);
+        if (!parse)
+        {
+            return (window, null);
+        }
+
         if (_lookupParser is null)
         {
             _lookupParser = DatasetParser.ForLines(_options, FilePath);
