@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -32,9 +33,10 @@ internal static class ValidateCommand
         var updateBaseline = new Option<bool>("--update-baseline") { Description = "Write the current findings to the --baseline file (creating it), dropping entries no longer found." };
         var onlyChanged = new Option<string?>("--only-changed") { Description = "Report only findings on lines that 'git diff REF' adds or changes (files git does not track count as changed); every rule still reads the whole dataset." };
         var allowEmpty = new Option<bool>("--allow-empty") { Description = "Exit 0 when the paths hold no dataset, instead of 2." };
+        var rules = new Option<string[]>("--rules") { Description = "Also run the rules in this assembly (.dll): every public, non-abstract DatasetRule with a parameterless constructor. Repeatable.", AllowMultipleArgumentsPerToken = false };
         var command = new Command("validate", "Validate datasets: syntax, shape and value problems, and the semantic rules, each with its id, severity and exact position.")
         {
-            paths, format, output, config, warnAsError, severity, maxDiagnostics, quiet, exclude, noIgnore, allowEmpty, baseline, updateBaseline, onlyChanged,
+            paths, format, output, config, warnAsError, severity, maxDiagnostics, quiet, exclude, noIgnore, allowEmpty, baseline, updateBaseline, onlyChanged, rules,
         };
         var limits = new InputLimits();
         limits.AddTo(command);
@@ -55,12 +57,14 @@ internal static class ValidateCommand
             parsed.GetValue(allowEmpty),
             parsed.GetValue(baseline),
             parsed.GetValue(updateBaseline),
-            parsed.GetValue(onlyChanged)));
+            parsed.GetValue(onlyChanged),
+            parsed.GetValue(rules) ?? []));
         return command;
     }
 
-    private static int Run(CliConsole console, Func<DatasetReaderOptions?, DatasetReaderOptions> readerOptions, bool noConfig, string[] paths, string format, string? outputPath, string? configPath, bool warnAsError, string[] severities, int? maxDiagnostics, bool quiet, InputFilter filter, bool allowEmpty, string? baselinePath, bool updateBaseline, string? onlyChangedRevision)
+    private static int Run(CliConsole console, Func<DatasetReaderOptions?, DatasetReaderOptions> readerOptions, bool noConfig, string[] paths, string format, string? outputPath, string? configPath, bool warnAsError, string[] severities, int? maxDiagnostics, bool quiet, InputFilter filter, bool allowEmpty, string? baselinePath, bool updateBaseline, string? onlyChangedRevision, string[] rulePaths)
     {
+        ImmutableArray<DatasetRule> extraRules = RuleAssemblies.Load(rulePaths, console.WorkingDirectory);
         ChangedLines? changedLines = onlyChangedRevision is null ? null : ChangedLines.Read(console.WorkingDirectory, onlyChangedRevision);
         if (updateBaseline && baselinePath is null)
         {
@@ -108,6 +112,11 @@ internal static class ValidateCommand
                 configurationFiles.Add(DisplayPath(configurationFile, console.WorkingDirectory));
             }
 
+            if (!extraRules.IsEmpty)
+            {
+                options = options with { Rules = [.. options.Rules, .. extraRules] };
+            }
+
             ValidationResult result;
             try
             {
@@ -143,7 +152,10 @@ internal static class ValidateCommand
             (diagnostics, states, absent) = ApplyBaseline(console, validated, diagnostics, baselinePath, updateBaseline);
         }
 
-        var report = new ValidationReport(validated.Select(f => f.DisplayPath), diagnostics, RuleCatalog.Descriptors, records)
+        ImmutableArray<DiagnosticDescriptor> descriptors = extraRules.IsEmpty
+            ? RuleCatalog.Descriptors
+            : [.. RuleCatalog.Descriptors.Concat(extraRules.SelectMany(r => r.SupportedDiagnostics)).DistinctBy(d => d.Id).OrderBy(d => d.Id, StringComparer.Ordinal)];
+        var report = new ValidationReport(validated.Select(f => f.DisplayPath), diagnostics, descriptors, records)
         {
             ConfigurationFiles = [.. configurationFiles],
             BaselineStates = states,

@@ -10,7 +10,7 @@ namespace ConflictModel.Benchmarks.ProcessLevel;
 /// The <c>streaming-memory FILE [--per-rule]</c> mode: what a streaming validation of a JSON Lines file keeps. Runs
 /// <see cref="DatasetValidator.Validate(DatasetRecordReader, Action{long})"/> in this process with no rule, with
 /// every rule, and (<c>--per-rule</c>) with each rule alone, and reports the managed heap after a full collection at
-/// the moment the last rule's <see cref="StreamingRuleState.End"/> runs (a probe rule placed last): the id table, the
+/// the moment the last rule's end action runs (a probe rule placed last): the id table, the
 /// rules' states and the reader's caches, without the garbage a process-level peak also counts.
 /// </summary>
 public static class StreamingMemory
@@ -57,7 +57,7 @@ public static class StreamingMemory
 
     private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e6:F1} MB");
 
-    /// <summary>Runs last; measures the heap when its state's end comes, with every other state still alive.</summary>
+    /// <summary>Runs last; measures the heap when its end action runs, with every other rule's state still alive.</summary>
     private sealed class HeapProbe : DatasetRule
     {
         private static readonly DiagnosticDescriptor Descriptor = new("CM9990", "Heap probe", "Heap probe", "Benchmarks", DiagnosticSeverity.Hidden, isEnabledByDefault: true, description: "Measures the heap.");
@@ -66,19 +66,6 @@ public static class StreamingMemory
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
-        public override void Analyze(RuleContext context)
-        {
-        }
-
-        public override StreamingRuleState BeginStreaming() => new State(this);
-
-        private sealed class State(HeapProbe probe) : StreamingRuleState
-        {
-            public override void Record(StreamingRuleContext context)
-            {
-            }
-
-            public override void End(StreamingRuleContext context) => probe.AtEnd = Heap();
-        }
+        public override void Initialize(RuleRegistration context) => context.RegisterEndAction(_ => AtEnd = Heap());
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using ConflictModel.Model;
 using NodaTime;
 
@@ -21,42 +22,22 @@ public sealed class DatasetValidator
     /// <summary>Gets how this validator validates.</summary>
     public ValidationOptions Options { get; }
 
-    /// <summary>Validates what a reader read: its own diagnostics and every rule's.</summary>
+    /// <summary>Validates what a reader read: its own diagnostics and every rule's, in one walk over the records.</summary>
     /// <param name="read">The read result.</param>
     /// <returns>Every diagnostic, sorted, with effective severities.</returns>
     public ValidationResult Validate(ReadResult read)
     {
         ArgumentNullException.ThrowIfNull(read);
         var collector = new DiagnosticCollector(Options, read.Options.MaxDiagnostics);
-        Func<DiagnosticLocation, string?> recordIdAt = location => read.TryGetRecordAt(location, out _, out string? id) ? id : null;
+        var records = new LoadedRecords(read);
         foreach (Diagnostic diagnostic in read.Diagnostics)
         {
-            collector.Add(diagnostic, recordIdAt);
+            collector.Add(diagnostic, records.RecordIdAt);
         }
 
-        var symbols = new SymbolTable(read.Dataset, read.WasDeclared);
-        LocalDate today = Today();
-        foreach (DatasetRule rule in EnabledRules())
-        {
-            var found = new List<Diagnostic>();
-            var context = new RuleContext(read, symbols, today, rule, found.Add);
-            try
-            {
-                rule.Analyze(context);
-            }
-#pragma warning disable CA1031 // A failing rule must not take the other rules' findings with it.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                found.Add(Diagnostic.Create(ValidationDiagnostics.InternalError, read.FileLocation, $"Rule {rule.Name}", $"{ex.GetType().Name}: {ex.Message}"));
-            }
-
-            foreach (Diagnostic diagnostic in found)
-            {
-                collector.Add(diagnostic, recordIdAt);
-            }
-        }
-
+        var engine = new RuleEngine(Registrations(), records, Today(), collector);
+        records.Walk(engine);
+        engine.End();
         return collector.Finish(read, read.FilePath, read.Dataset.RecordCount);
     }
 
@@ -87,8 +68,56 @@ public sealed class DatasetValidator
         }
 
         records.KeepRandomAccess();
-        return new StreamingValidation(this, records, Today()).Run(progress);
+        var collector = new DiagnosticCollector(Options, records.Options.MaxDiagnostics);
+        var streamed = new StreamedRecords(records, keepPlaces: !Options.Suppressions.IsEmpty);
+        var engine = new RuleEngine(Registrations(), streamed, Today(), collector);
+        var walk = new StreamingWalk(records, streamed, engine, collector);
+        try
+        {
+            walk.Run(progress);
+        }
+        catch (InputChangedException changed)
+        {
+            // The file was truncated under the reader: say so once, and keep what was found before.
+            collector.Add(ReaderDiagnostics.ForInputChanged(changed, records.FilePath), static _ => null);
+        }
+
+        return collector.Finish(null, records.FilePath, walk.RecordCount);
     }
+
+    /// <summary>
+    /// Gets what the enabled rules registered, each rule's <see cref="DatasetRule.Initialize"/> called once per
+    /// validator. A rule whose Initialize throws registers nothing and is reported as CM0900 in every validation.
+    /// </summary>
+    private IReadOnlyList<RuleRegistration> Registrations()
+    {
+        return LazyInitializer.EnsureInitialized(ref _registrations, () =>
+        {
+            var registrations = new List<RuleRegistration>();
+            foreach (DatasetRule rule in EnabledRules())
+            {
+                var registration = new RuleRegistration(rule);
+                try
+                {
+                    rule.Initialize(registration);
+                }
+#pragma warning disable CA1031 // A failing rule must not take the other rules' findings with it.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    registration = new RuleRegistration(rule);
+                    registration.RegisterStartAction(_ => throw new InvalidOperationException($"Initialize threw {ex.GetType().Name}: {ex.Message}", ex));
+                }
+
+                registration.Close();
+                registrations.Add(registration);
+            }
+
+            return registrations;
+        });
+    }
+
+    private IReadOnlyList<RuleRegistration>? _registrations;
 
     /// <summary>Gets the rules that can report something under the options.</summary>
     internal IEnumerable<DatasetRule> EnabledRules()

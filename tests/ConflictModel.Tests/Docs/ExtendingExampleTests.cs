@@ -36,20 +36,20 @@ public class ExtendingExampleTests
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [ClaimWithoutQuote];
 
-        public override void Analyze(RuleContext context)
+        public override void Initialize(RuleRegistration context)
+            => context.RegisterRecordAction<Claim>(Check);
+
+        private static void Check(RecordContext<Claim> context)
         {
-            foreach (Claim claim in context.Dataset.Claims)
+            if (context.Record.Quote is null)
             {
-                if (claim.Quote is null)
-                {
-                    context.Report(ClaimWithoutQuote, claim, "/id", claim.Id.Value);
-                }
+                context.Report(ClaimWithoutQuote, "/id", context.Record.Id.Value);
             }
         }
     }
 
     [Fact]
-    public void StreamingRule_ReportsTheSameStreamedAsLoaded()
+    public void StatefulRule_ReportsTheSameStreamedAsLoaded()
     {
         const string lines = """
             {"type":"dataset","formatVersion":"1.0","info":{"title":"t"}}
@@ -81,43 +81,24 @@ public class ExtendingExampleTests
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [RepeatedTitle];
 
-        public override void Analyze(RuleContext context)
-        {
-            var first = new System.Collections.Generic.Dictionary<string, Source>(System.StringComparer.Ordinal);
-            foreach (Source source in context.Dataset.Sources)
+        public override void Initialize(RuleRegistration context)
+            => context.RegisterStartAction(start =>
             {
-                if (source.Title is not { } title || first.TryAdd(title, source))
+                // One table per validation: each title with the first source that had it (its id and handle, not the record).
+                var first = new System.Collections.Generic.Dictionary<string, (string Id, RecordHandle Handle)>(System.StringComparer.Ordinal);
+                start.RegisterRecordAction<Source>(c =>
                 {
-                    continue;
-                }
+                    if (c.Record.Title is not { } title)
+                    {
+                        return;
+                    }
 
-                context.Report(RepeatedTitle, source, "/title", [context.LocationOf(first[title], "/title")], source.Id.Value, first[title].Id.Value);
-            }
-        }
-
-        public override StreamingRuleState BeginStreaming() => new State();
-
-        private sealed class State : StreamingRuleState
-        {
-            private readonly System.Collections.Generic.Dictionary<string, (string Id, RecordHandle Handle)> _first = new(System.StringComparer.Ordinal);
-
-            public override void Record(StreamingRuleContext context)
-            {
-                if (context.Record is not Source { Title: { } title } source)
-                {
-                    return;
-                }
-
-                if (!_first.TryAdd(title, (source.Id.Value, context.Handle)))
-                {
-                    (string id, RecordHandle handle) = _first[title];
-                    context.Report(Diagnostic.Create(RepeatedTitle, context.LocationOf("/title"), [context.LocationOf(handle, "/title")], source.Id.Value, id));
-                }
-            }
-
-            public override void End(StreamingRuleContext context)
-            {
-            }
-        }
+                    if (!first.TryAdd(title, (c.Record.Id.Value, c.Handle)))
+                    {
+                        (string id, RecordHandle handle) = first[title];
+                        c.Report(RepeatedTitle, "/title", [c.LocationOf(handle, "/title")], c.Record.Id.Value, id);
+                    }
+                });
+            });
     }
 }

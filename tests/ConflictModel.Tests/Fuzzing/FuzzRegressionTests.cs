@@ -97,6 +97,6 @@ public class FuzzRegressionTests
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => RuleCatalog.Rules[0].SupportedDiagnostics;
 
-        public override void Analyze(RuleContext context) => throw new InvalidOperationException("boom");
+        public override void Initialize(RuleRegistration context) => context.RegisterRecordAction<ConflictModel.Model.ConflictRecord>(_ => throw new InvalidOperationException("boom"));
     }
 }

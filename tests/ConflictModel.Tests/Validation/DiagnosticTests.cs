@@ -12,7 +12,7 @@ public class DiagnosticTests
 
     [Theory]
     [InlineData("CM001")]
-    [InlineData("XX0001")]
+    [InlineData("X0001")] // an author prefix has at least two letters (XX0001 is a valid author id: CustomRuleIdTests)
     [InlineData("CM00011")]
     [InlineData("cm0001")]
     [InlineData("CM00a1")]

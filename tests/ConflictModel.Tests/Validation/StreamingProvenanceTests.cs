@@ -178,13 +178,6 @@ public sealed class StreamingProvenanceTests
     }
 
     [Fact]
-    public void Validate_ProvenanceRules_StreamWithState()
-    {
-        Assert.NotNull(new AttributionRule().BeginStreaming());
-        Assert.NotNull(new ClaimRule().BeginStreaming());
-    }
-
-    [Fact]
     public void Validate_ProvenanceRules_KeepNoClaimOrAttribution()
     {
         // The two rules, and a probe that holds every claim and attribution it sees only weakly: each group refers
@@ -227,27 +220,18 @@ public sealed class StreamingProvenanceTests
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
-        public override void Analyze(RuleContext context) => throw new InvalidOperationException("The probe only streams.");
-
-        public override StreamingRuleState BeginStreaming() => new State(this);
-
-        private sealed class State(RetentionProbe probe) : StreamingRuleState
-        {
-            public override void Record(StreamingRuleContext context)
+        public override void Initialize(RuleRegistration context)
+            => context.RegisterStartAction(start =>
             {
-                if (context.Record is ConflictModel.Model.Claim or ConflictModel.Model.Attribution)
+                start.RegisterRecordAction<ConflictModel.Model.Claim>(c => _seen.Add(new WeakReference<ConflictRecord>(c.Record)));
+                start.RegisterRecordAction<ConflictModel.Model.Attribution>(c => _seen.Add(new WeakReference<ConflictRecord>(c.Record)));
+                start.RegisterEndAction(end =>
                 {
-                    probe._seen.Add(new WeakReference<ConflictRecord>(context.Record));
-                }
-            }
-
-            public override void End(StreamingRuleContext context)
-            {
-                GC.Collect();
-                GC.WaitForPendingFinalizers();
-                GC.Collect();
-                probe.AliveAtEnd = probe._seen.Count(w => w.TryGetTarget(out _));
-            }
-        }
+                    GC.Collect();
+                    GC.WaitForPendingFinalizers();
+                    GC.Collect();
+                    AliveAtEnd = _seen.Count(w => w.TryGetTarget(out _));
+                });
+            });
     }
 }

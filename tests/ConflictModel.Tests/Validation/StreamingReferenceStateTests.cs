@@ -283,32 +283,26 @@ public sealed class StreamingReferenceStateTests
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
-        public override void Analyze(RuleContext context)
-        {
-        }
-
-        public override StreamingRuleState? BeginStreaming() => new State(this);
-
-        private sealed class State(RetentionProbe probe) : StreamingRuleState
-        {
-            public override void Record(StreamingRuleContext context)
+        public override void Initialize(RuleRegistration context)
+            => context.RegisterStartAction(start =>
             {
-                probe._seen.Add(new WeakReference<ConflictRecord>(context.Record!));
-                if (context.Record is CasualtyEstimate { Location: { } location } estimate)
+                start.RegisterRecordAction<ConflictRecord>(c =>
                 {
-                    probe._parts.Add(new WeakReference<object>(location));
-                    probe._parts.Add(new WeakReference<object>(estimate.Figure));
-                }
-            }
-
-            public override void End(StreamingRuleContext context)
-            {
-                GC.Collect();
-                GC.WaitForPendingFinalizers();
-                GC.Collect();
-                probe.AliveAtEnd = probe._seen.Count(w => w.TryGetTarget(out _));
-                probe.PartsAliveAtEnd = probe._parts.Count(w => w.TryGetTarget(out _));
-            }
-        }
+                    _seen.Add(new WeakReference<ConflictRecord>(c.Record));
+                    if (c.Record is CasualtyEstimate { Location: { } location } estimate)
+                    {
+                        _parts.Add(new WeakReference<object>(location));
+                        _parts.Add(new WeakReference<object>(estimate.Figure));
+                    }
+                });
+                start.RegisterEndAction(end =>
+                {
+                    GC.Collect();
+                    GC.WaitForPendingFinalizers();
+                    GC.Collect();
+                    AliveAtEnd = _seen.Count(w => w.TryGetTarget(out _));
+                    PartsAliveAtEnd = _parts.Count(w => w.TryGetTarget(out _));
+                });
+            });
     }
 }

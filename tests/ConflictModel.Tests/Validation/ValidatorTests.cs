@@ -98,15 +98,15 @@ public class ValidatorTests
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Sample];
 
-        public override void Analyze(RuleContext context) => throw new InvalidOperationException("boom");
+        public override void Initialize(RuleRegistration context) => context.RegisterEndAction(_ => throw new InvalidOperationException("boom"));
     }
 
     private sealed class UndeclaredRule : DatasetRule
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Sample];
 
-        public override void Analyze(RuleContext context)
-            => context.Report(Diagnostic.Create(ReaderDiagnostics.MalformedJson, context.ReadResult.FileLocation, "x"));
+        public override void Initialize(RuleRegistration context)
+            => context.RegisterRecordAction<ConflictModel.Model.ConflictRecord>(c => c.Report(Diagnostic.Create(ReaderDiagnostics.MalformedJson, c.LocationOf(null), "x")));
     }
 
     private sealed class CountingRule : DatasetRule
@@ -115,6 +115,11 @@ public class ValidatorTests
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Sample];
 
-        public override void Analyze(RuleContext context) => Runs++;
+        public override void Initialize(RuleRegistration context)
+        {
+            Runs++;
+            context.RegisterRecordAction<ConflictModel.Model.ConflictRecord>(_ => Runs++);
+            context.RegisterEndAction(_ => Runs++);
+        }
     }
 }

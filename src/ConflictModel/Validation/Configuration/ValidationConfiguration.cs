@@ -260,7 +260,9 @@ public sealed record ValidationConfiguration
                 ReportSeverity severity = ParseSeverity(value) ?? throw Error(ref reader, $"'{value}' is not a severity; use none, hidden, info, warning, error or default.", pointer);
                 string? normalized = ValidationOptions.NormalizeKey(key);
                 DiagnosticDescriptor? descriptor = normalized is not null && DiagnosticDescriptor.IsValidId(normalized) ? RuleCatalog.Find(normalized) : null;
-                if (normalized is null || (DiagnosticDescriptor.IsValidId(normalized) && descriptor is null))
+                // An id of another prefix belongs to a rule loaded with the library's (conflictmodel validate --rules),
+                // which the configuration cannot see: it is taken as given.
+                if (normalized is null || (DiagnosticDescriptor.IsValidId(normalized) && descriptor is null && IsLibraryId(normalized)))
                 {
                     _diagnostics.Add(Diagnostic.Create(ValidationDiagnostics.UnknownConfigurationKey, text.GetLocation(keyStart, keyEnd, pointer), key));
                     continue;
@@ -328,7 +330,10 @@ public sealed record ValidationConfiguration
 
                 if (RuleCatalog.Find(id!) is not { } descriptor)
                 {
-                    _diagnostics.Add(Diagnostic.Create(ValidationDiagnostics.UnknownConfigurationKey, where, id));
+                    if (IsLibraryId(id!))
+                    {
+                        _diagnostics.Add(Diagnostic.Create(ValidationDiagnostics.UnknownConfigurationKey, where, id));
+                    }
                 }
                 else if (!descriptor.IsConfigurable)
                 {
@@ -339,6 +344,9 @@ public sealed record ValidationConfiguration
                 index++;
             }
         }
+
+        /// <summary>Gets whether an id has the library's own prefix (then the catalog must know it).</summary>
+        private static bool IsLibraryId(string id) => id.StartsWith(DiagnosticDescriptor.LibraryPrefix, StringComparison.Ordinal) && id.Length == 6;
 
         private static ReportSeverity? ParseSeverity(string? value) => value?.ToUpperInvariant() switch
         {

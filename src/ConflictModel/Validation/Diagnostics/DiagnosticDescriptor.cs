@@ -40,7 +40,7 @@ public sealed record DiagnosticDescriptor
     {
         if (!IsValidId(id))
         {
-            throw new ArgumentException($"'{id}' is not a diagnostic id: CM followed by four digits, such as CM2001.", nameof(id));
+            throw new ArgumentException($"'{id}' is not a diagnostic id: CM and four digits (the library's, such as CM2001), or a prefix of your own of 2 to 10 capital letters and 3 to 6 digits (such as ACME001).", nameof(id));
         }
 
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
@@ -104,11 +104,42 @@ public sealed record DiagnosticDescriptor
     /// <summary>Gets whether configuration may change the severity or turn the diagnostic off.</summary>
     public bool IsConfigurable => !CustomTags.Contains(DiagnosticTags.NotConfigurable);
 
-    /// <summary>Returns whether a text is a diagnostic id: <c>CM</c> followed by four ASCII digits.</summary>
+    /// <summary>
+    /// Returns whether a text is a diagnostic id: the library's <c>CM</c> followed by four ASCII digits (<c>CM2001</c>),
+    /// or an author's own prefix of 2 to 10 ASCII capital letters followed by 3 to 6 ASCII digits (<c>ACME001</c>), so
+    /// that the rules of different authors never share an id.
+    /// </summary>
     /// <param name="id">The candidate.</param>
     /// <returns>Whether it is well formed.</returns>
     public static bool IsValidId(string? id)
-        => id is { Length: 6 } && id[0] == 'C' && id[1] == 'M' && char.IsAsciiDigit(id[2]) && char.IsAsciiDigit(id[3]) && char.IsAsciiDigit(id[4]) && char.IsAsciiDigit(id[5]);
+    {
+        if (id is null)
+        {
+            return false;
+        }
+
+        int letters = 0;
+        while (letters < id.Length && char.IsAsciiLetterUpper(id[letters]))
+        {
+            letters++;
+        }
+
+        int digits = id.Length - letters;
+        for (int i = letters; i < id.Length; i++)
+        {
+            if (!char.IsAsciiDigit(id[i]))
+            {
+                return false;
+            }
+        }
+
+        return id.StartsWith(LibraryPrefix, StringComparison.Ordinal) && letters == LibraryPrefix.Length
+            ? digits == 4
+            : letters is >= 2 and <= 10 && digits is >= 3 and <= 6;
+    }
+
+    /// <summary>The prefix of the library's own ids.</summary>
+    internal const string LibraryPrefix = "CM";
 
     /// <inheritdoc/>
     public bool Equals(DiagnosticDescriptor? other)

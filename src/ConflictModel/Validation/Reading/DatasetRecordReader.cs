@@ -22,6 +22,7 @@ public sealed class DatasetRecordReader : IDisposable
     private const int InitialBuffer = 64 * 1024;
 
     private readonly DatasetReaderOptions _options;
+    private DatasetParser? _lookupParser;
     private readonly Stream? _input;
     private readonly Stream? _owned;
     private readonly DatasetParser? _parser;
@@ -127,6 +128,32 @@ public sealed class DatasetRecordReader : IDisposable
     internal InputBytes? RandomAccessSource { get; private set; }
 
     internal DatasetReaderOptions Options => _options;
+
+    /// <summary>
+    /// Reads a record the reader gave out earlier again, from the bytes kept by <see cref="KeepRandomAccess"/>: its
+    /// text and its span, with the record (null when it cannot be read again). The one way back to a record's text: a
+    /// JSON Lines record is its line, read and parsed again.
+    /// </summary>
+    /// <param name="mark">Where the record was (a mark from this reader, or one spanning the record's line).</param>
+    /// <param name="parse">Whether to parse the record; false for its text only (to locate inside a record whose mark is exact).</param>
+    /// <returns>The record's text and its span in it (null when not parsed, or when it cannot be read again).</returns>
+    internal (SourceText Text, RecordSpan? Span) ReadRecordAt(RecordMark mark, bool parse = true)
+    {
+        InputBytes bytes = RandomAccessSource ?? throw new InvalidOperationException("Records can be read again only after KeepRandomAccess.");
+        SourceText window = mark.ReadWindow(bytes, FilePath);
+        if (!parse)
+        {
+            return (window, null);
+        }
+
+        if (_lookupParser is null)
+        {
+            _lookupParser = DatasetParser.ForLines(_options, FilePath);
+            _lookupParser.AssumeHeaderSeen();
+        }
+
+        return (window, _lookupParser.ReadLineAt(window, window.BomLength, window.Length).Span);
+    }
 
     /// <summary>Makes the bytes read available again later (from the file itself, or from a temporary copy).</summary>
     internal void KeepRandomAccess()

@@ -134,6 +134,12 @@ public sealed class ReadResult
         return id is not null;
     }
 
+    /// <summary>Gets where each record was read from, in input order.</summary>
+    internal RecordSpan[] Spans => _spans;
+
+    /// <summary>Gets where a member of the record at a span is.</summary>
+    internal DiagnosticLocation LocationOfSpan(RecordSpan span, string? relativePointer) => Resolve(span, relativePointer);
+
     /// <summary>Gets whether a record of this kind and id was in the input, even if it could not be read.</summary>
     internal bool WasDeclared(RecordKind kind, string id) => _unreadIds.Contains((kind, id));
 

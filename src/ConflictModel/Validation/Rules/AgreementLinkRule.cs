@@ -12,18 +12,16 @@ internal sealed class AgreementLinkRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
-    public override RuleScope Scope => RuleScope.Record;
+    public override void Initialize(RuleRegistration context) => context.RegisterRecordAction<Agreement>(Check);
 
-    public override void Analyze(RuleContext context)
+    private static void Check(RecordContext<Agreement> context)
     {
-        foreach (Agreement agreement in context.Dataset.Agreements)
+        Agreement agreement = context.Record;
+        for (int i = 0; i < agreement.Provisions.Length; i++)
         {
-            for (int i = 0; i < agreement.Provisions.Length; i++)
+            if (agreement.Provisions[i].Ceasefire is { } id && context.Symbols.Find(id) is { Agreement: { } other } && other != agreement.Id)
             {
-                if (agreement.Provisions[i].Ceasefire is { } id && context.Symbols.Find(id) is { Agreement: { } other } && other != agreement.Id)
-                {
-                    context.Report(Descriptor, agreement, $"/provisions/{i}/ceasefire", id.Value, other.Value);
-                }
+                context.Report(Descriptor, $"/provisions/{i}/ceasefire", id.Value, other.Value);
             }
         }
     }

@@ -13,18 +13,16 @@ internal sealed class AliasRepeatsNameRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
-    public override RuleScope Scope => RuleScope.Record;
+    public override void Initialize(RuleRegistration context) => context.RegisterRecordAction<Actor>(Check);
 
-    public override void Analyze(RuleContext context)
+    private static void Check(RecordContext<Actor> context)
     {
-        foreach (Actor actor in context.Dataset.Actors)
+        Actor actor = context.Record;
+        for (int i = 0; i < actor.Aliases.Length; i++)
         {
-            for (int i = 0; i < actor.Aliases.Length; i++)
+            if (string.Equals(actor.Aliases[i].Trim(), actor.Name.Trim(), StringComparison.OrdinalIgnoreCase))
             {
-                if (string.Equals(actor.Aliases[i].Trim(), actor.Name.Trim(), StringComparison.OrdinalIgnoreCase))
-                {
-                    context.Report(Descriptor, actor, $"/aliases/{i}", actor.Aliases[i]);
-                }
+                context.Report(Descriptor, $"/aliases/{i}", actor.Aliases[i]);
             }
         }
     }

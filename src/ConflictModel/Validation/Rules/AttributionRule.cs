@@ -30,23 +30,7 @@ internal sealed class AttributionRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [NoAccuser, AccuserIsAccused, ResponseContradicted, ResponseUnsupported, BeneficiaryForPerpetration];
 
-    public override void Analyze(RuleContext context)
-    {
-        ILookup<string, Claim> claimsAbout = context.Dataset.Claims
-            .Where(c => c.Subject.Kind == ClaimSubjectKind.Attribution)
-            .ToLookup(c => c.Subject.Target!, System.StringComparer.Ordinal);
-        foreach (Attribution attribution in context.Dataset.Attributions)
-        {
-            foreach ((DiagnosticDescriptor descriptor, string pointer, string argument) in OwnFindings(attribution))
-            {
-                context.Report(descriptor, attribution, pointer, argument);
-            }
-
-            CheckResponse(context, attribution, claimsAbout[attribution.RecordId]);
-        }
-    }
-
-    /// <summary>What is wrong with an attribution on its own (no accuser, accusing itself, a beneficiary of a perpetration); both paths report these.</summary>
+    /// <summary>What is wrong with an attribution on its own (no accuser, accusing itself, a beneficiary of a perpetration); reported as the record is read.</summary>
     private static IEnumerable<(DiagnosticDescriptor Descriptor, string Pointer, string Argument)> OwnFindings(Attribution attribution)
     {
         if (attribution.Accuser is null)
@@ -64,75 +48,54 @@ internal sealed class AttributionRule : DatasetRule
         }
     }
 
-    private static void CheckResponse(RuleContext context, Attribution attribution, IEnumerable<Claim> about)
-    {
-        var byAccused = new List<Claim>();
-        foreach (ClaimId id in attribution.Claims)
-        {
-            if (context.Symbols.Find(id) is { } claim && claim.Claimant == attribution.Accused)
-            {
-                byAccused.Add(claim);
-            }
-        }
-
-        foreach (Claim claim in about)
-        {
-            if (claim.Claimant == attribution.Accused && !byAccused.Contains(claim))
-            {
-                byAccused.Add(claim);
-            }
-        }
-
-        Claim? answer = byAccused.LastOrDefault(c => Implied(c.Stance) is not null);
-        if (answer is not null && Implied(answer.Stance) != attribution.Response)
-        {
-            context.Report(ResponseContradicted, attribution, "/response", Names.Of(attribution.Response), answer.RecordId, Says(answer.Stance));
-        }
-        else if (answer is null && attribution.Response != AccusedResponse.NoResponse)
-        {
-            context.Report(ResponseUnsupported, attribution, "/response", Names.Of(attribution.Response), attribution.Accused.Value);
-        }
-    }
-
     /// <summary>
-    /// Streaming: the checks of one attribution are reported as it is read; for the response, per attribution its id,
-    /// accused, response, listed claim ids and handle, and per claim about an attribution with a stance that implies a
-    /// response its id, claimant, stance and handle, in input order. At the end the accused's answer is found as
-    /// <see cref="CheckResponse"/> finds it.
+    /// Per validation: the checks of one attribution are reported as it is read; for the response, per attribution its
+    /// id, accused, response, listed claim ids and handle, and per claim about an attribution with a stance that implies
+    /// a response its id, claimant, stance and handle, in input order. At the end the accused's answer is the last of
+    /// the accused's claims that implies a response: among the claims the attribution lists (the first claim with each
+    /// id), then among the claims about the attribution that are not one of those.
     /// </summary>
-    public override StreamingRuleState BeginStreaming() => new State();
+    public override void Initialize(RuleRegistration context)
+        => context.RegisterStartAction(static start =>
+        {
+            var state = new State();
+            start.RegisterRecordAction<Attribution>(state.Attribution);
+            start.RegisterRecordAction<Claim>(state.Claim);
+            start.RegisterEndAction(state.End);
+        });
 
-    private sealed class State : StreamingRuleState
+    private sealed class State
     {
         private readonly List<Accusation> _attributions = [];
         private readonly Dictionary<string, List<Answer>> _about = new(System.StringComparer.Ordinal);
 
-        public override void Record(StreamingRuleContext context)
+        public void Attribution(RecordContext<Attribution> context)
         {
-            switch (context.Record)
+            Attribution attribution = context.Record;
+            foreach ((DiagnosticDescriptor descriptor, string pointer, string argument) in OwnFindings(attribution))
             {
-                case Attribution attribution:
-                    foreach ((DiagnosticDescriptor descriptor, string pointer, string argument) in OwnFindings(attribution))
-                    {
-                        context.Report(Diagnostic.Create(descriptor, context.LocationOf(pointer), argument));
-                    }
+                context.Report(Diagnostic.Create(descriptor, context.LocationOf(pointer), argument));
+            }
 
-                    _attributions.Add(new Accusation(attribution.Id, attribution.Accused, attribution.Response, attribution.Claims, context.Handle));
-                    break;
+            _attributions.Add(new Accusation(attribution.Id, attribution.Accused, attribution.Response, attribution.Claims, context.Handle));
+        }
 
-                case Claim claim when claim.Subject.Kind == ClaimSubjectKind.Attribution && Implied(claim.Stance) is not null:
-                    // Claims that imply no response can never be the answer, nor hide one that does (they differ from it).
-                    if (!_about.TryGetValue(claim.Subject.Target!, out List<Answer>? answers))
-                    {
-                        _about[claim.Subject.Target!] = answers = [];
-                    }
+        public void Claim(RecordContext<Claim> context)
+        {
+            Claim claim = context.Record;
+            if (claim.Subject.Kind == ClaimSubjectKind.Attribution && Implied(claim.Stance) is not null)
+            {
+                // Claims that imply no response can never be the answer, nor hide one that does (they differ from it).
+                if (!_about.TryGetValue(claim.Subject.Target!, out List<Answer>? answers))
+                {
+                    _about[claim.Subject.Target!] = answers = [];
+                }
 
-                    answers.Add(new Answer(claim.Id, claim.Claimant, claim.Stance, context.Handle));
-                    break;
+                answers.Add(new Answer(claim.Id, claim.Claimant, claim.Stance, context.Handle));
             }
         }
 
-        public override void End(StreamingRuleContext context)
+        public void End(RuleEndContext context)
         {
             foreach (List<Answer> answers in _about.Values)
             {
@@ -154,10 +117,10 @@ internal sealed class AttributionRule : DatasetRule
         }
 
         /// <summary>
-        /// Removes the claims equal to an earlier one about the same attribution (a repeated line): <see cref="CheckResponse"/>
+        /// Removes the claims equal to an earlier one about the same attribution (a repeated line): the answer
         /// finds them already among the accused's claims and skips them. Only claims sharing an id are read again.
         /// </summary>
-        private static void DropRepeats(StreamingRuleContext context, List<Answer> answers)
+        private static void DropRepeats(RuleEndContext context, List<Answer> answers)
         {
             if (answers.Count < 2)
             {
@@ -185,10 +148,10 @@ internal sealed class AttributionRule : DatasetRule
         }
 
         /// <summary>
-        /// The last of the accused's claims that implies a response, in <see cref="CheckResponse"/>'s order: the listed
+        /// The last of the accused's claims that implies a response, in the order described on <see cref="Initialize"/>: the listed
         /// claims (the first claim with each id), then the claims about the attribution that are not one of those.
         /// </summary>
-        private (ClaimId Id, ClaimStance Stance)? LastAnswer(StreamingRuleContext context, Accusation attribution)
+        private (ClaimId Id, ClaimStance Stance)? LastAnswer(RuleEndContext context, Accusation attribution)
         {
             if (_about.TryGetValue(attribution.Id.Value, out List<Answer>? answers))
             {

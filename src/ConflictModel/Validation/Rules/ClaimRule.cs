@@ -37,35 +37,7 @@ internal sealed class ClaimRule : DatasetRule
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         [DenialAnswersNothing, RetractionWithoutTarget, SupersedesOtherClaimant, ClaimWithoutContent, AcknowledgedByOther, QuoteNotInSources];
 
-    public override void Analyze(RuleContext context)
-    {
-        ImmutableArray<Claim> claims = context.Dataset.Claims;
-        foreach (Claim claim in claims)
-        {
-            if (claim.Stance is ClaimStance.Denies or ClaimStance.Rejects or ClaimStance.DeclinesToConfirm && claim.InResponseTo is null && !Answers(context, claim))
-            {
-                context.Report(DenialAnswersNothing, claim, "/stance", Verb(claim.Stance));
-            }
-
-            foreach ((DiagnosticDescriptor descriptor, string? pointer) in OwnFindings(claim))
-            {
-                context.Report(descriptor, claim, pointer);
-            }
-
-            if (claim.Supersedes is { } replaced && context.Symbols.Find(replaced) is { } earlier && earlier.Claimant != claim.Claimant)
-            {
-                context.Report(SupersedesOtherClaimant, claim, "/supersedes", replaced.Value, earlier.Claimant.Value, claim.Claimant.Value);
-            }
-
-            if (claim.Stance == ClaimStance.Acknowledges && claim.Subject.Attribution is { } attributionId && context.Symbols.Find(attributionId) is { } attribution
-                && ByOther(context.Symbols, attribution, claim.Claimant))
-            {
-                context.Report(AcknowledgedByOther, claim, "/claimant", claim.Claimant.Value, attribution.RecordId, attribution.Accused.Value);
-            }
-        }
-    }
-
-    /// <summary>What is wrong with a claim on its own (a retraction of nothing, no content, a quote not in its excerpts); both paths report these.</summary>
+    /// <summary>What is wrong with a claim on its own (a retraction of nothing, no content, a quote not in its excerpts); reported as the record is read.</summary>
     private static IEnumerable<(DiagnosticDescriptor Descriptor, string? Pointer)> OwnFindings(Claim claim)
     {
         if (claim.Stance == ClaimStance.Retracts && claim.Supersedes is null)
@@ -85,47 +57,30 @@ internal sealed class ClaimRule : DatasetRule
         }
     }
 
-    /// <summary>Gets whether a denial has something to answer besides an explicit inResponseTo.</summary>
-    private static bool Answers(RuleContext context, Claim claim)
-    {
-        ClaimSubject subject = claim.Subject;
-        if (subject.Target is not { } target || subject.TargetKind is not { } kind)
-        {
-            return false;
-        }
-
-        bool assertedByOther = context.Dataset.Claims.Any(c => c.Claimant != claim.Claimant && c.Stance == ClaimStance.Asserts && c.Subject.Target == target && c.Subject.TargetKind == kind);
-        return assertedByOther || context.Symbols.Find(kind, target) switch
-        {
-            Attribution a => a.Accuser is { } accuser && accuser != claim.Claimant,
-            CasualtyEstimate e => e.ClaimedBy is { } by && by != claim.Claimant,
-            null => true, // a dangling target is reported by CM1001
-            _ => true, // an event, or a position about a mediation, ceasefire or actor, is what the claim answers
-        };
-    }
-
     /// <summary>
     /// Streaming: what depends on the claim alone is reported as it is read, and so is what it looks up when the
     /// record looked up was read before it. Kept for the end: per denial that may answer nothing its target, claimant,
     /// stance and handle; per target of a claim that asserts, its first two claimants; per claim whose superseded
     /// claim, or acknowledged attribution, comes later, the ids it needs and its handle.
     /// </summary>
-    public override StreamingRuleState BeginStreaming() => new State();
+    public override void Initialize(RuleRegistration context)
+        => context.RegisterStartAction(static start =>
+        {
+            var state = new State();
+            start.RegisterRecordAction<Claim>(state.Record);
+            start.RegisterEndAction(state.End);
+        });
 
-    private sealed class State : StreamingRuleState
+    private sealed class State
     {
         private readonly Dictionary<(RecordKind Kind, string Target), (ActorId First, ActorId? Second)> _asserted = [];
         private readonly List<Denial> _denials = [];
         private readonly List<(ClaimId Replaced, ActorId Claimant, RecordHandle Handle)> _supersessions = [];
         private readonly List<(AttributionId Attribution, ActorId Claimant, RecordHandle Handle)> _acknowledgements = [];
 
-        public override void Record(StreamingRuleContext context)
+        public void Record(RecordContext<Claim> context)
         {
-            if (context.Record is not Claim claim)
-            {
-                return;
-            }
-
+            Claim claim = context.Record;
             ClaimSubject subject = claim.Subject;
             if (claim.Stance == ClaimStance.Asserts && subject.Target is { } asserted && subject.TargetKind is { } assertedKind and (RecordKind.Attribution or RecordKind.CasualtyEstimate))
             {
@@ -191,7 +146,7 @@ internal sealed class ClaimRule : DatasetRule
 
         }
 
-        public override void End(StreamingRuleContext context)
+        public void End(RuleEndContext context)
         {
             foreach (Denial denial in _denials)
             {

@@ -18,35 +18,33 @@ internal sealed class ComponentRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [ComponentsDoNotSum, ComponentCountsOthers];
 
-    public override RuleScope Scope => RuleScope.Record;
+    public override void Initialize(RuleRegistration context) => context.RegisterRecordAction<CasualtyEstimate>(Check);
 
-    public override void Analyze(RuleContext context)
+    private static void Check(RecordContext<CasualtyEstimate> context)
     {
-        foreach (CasualtyEstimate total in context.Dataset.CasualtyEstimates)
+        CasualtyEstimate total = context.Record;
+        if (total.Components.IsEmpty)
         {
-            if (total.Components.IsEmpty)
-            {
-                continue;
-            }
-
-            var parts = new List<CasualtyEstimate>();
-            for (int i = 0; i < total.Components.Length; i++)
-            {
-                if (context.Symbols.Find(total.Components[i]) is not { } part || ReferenceEquals(part, total))
-                {
-                    parts.Clear();
-                    break;
-                }
-
-                parts.Add(part);
-                if (Mismatch(total, part) is { } why)
-                {
-                    context.Report(ComponentCountsOthers, total, $"/components/{i}", part.RecordId, why);
-                }
-            }
-
-            CheckSum(context, total, parts);
+            return;
         }
+
+        var parts = new List<CasualtyEstimate>(total.Components.Length);
+        for (int i = 0; i < total.Components.Length; i++)
+        {
+            if (context.Symbols.Find(total.Components[i]) is not { } part || ReferenceEquals(part, total))
+            {
+                parts.Clear();
+                break;
+            }
+
+            parts.Add(part);
+            if (Mismatch(total, part) is { } why)
+            {
+                context.Report(ComponentCountsOthers, $"/components/{i}", part.RecordId, why);
+            }
+        }
+
+        CheckSum(context, total, parts);
     }
 
     private static string? Mismatch(CasualtyEstimate total, CasualtyEstimate part)
@@ -69,7 +67,7 @@ internal sealed class ComponentRule : DatasetRule
         return null;
     }
 
-    private static void CheckSum(RuleContext context, CasualtyEstimate total, List<CasualtyEstimate> parts)
+    private static void CheckSum(RecordContext<CasualtyEstimate> context, CasualtyEstimate total, List<CasualtyEstimate> parts)
     {
         if (parts.Count == 0 || total.Figure.IsUnknown || parts.Exists(p => p.Figure.IsUnknown))
         {
@@ -86,7 +84,7 @@ internal sealed class ComponentRule : DatasetRule
 
             if (sum != best)
             {
-                context.Report(ComponentsDoNotSum, total, "/components", FigureText.Number(sum), FigureText.Number(best));
+                context.Report(ComponentsDoNotSum, "/components", FigureText.Number(sum), FigureText.Number(best));
             }
 
             return;
@@ -103,7 +101,7 @@ internal sealed class ComponentRule : DatasetRule
         long totalMax = total.Figure.Maximum() ?? long.MaxValue;
         if (min > totalMax || max < totalMin)
         {
-            context.Report(ComponentsDoNotSum, total, "/components", FigureText.Range(min, max), FigureText.Range(totalMin, totalMax));
+            context.Report(ComponentsDoNotSum, "/components", FigureText.Range(min, max), FigureText.Range(totalMin, totalMax));
         }
     }
 }

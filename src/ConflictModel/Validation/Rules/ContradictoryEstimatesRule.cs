@@ -14,33 +14,10 @@ internal sealed class ContradictoryEstimatesRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
-    public override void Analyze(RuleContext context)
-    {
-        var groups = new Dictionary<Key, List<CasualtyEstimate>>();
-        foreach (CasualtyEstimate estimate in context.Dataset.CasualtyEstimates)
-        {
-            Key key = KeyOf(estimate);
-            if (!groups.TryGetValue(key, out List<CasualtyEstimate>? group))
-            {
-                groups[key] = group = [];
-            }
-
-            group.Add(estimate);
-        }
-
-        foreach (List<CasualtyEstimate> group in groups.Values.Where(g => g.Count > 1))
-        {
-            foreach ((int first, int second) in Contradictions(group))
-            {
-                context.Report(Descriptor, group[second], "/figure", [context.LocationOf(group[first], "/figure")], Arguments(group[first], group[second]));
-            }
-        }
-    }
-
     /// <summary>
     /// The contradicting pairs of one group, as indices into it: each estimate is reported once, with the first
     /// estimate (by id) it contradicts, so that a large group of rival figures gives one finding per figure rather
-    /// than one per pair. Shared by both paths.
+    /// than one per pair.
     /// </summary>
     private static IEnumerable<(int First, int Second)> Contradictions(List<CasualtyEstimate> group)
     {
@@ -71,26 +48,26 @@ internal sealed class ContradictoryEstimatesRule : DatasetRule
         => figure.Phrase ?? FigureText.Range(figure.Minimum() ?? 0, figure.Maximum() ?? long.MaxValue);
 
     /// <summary>
-    /// Streaming: each estimate's handle under the hash of its group's key (not the key: it holds the estimate's
+    /// Per validation: each estimate's handle under the hash of its group's key (not the key: it holds the estimate's
     /// location and more); at the end the estimates of each hash with more than one are read again, grouped by their
-    /// exact key in input order, and compared exactly as <see cref="Analyze"/> compares them.
+    /// exact key in input order, and compared (<see cref="Contradictions"/>).
     /// </summary>
-    public override StreamingRuleState BeginStreaming() => new State();
+    public override void Initialize(RuleRegistration context)
+        => context.RegisterStartAction(static start =>
+        {
+            var state = new State();
+            start.RegisterRecordAction<CasualtyEstimate>(state.Record);
+            start.RegisterEndAction(state.End);
+        });
 
-    private sealed class State : StreamingRuleState
+    private sealed class State
     {
         private readonly HandlesByHash _byKey = new();
 
-        public override void Record(StreamingRuleContext context)
-        {
-            if (context.Record is CasualtyEstimate estimate)
-            {
-                // The key's hash is the one Analyze's dictionary groups by, so equal keys share a hash.
-                _byKey.Add(KeyOf(estimate).GetHashCode(), context.Handle);
-            }
-        }
+        public void Record(RecordContext<CasualtyEstimate> context)
+            => _byKey.Add(KeyOf(context.Record).GetHashCode(), context.Handle); // equal keys share a hash
 
-        public override void End(StreamingRuleContext context)
+        public void End(RuleEndContext context)
         {
             foreach (List<RecordHandle> handles in _byKey.Several)
             {

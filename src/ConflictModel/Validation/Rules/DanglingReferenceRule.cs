@@ -12,18 +12,15 @@ internal sealed class DanglingReferenceRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
-    public override RuleScope Scope => RuleScope.Record;
+    public override void Initialize(RuleRegistration context) => context.RegisterRecordAction<ConflictRecord>(Check);
 
-    public override void Analyze(RuleContext context)
+    private static void Check(RecordContext<ConflictRecord> context)
     {
-        foreach (ConflictRecord record in context.Dataset.Records)
+        foreach (RecordReference reference in RecordReferences.Of(context.Record))
         {
-            foreach (RecordReference reference in RecordReferences.Of(record))
+            if (!context.Symbols.IsDeclared(reference.Kind, reference.Id))
             {
-                if (!context.Symbols.IsDeclared(reference.Kind, reference.Id))
-                {
-                    context.Report(Descriptor, record, reference.Pointer, Names.Of(reference.Kind), reference.Id);
-                }
+                context.Report(Descriptor, reference.Pointer, Names.Of(reference.Kind), reference.Id);
             }
         }
     }

@@ -24,42 +24,42 @@ internal sealed class DateOrderRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [EndBeforeStart, EffectiveBeforeDeclared, HistoryOutOfOrder, StatusBeforeDeclaration];
 
-    public override RuleScope Scope => RuleScope.Record;
-
-    public override void Analyze(RuleContext context)
+    public override void Initialize(RuleRegistration context)
     {
-        foreach (Agreement agreement in context.Dataset.Agreements)
-        {
-            if (RecordDates.EntirelyBefore(agreement.Ended, agreement.Signed))
-            {
-                context.Report(EndBeforeStart, agreement, "/ended", agreement.Ended.ToString(), agreement.Signed.ToString());
-            }
-        }
+        context.RegisterRecordAction<Agreement>(CheckAgreement);
+        context.RegisterRecordAction<Ceasefire>(CheckCeasefire);
+        context.RegisterRecordAction<Mediation>(m => History(m, m.Record.History));
+    }
 
-        foreach (Ceasefire ceasefire in context.Dataset.Ceasefires)
+    private static void CheckAgreement(RecordContext<Agreement> context)
+    {
+        Agreement agreement = context.Record;
+        if (RecordDates.EntirelyBefore(agreement.Ended, agreement.Signed))
         {
-            if (RecordDates.EntirelyBefore(ceasefire.Effective, ceasefire.Declared))
-            {
-                context.Report(EffectiveBeforeDeclared, ceasefire, "/effective", ceasefire.Effective.ToString(), ceasefire.Declared.ToString());
-            }
-
-            History(context, ceasefire, ceasefire.History);
-            for (int i = 0; i < ceasefire.History.Length; i++)
-            {
-                if (RecordDates.EntirelyBefore(ceasefire.History[i].Date, ceasefire.Declared))
-                {
-                    context.Report(StatusBeforeDeclaration, ceasefire, $"/history/{i}/date", ceasefire.History[i].Date.ToString(), ceasefire.Declared.ToString());
-                }
-            }
-        }
-
-        foreach (Mediation mediation in context.Dataset.Mediations)
-        {
-            History(context, mediation, mediation.History);
+            context.Report(EndBeforeStart, "/ended", agreement.Ended.ToString(), agreement.Signed.ToString());
         }
     }
 
-    private static void History<TStatus>(RuleContext context, ConflictRecord record, ImmutableArray<StatusChange<TStatus>> history)
+    private static void CheckCeasefire(RecordContext<Ceasefire> context)
+    {
+        Ceasefire ceasefire = context.Record;
+        if (RecordDates.EntirelyBefore(ceasefire.Effective, ceasefire.Declared))
+        {
+            context.Report(EffectiveBeforeDeclared, "/effective", ceasefire.Effective.ToString(), ceasefire.Declared.ToString());
+        }
+
+        History(context, ceasefire.History);
+        for (int i = 0; i < ceasefire.History.Length; i++)
+        {
+            if (RecordDates.EntirelyBefore(ceasefire.History[i].Date, ceasefire.Declared))
+            {
+                context.Report(StatusBeforeDeclaration, $"/history/{i}/date", ceasefire.History[i].Date.ToString(), ceasefire.Declared.ToString());
+            }
+        }
+    }
+
+    private static void History<TRecord, TStatus>(RecordContext<TRecord> context, ImmutableArray<StatusChange<TStatus>> history)
+        where TRecord : ConflictRecord
         where TStatus : struct, System.Enum
     {
         EdtfDate? previous = null;
@@ -72,7 +72,7 @@ internal sealed class DateOrderRule : DatasetRule
 
             if (RecordDates.EntirelyBefore(date, previous))
             {
-                context.Report(HistoryOutOfOrder, record, $"/history/{i}/date", date.ToString(), previous.ToString());
+                context.Report(HistoryOutOfOrder, $"/history/{i}/date", date.ToString(), previous.ToString());
             }
             else
             {

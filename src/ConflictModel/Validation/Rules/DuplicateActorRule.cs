@@ -14,53 +14,27 @@ internal sealed class DuplicateActorRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
-    public override void Analyze(RuleContext context)
-    {
-        var byName = new Dictionary<string, Actor>(StringComparer.OrdinalIgnoreCase);
-        foreach (Actor actor in context.Dataset.Actors)
-        {
-            string name = actor.Name.Trim();
-            if (byName.TryGetValue(name, out Actor? first) && !string.Equals(first.RecordId, actor.RecordId, StringComparison.Ordinal))
-            {
-                context.Report(Descriptor, actor, "/name", [context.LocationOf(first, "/name")], name, first.RecordId);
-            }
-            else
-            {
-                byName.TryAdd(name, actor);
-            }
-        }
-
-        foreach (Actor actor in context.Dataset.Actors)
-        {
-            for (int i = 0; i < actor.Aliases.Length; i++)
-            {
-                if (byName.TryGetValue(actor.Aliases[i].Trim(), out Actor? named) && !string.Equals(named.RecordId, actor.RecordId, StringComparison.Ordinal))
-                {
-                    context.Report(Descriptor, actor, $"/aliases/{i}", [context.LocationOf(named, "/name")], actor.Aliases[i], named.RecordId);
-                }
-            }
-        }
-    }
-
     /// <summary>
-    /// Streaming: the name table of <see cref="Analyze"/> (each trimmed name to the first actor's id and handle),
+    /// Per validation: a name table (each trimmed name, ignoring case, to the first actor's id and handle),
     /// reporting clashing names as actors arrive; an alias found in the table is final too (its first actor does not
     /// change), and the others wait, as their alias's hash, index and actor's handle, for the complete table.
     /// </summary>
-    public override StreamingRuleState BeginStreaming() => new State();
+    public override void Initialize(RuleRegistration context)
+        => context.RegisterStartAction(static start =>
+        {
+            var state = new State();
+            start.RegisterRecordAction<Actor>(state.Record);
+            start.RegisterEndAction(state.End);
+        });
 
-    private sealed class State : StreamingRuleState
+    private sealed class State
     {
         private readonly Dictionary<string, (string Id, RecordHandle Handle)> _byName = new(StringComparer.OrdinalIgnoreCase);
         private readonly List<(int Hash, int Index, RecordHandle Handle)> _aliases = [];
 
-        public override void Record(StreamingRuleContext context)
+        public void Record(RecordContext<Actor> context)
         {
-            if (context.Record is not Actor actor)
-            {
-                return;
-            }
-
+            Actor actor = context.Record;
             string name = actor.Name.Trim();
             if (_byName.TryGetValue(name, out (string Id, RecordHandle Handle) first) && !string.Equals(first.Id, actor.RecordId, StringComparison.Ordinal))
             {
@@ -88,7 +62,7 @@ internal sealed class DuplicateActorRule : DatasetRule
             }
         }
 
-        public override void End(StreamingRuleContext context)
+        public void End(RuleEndContext context)
         {
             var hashes = new HashSet<int>();
             foreach (string name in _byName.Keys)

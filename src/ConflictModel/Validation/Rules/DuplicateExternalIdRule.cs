@@ -21,58 +21,29 @@ internal sealed class DuplicateExternalIdRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
-    public override void Analyze(RuleContext context)
-    {
-        Check(context, context.Dataset.Actors, a => a.ExternalIds);
-        Check(context, context.Dataset.Events, e => e.ExternalIds);
-        Check(context, context.Dataset.Agreements, a => a.ExternalIds);
-    }
-
-    private static void Check<TRecord>(RuleContext context, ImmutableArray<TRecord> records, Func<TRecord, ImmutableArray<ExternalIdentifier>> ids)
-        where TRecord : ConflictRecord
-    {
-        var first = new Dictionary<(string, string), TRecord>();
-        foreach (TRecord record in records)
+    /// <summary>Per validation: per kind, the first record's handle for each identifier.</summary>
+    public override void Initialize(RuleRegistration context)
+        => context.RegisterStartAction(static start =>
         {
-            ImmutableArray<ExternalIdentifier> list = ids(record);
-            for (int i = 0; i < list.Length; i++)
-            {
-                if (GroupSchemes.Contains(list[i].Scheme))
-                {
-                    continue;
-                }
-
-                var key = (list[i].Scheme, list[i].Value);
-                if (first.TryGetValue(key, out TRecord? other))
-                {
-                    if (!string.Equals(other.RecordId, record.RecordId, StringComparison.Ordinal))
-                    {
-                        context.Report(Descriptor, record, $"/externalIds/{i}", [context.LocationOf(other)], Names.Of(record.RecordKind), record.RecordId, $"({list[i].Scheme} {list[i].Value})", other.RecordId);
-                    }
-                }
-                else
-                {
-                    first.Add(key, record);
-                }
-            }
-        }
-    }
-
-    /// <summary>Streaming: per kind, the first record's id and handle for each identifier.</summary>
-    public override StreamingRuleState BeginStreaming() => new State();
+            var state = new State();
+            start.RegisterRecordAction<Actor>(state.Record);
+            start.RegisterRecordAction<Event>(state.Record);
+            start.RegisterRecordAction<Agreement>(state.Record);
+        });
 
     /// <summary>
     /// Streaming: per identifier, only the handle of the first record that carried it, under the hash of kind, scheme
     /// and value (no strings kept). When a later identifier's hash is there, the records under it are read again to
     /// find the one that really carries it (hashes collide); one that does not starts its own entry.
     /// </summary>
-    private sealed class State : StreamingRuleState
+    private sealed class State
     {
         private readonly HandlesByHash _first = new();
 
-        public override void Record(StreamingRuleContext context)
+        public void Record<TRecord>(RecordContext<TRecord> context)
+            where TRecord : ConflictRecord
         {
-            ConflictRecord record = context.Record!;
+            ConflictRecord record = context.Record;
             ImmutableArray<ExternalIdentifier> list = IdsOf(record);
             for (int i = 0; i < list.Length; i++)
             {
@@ -97,11 +68,8 @@ internal sealed class DuplicateExternalIdRule : DatasetRule
             }
         }
 
-        public override void End(StreamingRuleContext context)
-        {
-        }
-
-        private static (string RecordId, RecordHandle Handle)? Carries(StreamingRuleContext context, RecordHandle handle, RecordKind kind, ExternalIdentifier id)
+        private static (string RecordId, RecordHandle Handle)? Carries<TRecord>(RecordContext<TRecord> context, RecordHandle handle, RecordKind kind, ExternalIdentifier id)
+            where TRecord : ConflictRecord
         {
             if (context.ReadAgain(handle) is not { } earlier || earlier.RecordKind != kind)
             {

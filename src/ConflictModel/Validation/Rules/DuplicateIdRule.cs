@@ -12,17 +12,14 @@ internal sealed class DuplicateIdRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
-    public override RuleScope Scope => RuleScope.Record;
+    public override void Initialize(RuleRegistration context) => context.RegisterRecordAction<ConflictRecord>(Check);
 
-    public override void Analyze(RuleContext context)
+    private static void Check(RecordContext<ConflictRecord> context)
     {
-        foreach (ConflictRecord record in context.Dataset.Records)
+        ConflictRecord record = context.Record;
+        if (!context.IsFirstWithId && context.Symbols.Find(record.RecordKind, record.RecordId) is { } first)
         {
-            ImmutableArray<ConflictRecord> all = context.Symbols.FindAll(record.RecordKind, record.RecordId);
-            if (all.Length > 1 && !ReferenceEquals(all[0], record))
-            {
-                context.Report(Descriptor, record, "/id", [context.LocationOf(all[0], "/id")], Names.Of(record.RecordKind), record.RecordId);
-            }
+            context.Report(Descriptor, "/id", [context.LocationOf(first, "/id")], Names.Of(record.RecordKind), record.RecordId);
         }
     }
 }

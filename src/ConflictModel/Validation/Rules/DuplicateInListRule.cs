@@ -14,70 +14,69 @@ internal sealed class DuplicateInListRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
-    public override RuleScope Scope => RuleScope.Record;
+    public override void Initialize(RuleRegistration context) => context.RegisterRecordAction<ConflictRecord>(Check);
 
-    public override void Analyze(RuleContext context)
+    private static void Check(RecordContext<ConflictRecord> context)
     {
-        foreach (ConflictRecord record in context.Dataset.Records)
         {
-            switch (record)
+            switch (context.Record)
             {
                 case Source r:
-                    Ids(context, r, r.BasedOn, "basedOn");
+                    Ids(context, r.BasedOn, "basedOn");
                     break;
                 case Actor r:
-                    Check(context, r, r.Aliases, "aliases", a => a.Trim().ToUpperInvariant(), a => a);
+                    Check(context, r.Aliases, "aliases", a => a.Trim().ToUpperInvariant(), a => a);
                     break;
                 case Event r:
-                    Check(context, r, r.Participants, "participants", p => $"{p.Actor.Value}\u0000{p.Role}", p => $"{p.Actor.Value} as {Names.Of(p.Role)}");
-                    Ids(context, r, r.InResponseTo, "inResponseTo");
-                    Citations(context, r, r.Sources, "sources");
+                    Check(context, r.Participants, "participants", p => $"{p.Actor.Value}\u0000{p.Role}", p => $"{p.Actor.Value} as {Names.Of(p.Role)}");
+                    Ids(context, r.InResponseTo, "inResponseTo");
+                    Citations(context, r.Sources, "sources");
                     break;
                 case CasualtyEstimate r:
-                    Ids(context, r, r.Components, "components");
-                    Citations(context, r, r.Sources, "sources");
+                    Ids(context, r.Components, "components");
+                    Citations(context, r.Sources, "sources");
                     break;
                 case Attribution r:
-                    Ids(context, r, r.Claims, "claims");
-                    Citations(context, r, r.Sources, "sources");
+                    Ids(context, r.Claims, "claims");
+                    Citations(context, r.Sources, "sources");
                     break;
                 case Claim r:
-                    Citations(context, r, r.Sources, "sources");
+                    Citations(context, r.Sources, "sources");
                     break;
                 case Ceasefire r:
-                    Ids(context, r, r.Parties, "parties");
-                    Ids(context, r, r.Brokers, "brokers");
-                    Citations(context, r, r.Sources, "sources");
+                    Ids(context, r.Parties, "parties");
+                    Ids(context, r.Brokers, "brokers");
+                    Citations(context, r.Sources, "sources");
                     break;
                 case Mediation r:
-                    Ids(context, r, r.Parties, "parties");
-                    Ids(context, r, r.RequestedBy, "requestedBy");
-                    Check(context, r, r.Mediators, "mediators", m => m.Actor.Value, m => m.Actor.Value);
+                    Ids(context, r.Parties, "parties");
+                    Ids(context, r.RequestedBy, "requestedBy");
+                    Check(context, r.Mediators, "mediators", m => m.Actor.Value, m => m.Actor.Value);
                     for (int i = 0; i < r.Rounds.Length; i++)
                     {
-                        Ids(context, r, r.Rounds[i].Facilitators, $"rounds/{i}/facilitators");
-                        Ids(context, r, r.Rounds[i].Participants, $"rounds/{i}/participants");
+                        Ids(context, r.Rounds[i].Facilitators, $"rounds/{i}/facilitators");
+                        Ids(context, r.Rounds[i].Participants, $"rounds/{i}/participants");
                     }
 
-                    Citations(context, r, r.Sources, "sources");
+                    Citations(context, r.Sources, "sources");
                     break;
                 case Agreement r:
-                    Ids(context, r, r.Signatories, "signatories");
-                    Check(context, r, r.ThirdParties, "thirdParties", t => t.Actor.Value, t => t.Actor.Value);
-                    Citations(context, r, r.Sources, "sources");
+                    Ids(context, r.Signatories, "signatories");
+                    Check(context, r.ThirdParties, "thirdParties", t => t.Actor.Value, t => t.Actor.Value);
+                    Citations(context, r.Sources, "sources");
                     break;
             }
         }
     }
 
-    private static void Ids<TId>(RuleContext context, ConflictRecord record, ImmutableArray<TId> ids, string member)
+    private static void Ids<TId>(RecordContext<ConflictRecord> context, ImmutableArray<TId> ids, string member)
         where TId : struct, IRecordId<TId>
-        => Check(context, record, ids, member, id => id.Value, id => id.Value);
+        => Check(context, ids, member, id => id.Value, id => id.Value);
 
-    private static void Citations(RuleContext context, ConflictRecord record, ImmutableArray<Citation> citations, string member)
-        => Check(context, record, citations, member, c => $"{c.Source.Value}\u0000{c.Excerpt}\u0000{c.Locator}", c => c.Source.Value);
+    private static void Citations(RecordContext<ConflictRecord> context, ImmutableArray<Citation> citations, string member)
+        => Check(context, citations, member, c => $"{c.Source.Value}\u0000{c.Excerpt}\u0000{c.Locator}", c => c.Source.Value);
 
-    private static void Check<T>(RuleContext context, ConflictRecord record, ImmutableArray<T> items, string member, Func<T, string> key, Func<T, string> display)
+    private static void Check<T>(RecordContext<ConflictRecord> context, ImmutableArray<T> items, string member, Func<T, string> key, Func<T, string> display)
     {
         if (items.Length < 2)
         {
@@ -90,7 +89,7 @@ internal sealed class DuplicateInListRule : DatasetRule
             if (!seen.Add(key(items[i])))
             {
                 string name = member.Contains('/', StringComparison.Ordinal) ? member[(member.LastIndexOf('/') + 1)..] : member;
-                context.Report(Descriptor, record, $"/{member}/{i}", display(items[i]), name);
+                context.Report(Descriptor, $"/{member}/{i}", display(items[i]), name);
             }
         }
     }

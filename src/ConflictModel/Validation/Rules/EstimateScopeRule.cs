@@ -18,23 +18,34 @@ internal sealed class EstimateScopeRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [NoScope, SideNotInEvent];
 
-    public override RuleScope Scope => RuleScope.Record;
+    public override void Initialize(RuleRegistration context) => context.RegisterRecordAction<CasualtyEstimate>(Check);
 
-    public override void Analyze(RuleContext context)
+    private static void Check(RecordContext<CasualtyEstimate> context)
     {
-        foreach (CasualtyEstimate estimate in context.Dataset.CasualtyEstimates)
+        CasualtyEstimate estimate = context.Record;
+        if (estimate.Event is null && estimate.Period is null && estimate.Location is null)
         {
-            if (estimate.Event is null && estimate.Period is null && estimate.Location is null)
-            {
-                context.Report(NoScope, estimate, null);
-            }
+            context.Report(NoScope, null);
+        }
 
-            if (estimate.Side is { } side && estimate.Event is { } eventId && context.Symbols.Find(eventId) is { Participants.IsEmpty: false } @event
-                && context.Symbols.Find(side) is { } actor
-                && !@event.Participants.Any(p => p.Actor == side || p.Actor == actor.AffiliatedWith || context.Symbols.Find(p.Actor)?.AffiliatedWith == side))
+        if (estimate.Side is { } side && estimate.Event is { } eventId && context.Symbols.Find(eventId) is { Participants.IsEmpty: false } @event
+            && context.Symbols.Find(side) is { } actor
+            && !InEvent(context.Symbols, @event, side, actor))
+        {
+            context.Report(SideNotInEvent, "/side", side.Value, eventId.Value);
+        }
+    }
+
+    private static bool InEvent(SymbolTable symbols, Event @event, ActorId side, Actor actor)
+    {
+        foreach (Participant participant in @event.Participants)
+        {
+            if (participant.Actor == side || participant.Actor == actor.AffiliatedWith || symbols.Find(participant.Actor)?.AffiliatedWith == side)
             {
-                context.Report(SideNotInEvent, estimate, "/side", side.Value, eventId.Value);
+                return true;
             }
         }
+
+        return false;
     }
 }

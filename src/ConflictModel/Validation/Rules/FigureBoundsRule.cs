@@ -16,24 +16,24 @@ internal sealed class FigureBoundsRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [BestOutsideBounds, BoundsInverted];
 
-    public override RuleScope Scope => RuleScope.Record;
+    public override void Initialize(RuleRegistration context) => context.RegisterRecordAction<CasualtyEstimate>(Check);
 
-    public override void Analyze(RuleContext context)
+    private static void Check(RecordContext<CasualtyEstimate> context)
     {
-        foreach (CasualtyEstimate estimate in context.Dataset.CasualtyEstimates)
+        CasualtyEstimate estimate = context.Record;
         {
             CasualtyFigure figure = estimate.Figure;
             long? lowest = FigureText.LowestAllowed(figure);
             long? highest = FigureText.HighestAllowed(figure);
             if (lowest is { } min && highest is { } max && min > max)
             {
-                context.Report(BoundsInverted, estimate, "/figure/low", FigureText.Number(figure.Low!.Value), FigureText.Number(figure.High!.Value));
+                context.Report(BoundsInverted, "/figure/low", FigureText.Number(figure.Low!.Value), FigureText.Number(figure.High!.Value));
             }
 
             // Reported whatever the bounds: with inverted bounds no best figure lies within them.
             if (figure.Best is { } best && ((lowest is { } low && best < low) || (highest is { } high && best > high)))
             {
-                context.Report(BestOutsideBounds, estimate, "/figure/best", FigureText.Number(best), FigureText.Bounds(figure));
+                context.Report(BestOutsideBounds, "/figure/best", FigureText.Number(best), FigureText.Bounds(figure));
             }
         }
     }

@@ -22,16 +22,16 @@ internal sealed class FigurePlausibilityRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [EmptyFigure, ImplausibleCount];
 
-    public override RuleScope Scope => RuleScope.Record;
+    public override void Initialize(RuleRegistration context) => context.RegisterRecordAction<CasualtyEstimate>(Check);
 
-    public override void Analyze(RuleContext context)
+    private static void Check(RecordContext<CasualtyEstimate> context)
     {
-        foreach (CasualtyEstimate estimate in context.Dataset.CasualtyEstimates)
+        CasualtyEstimate estimate = context.Record;
         {
             CasualtyFigure figure = estimate.Figure;
             if (figure.IsUnknown && figure.Phrase is null)
             {
-                context.Report(EmptyFigure, estimate, "/figure");
+                context.Report(EmptyFigure, "/figure");
             }
 
             long limit = estimate.Population == CasualtyPopulation.Displaced ? MaxPlausibleDisplaced : MaxPlausible;
@@ -41,11 +41,11 @@ internal sealed class FigurePlausibilityRule : DatasetRule
         }
     }
 
-    private static void Check(RuleContext context, CasualtyEstimate estimate, long? value, string member, long limit)
+    private static void Check(RecordContext<CasualtyEstimate> context, CasualtyEstimate estimate, long? value, string member, long limit)
     {
         if (value > limit)
         {
-            context.Report(ImplausibleCount, estimate, $"/figure/{member}", member, FigureText.Number(value.Value), FigureText.Number(limit));
+            context.Report(ImplausibleCount, $"/figure/{member}", member, FigureText.Number(value.Value), FigureText.Number(limit));
         }
     }
 }

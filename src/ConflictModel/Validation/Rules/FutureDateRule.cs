@@ -13,39 +13,46 @@ internal sealed class FutureDateRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
-    public override RuleScope Scope => RuleScope.Record;
+    public override void Initialize(RuleRegistration context)
+    {
+        context.RegisterRecordAction<ConflictRecord>(Check);
+        context.RegisterEndAction(CheckCreated);
+    }
 
-    public override void Analyze(RuleContext context)
+    private static void Check(RecordContext<ConflictRecord> context)
     {
         LocalDate today = context.Today;
-        foreach (ConflictRecord record in context.Dataset.Records)
+        ConflictRecord record = context.Record;
+        foreach ((string pointer, EdtfDate date) in RecordDates.Of(record))
         {
-            foreach ((string pointer, EdtfDate date) in RecordDates.Of(record))
+            if (date.Earliest is { } earliest && earliest > today)
             {
-                if (date.Earliest is { } earliest && earliest > today)
-                {
-                    context.Report(Descriptor, record, pointer, date.ToString(), today.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-                }
-            }
-
-            if (record is Source source)
-            {
-                Instant(context, source, source.Published, "/published", today);
-                Instant(context, source, source.Accessed, "/accessed", today);
+                context.Report(Descriptor, pointer, date.ToString(), Text(today));
             }
         }
 
-        if (context.Dataset.Info.Created is { } created && created.InUtc().Date > today)
+        if (record is Source source)
         {
-            context.Report(Diagnostic.Create(Descriptor, context.LocationOfInfo("/created"), created.ToString(), today.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+            Instant(context, source.Published, "/published", today);
+            Instant(context, source.Accessed, "/accessed", today);
         }
     }
 
-    private static void Instant(RuleContext context, Source source, Instant? instant, string pointer, LocalDate today)
+    private static void CheckCreated(RuleEndContext context)
+    {
+        if (context.Info.Created is { } created && created.InUtc().Date > context.Today)
+        {
+            context.Report(Diagnostic.Create(Descriptor, context.LocationOfInfo("/created"), created.ToString(), Text(context.Today)));
+        }
+    }
+
+    private static void Instant(RecordContext<ConflictRecord> context, Instant? instant, string pointer, LocalDate today)
     {
         if (instant is { } value && value.InUtc().Date > today)
         {
-            context.Report(Descriptor, source, pointer, value.ToString(), today.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            context.Report(Descriptor, pointer, value.ToString(), Text(today));
         }
     }
+
+    private static string Text(LocalDate today) => today.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

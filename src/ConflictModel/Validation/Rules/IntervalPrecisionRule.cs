@@ -18,13 +18,12 @@ internal sealed class IntervalPrecisionRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [EndWithinStart, WholeUnit];
 
-    public override RuleScope Scope => RuleScope.Record;
+    public override void Initialize(RuleRegistration context) => context.RegisterRecordAction<ConflictRecord>(Check);
 
-    public override void Analyze(RuleContext context)
+    private static void Check(RecordContext<ConflictRecord> context)
     {
-        foreach (ConflictRecord record in context.Dataset.Records)
         {
-            foreach ((string pointer, EdtfDate date) in RecordDates.Of(record))
+            foreach ((string pointer, EdtfDate date) in RecordDates.Of(context.Record))
             {
                 if (!date.IsInterval || date.Start is not { } start || date.End is not { } end)
                 {
@@ -33,11 +32,11 @@ internal sealed class IntervalPrecisionRule : DatasetRule
 
                 if (end.Latest <= start.Latest)
                 {
-                    context.Report(EndWithinStart, record, pointer, date.ToString(), start.ToString());
+                    context.Report(EndWithinStart, pointer, date.ToString(), start.ToString());
                 }
                 else if (start.Qualification == DateQualification.None && end.Qualification == DateQualification.None && Unit(start, end) is { } unit)
                 {
-                    context.Report(WholeUnit, record, pointer, date.ToString(), unit);
+                    context.Report(WholeUnit, pointer, date.ToString(), unit);
                 }
             }
         }

@@ -24,40 +24,35 @@ internal sealed class MissingSourceRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [ClaimWithoutSource, EventWithoutSource, EstimateWithoutSource, AttributionWithoutEvidence];
 
-    public override RuleScope Scope => RuleScope.Record;
-
-    public override void Analyze(RuleContext context)
+    public override void Initialize(RuleRegistration context)
     {
-        foreach (Claim claim in context.Dataset.Claims)
+        context.RegisterRecordAction<Claim>(static c =>
         {
-            if (claim.Sources.IsEmpty)
+            if (c.Record.Sources.IsEmpty)
             {
-                context.Report(ClaimWithoutSource, claim, null);
+                c.Report(ClaimWithoutSource, null);
             }
-        }
-
-        foreach (Event @event in context.Dataset.Events)
+        });
+        context.RegisterRecordAction<Event>(static c =>
         {
-            if (@event.Sources.IsEmpty)
+            if (c.Record.Sources.IsEmpty)
             {
-                context.Report(EventWithoutSource, @event, null);
+                c.Report(EventWithoutSource, null);
             }
-        }
-
-        foreach (CasualtyEstimate estimate in context.Dataset.CasualtyEstimates)
+        });
+        context.RegisterRecordAction<CasualtyEstimate>(static c =>
         {
-            if (estimate.Sources.IsEmpty)
+            if (c.Record.Sources.IsEmpty)
             {
-                context.Report(EstimateWithoutSource, estimate, null);
+                c.Report(EstimateWithoutSource, null);
             }
-        }
-
-        foreach (Attribution attribution in context.Dataset.Attributions)
+        });
+        context.RegisterRecordAction<Attribution>(static c =>
         {
-            if (attribution.Sources.IsEmpty && attribution.Claims.IsEmpty)
+            if (c.Record.Sources.IsEmpty && c.Record.Claims.IsEmpty)
             {
-                context.Report(AttributionWithoutEvidence, attribution, null);
+                c.Report(AttributionWithoutEvidence, null);
             }
-        }
+        });
     }
 }

@@ -20,17 +20,39 @@ internal sealed class PartiesRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [ScopeMismatch, NoParties, SingleSignatory];
 
-    public override RuleScope Scope => RuleScope.Record;
-
-    public override void Analyze(RuleContext context)
+    public override void Initialize(RuleRegistration context)
     {
-        foreach (Ceasefire ceasefire in context.Dataset.Ceasefires)
+        context.RegisterRecordAction<Ceasefire>(CheckCeasefire);
+        context.RegisterRecordAction<Mediation>(static c =>
+        {
+            if (c.Record.Parties.IsEmpty)
+            {
+                c.Report(NoParties, null, "mediation", "parties");
+            }
+        });
+        context.RegisterRecordAction<Agreement>(static c =>
+        {
+            Agreement agreement = c.Record;
+            if (agreement.Signatories.IsEmpty)
+            {
+                c.Report(NoParties, null, "agreement", "signatories");
+            }
+            else if (agreement.Signatories.Length == 1)
+            {
+                c.Report(SingleSignatory, "/signatories", agreement.Signatories[0].Value);
+            }
+        });
+    }
+
+    private static void CheckCeasefire(RecordContext<Ceasefire> context)
+    {
+        Ceasefire ceasefire = context.Record;
         {
             int count = ceasefire.Parties.Length;
             if (count == 0)
             {
-                context.Report(NoParties, ceasefire, null, "ceasefire", "parties");
-                continue;
+                context.Report(NoParties, null, "ceasefire", "parties");
+                return;
             }
 
             bool fits = ceasefire.Scope switch
@@ -42,27 +64,7 @@ internal sealed class PartiesRule : DatasetRule
             };
             if (!fits)
             {
-                context.Report(ScopeMismatch, ceasefire, "/scope", Names.Of(ceasefire.Scope!.Value), count, count == 1 ? "party" : "parties");
-            }
-        }
-
-        foreach (Mediation mediation in context.Dataset.Mediations)
-        {
-            if (mediation.Parties.IsEmpty)
-            {
-                context.Report(NoParties, mediation, null, "mediation", "parties");
-            }
-        }
-
-        foreach (Agreement agreement in context.Dataset.Agreements)
-        {
-            if (agreement.Signatories.IsEmpty)
-            {
-                context.Report(NoParties, agreement, null, "agreement", "signatories");
-            }
-            else if (agreement.Signatories.Length == 1)
-            {
-                context.Report(SingleSignatory, agreement, "/signatories", agreement.Signatories[0].Value);
+                context.Report(ScopeMismatch, "/scope", Names.Of(ceasefire.Scope!.Value), count, count == 1 ? "party" : "parties");
             }
         }
     }

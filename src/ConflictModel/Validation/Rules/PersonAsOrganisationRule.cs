@@ -12,38 +12,40 @@ internal sealed class PersonAsOrganisationRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
-    public override RuleScope Scope => RuleScope.Record;
-
-    public override void Analyze(RuleContext context)
+    public override void Initialize(RuleRegistration context)
     {
-        foreach (Actor actor in context.Dataset.Actors)
+        context.RegisterRecordAction<Actor>(static c =>
         {
-            Check(context, actor, actor.AffiliatedWith, "/affiliatedWith", "affiliatedWith");
+            Actor actor = c.Record;
+            Check(c, actor.AffiliatedWith, "/affiliatedWith", "affiliatedWith");
             for (int i = 0; i < actor.Roles.Length; i++)
             {
-                Check(context, actor, actor.Roles[i].Of, $"/roles/{i}/of", "of");
+                if (actor.Roles[i].Of is not null)
+                {
+                    Check(c, actor.Roles[i].Of, $"/roles/{i}/of", "of");
+                }
             }
-        }
-
-        foreach (Mediation mediation in context.Dataset.Mediations)
+        });
+        context.RegisterRecordAction<Mediation>(static c =>
         {
+            Mediation mediation = c.Record;
             for (int i = 0; i < mediation.Mediators.Length; i++)
             {
-                Check(context, mediation, mediation.Mediators[i].OnBehalfOf, $"/mediators/{i}/onBehalfOf", "onBehalfOf");
+                if (mediation.Mediators[i].OnBehalfOf is not null)
+                {
+                    Check(c, mediation.Mediators[i].OnBehalfOf, $"/mediators/{i}/onBehalfOf", "onBehalfOf");
+                }
             }
-        }
-
-        foreach (CasualtyEstimate estimate in context.Dataset.CasualtyEstimates)
-        {
-            Check(context, estimate, estimate.Side, "/side", "side");
-        }
+        });
+        context.RegisterRecordAction<CasualtyEstimate>(static c => Check(c, c.Record.Side, "/side", "side"));
     }
 
-    private static void Check(RuleContext context, ConflictRecord record, ActorId? id, string pointer, string member)
+    private static void Check<TRecord>(RecordContext<TRecord> context, ActorId? id, string pointer, string member)
+        where TRecord : ConflictRecord
     {
         if (id is { } actorId && context.Symbols.Find(actorId) is { Kind: ActorKind.Person } person)
         {
-            context.Report(Descriptor, record, pointer, person.RecordId, member);
+            context.Report(Descriptor, pointer, person.RecordId, member);
         }
     }
 }

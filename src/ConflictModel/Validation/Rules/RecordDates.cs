@@ -6,9 +6,17 @@ namespace ConflictModel.Validation.Rules;
 /// <summary>Every EDTF date a record holds, with its pointer, and comparisons that respect partial dates.</summary>
 internal static class RecordDates
 {
+    [System.ThreadStatic]
+    private static List<(string, EdtfDate)>? _list;
+
+    /// <summary>
+    /// Gets the record's dates: a list reused by the next call on the same thread (the rules run on every record, and
+    /// none calls this again while going through the list), so that no list is made per record.
+    /// </summary>
     public static List<(string Pointer, EdtfDate Date)> Of(ConflictRecord record)
     {
-        var list = new List<(string, EdtfDate)>();
+        List<(string, EdtfDate)> list = _list ??= new List<(string, EdtfDate)>(8);
+        list.Clear();
         switch (record)
         {
             case Actor r:

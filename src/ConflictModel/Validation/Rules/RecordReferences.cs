@@ -20,9 +20,17 @@ internal readonly record struct RecordReference(RecordKind Kind, string Id, stri
 /// <summary>Lists every reference a record makes, with the pointer of each, in wire order.</summary>
 internal static class RecordReferences
 {
+    [System.ThreadStatic]
+    private static List<RecordReference>? _list;
+
+    /// <summary>
+    /// Gets the record's references: a list reused by the next call on the same thread (the rules run on every record,
+    /// and none calls this again while going through the list), so that no list is made per record.
+    /// </summary>
     public static List<RecordReference> Of(ConflictRecord record)
     {
-        var list = new List<RecordReference>(8);
+        List<RecordReference> list = _list ??= new List<RecordReference>(16);
+        list.Clear();
         switch (record)
         {
             case Source r:

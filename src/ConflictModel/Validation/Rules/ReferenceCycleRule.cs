@@ -26,26 +26,6 @@ internal sealed class ReferenceCycleRule : DatasetRule
         new(RecordKind.CasualtyEstimate, "components", Indexed: true, r => [.. ((CasualtyEstimate)r).Components.Select(id => id.Value)]),
     ];
 
-    public override void Analyze(RuleContext context)
-    {
-        foreach (Relation relation in Relations)
-        {
-            // The first record with each id, its links, and its position (a cycle is reported at its earliest record).
-            var first = new Dictionary<string, (ConflictRecord Record, string[] Links, int Position)>(StringComparer.Ordinal);
-            int position = 0;
-            foreach (ConflictRecord record in context.Dataset.Records.Where(r => r.RecordKind == relation.Kind))
-            {
-                first.TryAdd(record.RecordId, (record, relation.Links(record), position++));
-            }
-
-            foreach ((string id, List<string> cycle, string path) in Cycles(first.Keys, first.ContainsKey, id => first[id].Links, id => first[id].Position))
-            {
-                (ConflictRecord record, string[] links, _) = first[id];
-                context.Report(Descriptor, record, relation.Pointer(links, cycle), id, relation.Member, path);
-            }
-        }
-    }
-
     /// <summary>
     /// The cycles through <paramref name="isNode"/>'s ids, each once: a depth-first search from each start in turn,
     /// reporting a cycle none of whose ids is on a cycle reported before, at its earliest id by <paramref name="order"/>,
@@ -112,25 +92,36 @@ internal sealed class ReferenceCycleRule : DatasetRule
     }
 
     /// <summary>
-    /// Streaming: per relation, the first record of each id that has links (<see cref="StreamingRuleContext.IsFirstWithId"/>),
-    /// as the hashes of its links, its place in the input and its handle; at the end the same search as
-    /// <see cref="Analyze"/> runs over them. Records without links are left out: they cannot be on a cycle, and
-    /// <see cref="Analyze"/> only passes through them.
+    /// Per validation: per relation, the first record of each id that has links (<see cref="RecordContext{TRecord}.IsFirstWithId"/>:
+    /// lookups follow the first record with an id), as the hashes of its links, its place in the input and its handle;
+    /// at the end the search of <see cref="Cycles"/> runs over them. Records without links are left out: they cannot be
+    /// on a cycle.
     /// </summary>
-    public override StreamingRuleState BeginStreaming() => new State();
+    public override void Initialize(RuleRegistration context)
+        => context.RegisterStartAction(static start =>
+        {
+            var state = new State();
+            start.RegisterRecordAction<Actor>(state.Record);
+            start.RegisterRecordAction<Source>(state.Record);
+            start.RegisterRecordAction<Claim>(state.Record);
+            start.RegisterRecordAction<Event>(state.Record);
+            start.RegisterRecordAction<CasualtyEstimate>(state.Record);
+            start.RegisterEndAction(state.End);
+        });
 
-    private sealed class State : StreamingRuleState
+    private sealed class State
     {
         private readonly Dictionary<string, Node>[] _nodes = [.. Relations.Select(_ => new Dictionary<string, Node>(StringComparer.Ordinal))];
         private long _order;
 
-        public override void Record(StreamingRuleContext context)
+        public void Record<TRecord>(RecordContext<TRecord> context)
+            where TRecord : ConflictRecord
         {
-            ConflictRecord record = context.Record!;
+            ConflictRecord record = context.Record;
             long order = _order++;
             if (!context.IsFirstWithId)
             {
-                return; // lookups follow the first record with an id, and so does Analyze
+                return; // lookups follow the first record with an id
             }
 
             for (int i = 0; i < Relations.Length; i++)
@@ -142,7 +133,7 @@ internal sealed class ReferenceCycleRule : DatasetRule
             }
         }
 
-        public override void End(StreamingRuleContext context)
+        public void End(RuleEndContext context)
         {
             for (int i = 0; i < Relations.Length; i++)
             {
@@ -174,7 +165,7 @@ internal sealed class ReferenceCycleRule : DatasetRule
         /// links, in their order (the pointer names the link's index). On GED-shaped data no component has
         /// components, so nothing is read again.
         /// </summary>
-        private static Dictionary<string, string[]> ExactLinks(StreamingRuleContext context, Relation relation, Dictionary<string, Node> nodes)
+        private static Dictionary<string, string[]> ExactLinks(RuleEndContext context, Relation relation, Dictionary<string, Node> nodes)
         {
             var nodeHashes = new HashSet<int>();
             foreach (string id in nodes.Keys)

@@ -13,18 +13,16 @@ internal sealed class SelfReferenceRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
-    public override RuleScope Scope => RuleScope.Record;
+    public override void Initialize(RuleRegistration context) => context.RegisterRecordAction<ConflictRecord>(Check);
 
-    public override void Analyze(RuleContext context)
+    private static void Check(RecordContext<ConflictRecord> context)
     {
-        foreach (ConflictRecord record in context.Dataset.Records)
+        ConflictRecord record = context.Record;
+        foreach (RecordReference reference in RecordReferences.Of(record))
         {
-            foreach (RecordReference reference in RecordReferences.Of(record))
+            if (reference.Kind == record.RecordKind && string.Equals(reference.Id, record.RecordId, StringComparison.Ordinal))
             {
-                if (reference.Kind == record.RecordKind && string.Equals(reference.Id, record.RecordId, StringComparison.Ordinal))
-                {
-                    context.Report(Descriptor, record, reference.Pointer, Names.Of(record.RecordKind), reference.Member);
-                }
+                context.Report(Descriptor, reference.Pointer, Names.Of(record.RecordKind), reference.Member);
             }
         }
     }

@@ -33,62 +33,63 @@ internal sealed class SequenceInTimeRule : DatasetRule
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         [ClaimBeforeSubject, AnswersLaterClaim, AnswersLaterEvent, AttributionBeforeEvent, AccessedBeforePublished, PeriodExcludesEvent];
 
-    public override RuleScope Scope => RuleScope.Record;
-
-    public override void Analyze(RuleContext context)
+    public override void Initialize(RuleRegistration context)
     {
-        SymbolTable symbols = context.Symbols;
-        foreach (Claim claim in context.Dataset.Claims)
+        context.RegisterRecordAction<Claim>(CheckClaim);
+        context.RegisterRecordAction<Event>(static c =>
         {
-            if (claim.Made is { } made && Subject(symbols, claim.Subject) is { } subject && RecordDates.EntirelyBefore(made, subject.Date))
-            {
-                context.Report(ClaimBeforeSubject, claim, "/made", made.ToString(), subject.Kind, subject.Id, subject.Date.ToString());
-            }
-
-            if (claim.InResponseTo is { } answered && symbols.Find(answered) is { Made: { } answeredMade } && RecordDates.EntirelyBefore(claim.Made, answeredMade))
-            {
-                context.Report(AnswersLaterClaim, claim, "/made", claim.Made.ToString(), answered.Value, answeredMade.ToString(), "answers");
-            }
-
-            if (claim.Supersedes is { } replaced && symbols.Find(replaced) is { Made: { } replacedMade } && RecordDates.EntirelyBefore(claim.Made, replacedMade))
-            {
-                context.Report(AnswersLaterClaim, claim, "/made", claim.Made.ToString(), replaced.Value, replacedMade.ToString(), "supersedes");
-            }
-        }
-
-        foreach (Event @event in context.Dataset.Events)
-        {
+            Event @event = c.Record;
             for (int i = 0; i < @event.InResponseTo.Length; i++)
             {
-                if (symbols.Find(@event.InResponseTo[i]) is { Date: { } earlier } && RecordDates.EntirelyBefore(@event.Date, earlier))
+                if (c.Symbols.Find(@event.InResponseTo[i]) is { Date: { } earlier } && RecordDates.EntirelyBefore(@event.Date, earlier))
                 {
-                    context.Report(AnswersLaterEvent, @event, "/date", @event.Date.ToString(), @event.InResponseTo[i].Value, earlier.ToString());
+                    c.Report(AnswersLaterEvent, "/date", @event.Date.ToString(), @event.InResponseTo[i].Value, earlier.ToString());
                 }
             }
-        }
-
-        foreach (Attribution attribution in context.Dataset.Attributions)
+        });
+        context.RegisterRecordAction<Attribution>(static c =>
         {
-            if (attribution.Event is { } eventId && symbols.Find(eventId) is { Date: { } eventDate } && RecordDates.EntirelyBefore(attribution.Date, eventDate))
+            Attribution attribution = c.Record;
+            if (attribution.Event is { } eventId && c.Symbols.Find(eventId) is { Date: { } eventDate } && RecordDates.EntirelyBefore(attribution.Date, eventDate))
             {
-                context.Report(AttributionBeforeEvent, attribution, "/date", attribution.Date.ToString(), eventId.Value, eventDate.ToString());
+                c.Report(AttributionBeforeEvent, "/date", attribution.Date.ToString(), eventId.Value, eventDate.ToString());
             }
-        }
-
-        foreach (Source source in context.Dataset.Sources)
+        });
+        context.RegisterRecordAction<Source>(static c =>
         {
+            Source source = c.Record;
             if (source.Accessed is { } accessed && source.Published is { } published && accessed < published)
             {
-                context.Report(AccessedBeforePublished, source, "/accessed", accessed.ToString(), published.ToString());
+                c.Report(AccessedBeforePublished, "/accessed", accessed.ToString(), published.ToString());
             }
+        });
+        context.RegisterRecordAction<CasualtyEstimate>(static c =>
+        {
+            CasualtyEstimate estimate = c.Record;
+            if (estimate.Period is { } period && estimate.Event is { } eventId && c.Symbols.Find(eventId) is { Date: { } eventDate } && RecordDates.Disjoint(period, eventDate))
+            {
+                c.Report(PeriodExcludesEvent, "/period", period.ToString(), eventId.Value, eventDate.ToString());
+            }
+        });
+    }
+
+    private static void CheckClaim(RecordContext<Claim> context)
+    {
+        SymbolTable symbols = context.Symbols;
+        Claim claim = context.Record;
+        if (claim.Made is { } made && Subject(symbols, claim.Subject) is { } subject && RecordDates.EntirelyBefore(made, subject.Date))
+        {
+            context.Report(ClaimBeforeSubject, "/made", made.ToString(), subject.Kind, subject.Id, subject.Date.ToString());
         }
 
-        foreach (CasualtyEstimate estimate in context.Dataset.CasualtyEstimates)
+        if (claim.InResponseTo is { } answered && symbols.Find(answered) is { Made: { } answeredMade } && RecordDates.EntirelyBefore(claim.Made, answeredMade))
         {
-            if (estimate.Period is { } period && estimate.Event is { } eventId && symbols.Find(eventId) is { Date: { } eventDate } && RecordDates.Disjoint(period, eventDate))
-            {
-                context.Report(PeriodExcludesEvent, estimate, "/period", period.ToString(), eventId.Value, eventDate.ToString());
-            }
+            context.Report(AnswersLaterClaim, "/made", claim.Made.ToString(), answered.Value, answeredMade.ToString(), "answers");
+        }
+
+        if (claim.Supersedes is { } replaced && symbols.Find(replaced) is { Made: { } replacedMade } && RecordDates.EntirelyBefore(claim.Made, replacedMade))
+        {
+            context.Report(AnswersLaterClaim, "/made", claim.Made.ToString(), replaced.Value, replacedMade.ToString(), "supersedes");
         }
     }
 

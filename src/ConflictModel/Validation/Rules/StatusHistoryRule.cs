@@ -16,11 +16,15 @@ internal sealed class StatusHistoryRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [CeasefireBackwards, MediationBackwards];
 
-    public override RuleScope Scope => RuleScope.Record;
-
-    public override void Analyze(RuleContext context)
+    public override void Initialize(RuleRegistration context)
     {
-        foreach (Ceasefire ceasefire in context.Dataset.Ceasefires)
+        context.RegisterRecordAction<Ceasefire>(CheckCeasefire);
+        context.RegisterRecordAction<Mediation>(CheckMediation);
+    }
+
+    private static void CheckCeasefire(RecordContext<Ceasefire> context)
+    {
+        Ceasefire ceasefire = context.Record;
         {
             for (int i = 1; i < ceasefire.History.Length; i++)
             {
@@ -28,12 +32,16 @@ internal sealed class StatusHistoryRule : DatasetRule
                 CeasefireStatus current = ceasefire.History[i].Status;
                 if (previous is CeasefireStatus.Collapsed or CeasefireStatus.Ended && current != CeasefireStatus.Declared)
                 {
-                    context.Report(CeasefireBackwards, ceasefire, $"/history/{i}/status", Names.Of(previous), Names.Of(current));
+                    context.Report(CeasefireBackwards, $"/history/{i}/status", Names.Of(previous), Names.Of(current));
                 }
             }
         }
 
-        foreach (Mediation mediation in context.Dataset.Mediations)
+    }
+
+    private static void CheckMediation(RecordContext<Mediation> context)
+    {
+        Mediation mediation = context.Record;
         {
             for (int i = 1; i < mediation.History.Length; i++)
             {
@@ -47,7 +55,7 @@ internal sealed class StatusHistoryRule : DatasetRule
                 };
                 if (backwards)
                 {
-                    context.Report(MediationBackwards, mediation, $"/history/{i}/status", Names.Of(previous), Names.Of(current));
+                    context.Report(MediationBackwards, $"/history/{i}/status", Names.Of(previous), Names.Of(current));
                 }
             }
         }

@@ -34,23 +34,28 @@ internal sealed class ThirdPartyRoleRule : DatasetRule
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         [MediatorIsParty, BrokerIsParty, SignatoryIsThirdParty, MediatorActsForParty, RequesterIsMediator, FacilitatorNotMediator];
 
-    public override RuleScope Scope => RuleScope.Record;
-
-    public override void Analyze(RuleContext context)
+    public override void Initialize(RuleRegistration context)
     {
-        foreach (Mediation mediation in context.Dataset.Mediations)
+        context.RegisterRecordAction<Mediation>(CheckMediation);
+        context.RegisterRecordAction<Ceasefire>(CheckCeasefire);
+        context.RegisterRecordAction<Agreement>(CheckAgreement);
+    }
+
+    private static void CheckMediation(RecordContext<Mediation> context)
+    {
+        Mediation mediation = context.Record;
         {
             for (int i = 0; i < mediation.Mediators.Length; i++)
             {
                 Mediator mediator = mediation.Mediators[i];
                 if (mediation.Parties.Contains(mediator.Actor))
                 {
-                    context.Report(MediatorIsParty, mediation, $"/mediators/{i}/actor", mediator.Actor.Value);
+                    context.Report(MediatorIsParty, $"/mediators/{i}/actor", mediator.Actor.Value);
                 }
 
                 if (mediator.OnBehalfOf is { } principal && mediation.Parties.Contains(principal))
                 {
-                    context.Report(MediatorActsForParty, mediation, $"/mediators/{i}/onBehalfOf", mediator.Actor.Value, principal.Value);
+                    context.Report(MediatorActsForParty, $"/mediators/{i}/onBehalfOf", mediator.Actor.Value, principal.Value);
                 }
             }
 
@@ -58,7 +63,7 @@ internal sealed class ThirdPartyRoleRule : DatasetRule
             {
                 if (mediation.Mediators.Any(m => m.Actor == mediation.RequestedBy[i]))
                 {
-                    context.Report(RequesterIsMediator, mediation, $"/requestedBy/{i}", mediation.RequestedBy[i].Value);
+                    context.Report(RequesterIsMediator, $"/requestedBy/{i}", mediation.RequestedBy[i].Value);
                 }
             }
 
@@ -69,31 +74,39 @@ internal sealed class ThirdPartyRoleRule : DatasetRule
                 {
                     if (!mediation.Mediators.Any(m => m.Actor == facilitators[j]))
                     {
-                        context.Report(FacilitatorNotMediator, mediation, $"/rounds/{i}/facilitators/{j}", facilitators[j].Value);
+                        context.Report(FacilitatorNotMediator, $"/rounds/{i}/facilitators/{j}", facilitators[j].Value);
                     }
                 }
             }
         }
 
-        foreach (Ceasefire ceasefire in context.Dataset.Ceasefires)
+    }
+
+    private static void CheckCeasefire(RecordContext<Ceasefire> context)
+    {
+        Ceasefire ceasefire = context.Record;
         {
             for (int i = 0; i < ceasefire.Brokers.Length; i++)
             {
                 if (ceasefire.Parties.Contains(ceasefire.Brokers[i]))
                 {
-                    context.Report(BrokerIsParty, ceasefire, $"/brokers/{i}", ceasefire.Brokers[i].Value);
+                    context.Report(BrokerIsParty, $"/brokers/{i}", ceasefire.Brokers[i].Value);
                 }
             }
         }
 
-        foreach (Agreement agreement in context.Dataset.Agreements)
+    }
+
+    private static void CheckAgreement(RecordContext<Agreement> context)
+    {
+        Agreement agreement = context.Record;
         {
             for (int i = 0; i < agreement.ThirdParties.Length; i++)
             {
                 ThirdParty third = agreement.ThirdParties[i];
                 if (agreement.Signatories.Contains(third.Actor))
                 {
-                    context.Report(SignatoryIsThirdParty, agreement, $"/thirdParties/{i}/actor", third.Actor.Value, Names.Of(third.Role));
+                    context.Report(SignatoryIsThirdParty, $"/thirdParties/{i}/actor", third.Actor.Value, Names.Of(third.Role));
                 }
             }
         }

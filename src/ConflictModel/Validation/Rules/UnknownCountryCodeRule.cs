@@ -29,30 +29,29 @@ internal sealed class UnknownCountryCodeRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
-    public override RuleScope Scope => RuleScope.Record;
+    public override void Initialize(RuleRegistration context) => context.RegisterRecordAction<ConflictRecord>(Check);
 
-    public override void Analyze(RuleContext context)
+    private static void Check(RecordContext<ConflictRecord> context)
     {
-        foreach (ConflictRecord record in context.Dataset.Records)
         {
-            switch (record)
+            switch (context.Record)
             {
                 case Actor r:
-                    Check(context, r, r.Country, "/country");
+                    Check(context, r.Country, "/country");
                     break;
                 case Event r:
-                    Check(context, r, r.Location?.Country, "/location/country");
+                    Check(context, r.Location?.Country, "/location/country");
                     break;
                 case CasualtyEstimate r:
-                    Check(context, r, r.Location?.Country, "/location/country");
+                    Check(context, r.Location?.Country, "/location/country");
                     break;
                 case Ceasefire r:
-                    Check(context, r, r.Location?.Country, "/location/country");
+                    Check(context, r.Location?.Country, "/location/country");
                     break;
                 case Mediation r:
                     for (int i = 0; i < r.Rounds.Length; i++)
                     {
-                        Check(context, r, r.Rounds[i].Venue?.Country, $"/rounds/{i}/venue/country");
+                        Check(context, r.Rounds[i].Venue?.Country, $"/rounds/{i}/venue/country");
                     }
 
                     break;
@@ -69,11 +68,11 @@ internal sealed class UnknownCountryCodeRule : DatasetRule
            || (code[0] == 'Z' && code[1] == 'Z')
            || (code[0] == 'Q' && code[1] >= 'M');
 
-    private static void Check(RuleContext context, ConflictRecord record, CountryCode? country, string pointer)
+    private static void Check(RecordContext<ConflictRecord> context, CountryCode? country, string pointer)
     {
         if (country?.Value is { } code && !IsKnown(code))
         {
-            context.Report(Descriptor, record, pointer, code);
+            context.Report(Descriptor, pointer, code);
         }
     }
 }

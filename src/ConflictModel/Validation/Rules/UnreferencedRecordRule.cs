@@ -17,48 +17,23 @@ internal sealed class UnreferencedRecordRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [UnreferencedSource, UnreferencedActor];
 
-    public override void Analyze(RuleContext context)
-    {
-        var referenced = new HashSet<(RecordKind, string)>();
-        foreach (ConflictRecord record in context.Dataset.Records)
+    /// <summary>Per validation: the sources and actors not referenced so far, by id, with their handles; references met remove them.</summary>
+    public override void Initialize(RuleRegistration context)
+        => context.RegisterStartAction(static start =>
         {
-            foreach (RecordReference reference in RecordReferences.Of(record))
-            {
-                if (reference.Kind != record.RecordKind || reference.Id != record.RecordId)
-                {
-                    referenced.Add((reference.Kind, reference.Id));
-                }
-            }
-        }
+            var state = new State();
+            start.RegisterRecordAction<ConflictRecord>(state.Record);
+            start.RegisterEndAction(state.End);
+        });
 
-        foreach (Source source in context.Dataset.Sources)
-        {
-            if (!referenced.Contains((RecordKind.Source, source.RecordId)))
-            {
-                context.Report(UnreferencedSource, source, "/id", source.RecordId);
-            }
-        }
-
-        foreach (Actor actor in context.Dataset.Actors)
-        {
-            if (!referenced.Contains((RecordKind.Actor, actor.RecordId)))
-            {
-                context.Report(UnreferencedActor, actor, "/id", actor.RecordId);
-            }
-        }
-    }
-
-    /// <summary>Streaming: the sources and actors not referenced so far, by id; references met remove them.</summary>
-    public override StreamingRuleState BeginStreaming() => new State();
-
-    private sealed class State : StreamingRuleState
+    private sealed class State
     {
         private readonly HashSet<(RecordKind, string)> _referenced = [];
         private readonly Dictionary<(RecordKind, string), List<RecordHandle>> _unreferenced = [];
 
-        public override void Record(StreamingRuleContext context)
+        public void Record(RecordContext<ConflictRecord> context)
         {
-            ConflictRecord record = context.Record!;
+            ConflictRecord record = context.Record;
             foreach (RecordReference reference in RecordReferences.Of(record))
             {
                 if (reference.Kind is RecordKind.Source or RecordKind.Actor && (reference.Kind != record.RecordKind || reference.Id != record.RecordId)
@@ -80,7 +55,7 @@ internal sealed class UnreferencedRecordRule : DatasetRule
             }
         }
 
-        public override void End(StreamingRuleContext context)
+        public void End(RuleEndContext context)
         {
             foreach (((RecordKind kind, string id), List<RecordHandle> handles) in _unreferenced)
             {

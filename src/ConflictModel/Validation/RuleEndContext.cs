@@ -1,0 +1,68 @@
+using ConflictModel.Model;
+using NodaTime;
+
+namespace ConflictModel.Validation;
+
+/// <summary>
+/// What an end action sees, once every record has been read: every record by kind and id, the dataset's description
+/// and its location, locations of records by handle, reading a record again, today's date, and where to report.
+/// Valid only during the call it is passed to.
+/// </summary>
+public sealed class RuleEndContext
+{
+    private readonly RuleEngine _engine;
+
+    internal RuleEndContext(RuleEngine engine, DatasetRule rule)
+    {
+        _engine = engine;
+        Rule = rule;
+    }
+
+    /// <summary>Gets the rule the action belongs to.</summary>
+    public DatasetRule Rule { get; }
+
+    /// <summary>Gets every record by kind and id.</summary>
+    public SymbolTable Symbols => _engine.Source.Symbols;
+
+    /// <summary>Gets the dataset's description ("Untitled" when the input gave none).</summary>
+    public DatasetInfo Info => _engine.Source.Info;
+
+    /// <summary>Gets the date validation treats as today (UTC by default; fixed in <see cref="ValidationOptions.Today"/>).</summary>
+    public LocalDate Today => _engine.Today;
+
+    /// <summary>Gets where the dataset's description, or a member of it, is.</summary>
+    /// <param name="relativePointer">A JSON Pointer from the description (<c>/created</c>); null for the description.</param>
+    /// <returns>The location.</returns>
+    public DiagnosticLocation LocationOfInfo(string? relativePointer = null) => _engine.Source.LocateInfo(relativePointer);
+
+    /// <summary>Gets where a record met earlier, or a member inside it, is (its text is read again when streaming).</summary>
+    /// <param name="handle">The record's handle.</param>
+    /// <param name="relativePointer">A JSON Pointer from the record, with the model's indices; null for the record.</param>
+    /// <returns>The location.</returns>
+    /// <exception cref="System.ArgumentException"><paramref name="handle"/> is the default value, not a record's.</exception>
+    public DiagnosticLocation LocationOf(RecordHandle handle, string? relativePointer) => _engine.Source.Locate(RuleEngine.Given(handle), relativePointer);
+
+    /// <summary>Gets where a record that <see cref="Symbols"/> found, or a member inside it, is.</summary>
+    /// <param name="record">A record <see cref="Symbols"/> gave during this call.</param>
+    /// <param name="relativePointer">A JSON Pointer from the record, with the model's indices; null for the record.</param>
+    /// <returns>The location; the file's when the record is not one the validation knows.</returns>
+    public DiagnosticLocation LocationOf(ConflictRecord record, string? relativePointer)
+    {
+        System.ArgumentNullException.ThrowIfNull(record);
+        return _engine.Source.Locate(record, relativePointer);
+    }
+
+    /// <summary>
+    /// Reads a record met earlier again, by its handle (say, to compare the few records of a group that turned out to
+    /// have more than one). Streaming, this costs a read and a parse of the record; records read again recently are cached.
+    /// </summary>
+    /// <param name="handle">The handle the record had when it was met.</param>
+    /// <returns>The record, as it was read the first time; null only if it can no longer be read.</returns>
+    /// <exception cref="System.ArgumentException"><paramref name="handle"/> is the default value, not a record's.</exception>
+    public ConflictRecord? ReadAgain(RecordHandle handle) => _engine.Source.ReadAgain(RuleEngine.Given(handle));
+
+    /// <summary>Reports a diagnostic.</summary>
+    /// <param name="diagnostic">The diagnostic; its descriptor must be one of the rule's <see cref="DatasetRule.SupportedDiagnostics"/>.</param>
+    /// <exception cref="System.ArgumentException">The rule did not declare the descriptor (reported as an internal error of the rule).</exception>
+    public void Report(Diagnostic diagnostic) => _engine.Report(Rule, diagnostic);
+}

@@ -1,0 +1,121 @@
+using System;
+using ConflictModel.Model;
+
+namespace ConflictModel.Validation;
+
+/// <summary>
+/// Feeds a <see cref="RuleEngine"/> the records of a <see cref="DatasetRecordReader"/> as they are read (see
+/// <see cref="DatasetValidator.Validate(DatasetRecordReader, Action{long})"/>): each record once, in input order, then,
+/// as records leave the recent ones and at the end, the actions whose lookups missed (<see cref="RetrySchedule"/>).
+/// </summary>
+internal sealed class StreamingWalk
+{
+    private readonly DatasetRecordReader _reader;
+    private readonly StreamedRecords _records;
+    private readonly RuleEngine _engine;
+    private readonly RetrySchedule _retries;
+    private readonly DiagnosticCollector _diagnostics;
+    private readonly Func<DiagnosticLocation, string?> _recordIdAt;
+
+    public StreamingWalk(DatasetRecordReader reader, StreamedRecords records, RuleEngine engine, DiagnosticCollector diagnostics)
+    {
+        _reader = reader;
+        _records = records;
+        _engine = engine;
+        _diagnostics = diagnostics;
+        _recordIdAt = records.RecordIdAt;
+        _retries = new RetrySchedule(() => records.CurrentMark);
+        engine.Retries = _retries;
+    }
+
+    /// <summary>Gets how many records were read and checked.</summary>
+    public long RecordCount { get; private set; }
+
+    public void Run(Action<long>? progress)
+    {
+        RecordCache cache = _records.Cache;
+        while (_reader.Read())
+        {
+            StreamedRecord entry = _reader.Current;
+            foreach (Diagnostic diagnostic in entry.Diagnostics)
+            {
+                _diagnostics.Add(diagnostic, _recordIdAt);
+            }
+
+            if (entry.Window is not { } window)
+            {
+                continue;
+            }
+
+            if (entry.IsHeader)
+            {
+                _records.SetHeader(window);
+                continue;
+            }
+
+            if (entry.Span is not { } span)
+            {
+                continue;
+            }
+
+            RecordMark mark = RecordMark.Of(window, span);
+            if (entry.Record is not { } record)
+            {
+                _records.AddUnread(span, mark);
+                continue;
+            }
+
+            RecordCount++;
+            if ((RecordCount & 0xFFFF) == 0)
+            {
+                progress?.Invoke(RecordCount);
+            }
+
+            bool first = _records.Add(record, mark);
+            _records.Enter(record, mark, window, span, first);
+            _engine.Run(record.RecordKind);
+            _records.Leave();
+
+            // The oldest recent record goes: what missed on it runs again now, while what it named is still at hand.
+            while (cache.RecentCount > RecordCache.RecentSize)
+            {
+                (ConflictRecord oldest, RecordMark oldestMark) = cache.Oldest;
+                if (_retries.TakePending(oldestMark.WindowOffset, out ulong actions))
+                {
+                    _records.Enter(oldest, oldestMark, null, null, null);
+                    _engine.RunAgain(0, actions, RulePass.Retry);
+                    _records.Leave();
+                }
+
+                cache.DropOldest();
+            }
+        }
+
+        progress?.Invoke(RecordCount);
+
+        // Records still among the recent ones with actions to run again wait for the end like the rest.
+        foreach (long offset in cache.RecentOffsets)
+        {
+            if (_retries.TakePending(offset, out ulong actions) && cache.TryGetRecent(offset, out (ConflictRecord Record, RecordMark Mark) recent))
+            {
+                _retries.Defer(0, actions, recent.Mark);
+            }
+        }
+
+        // The id table is complete: what missed before is final now.
+        for (int i = 0; i < _retries.DeferredCount; i++)
+        {
+            RetrySchedule.Deferred deferred = _retries.DeferredAt(i);
+            if (_records.ReadAt(deferred.ToMark()) is { } again)
+            {
+                _records.Enter(again.Record, again.Mark, again.Text, again.Span, null);
+                _engine.RunAgain(deferred.Group, deferred.Actions, RulePass.Final);
+                _records.Leave();
+            }
+        }
+
+        // The last records read are not kept past the reading.
+        cache.ClearRecent();
+        _engine.End();
+    }
+}
