@@ -49,7 +49,6 @@ internal sealed class StreamingValidation : IStreamingSymbols
     private readonly ChunkedList<RecordPlace>? _allMarks;
     private readonly List<string> _unreadIds = [];
     private readonly DiagnosticCollector _diagnostics;
-    private readonly DatasetParser _lookupParser;
     private readonly SymbolTable _symbols;
     private readonly Action<Diagnostic> _report;
     private readonly Func<ConflictRecord, string?, DiagnosticLocation?> _locateExternal;
@@ -58,6 +57,7 @@ internal sealed class StreamingValidation : IStreamingSymbols
     private RecordMark? _currentMark;
     private bool _missed;
     private byte[]? _headerLine;
+    private SourceText? _headerInfo;
 
     public StreamingValidation(DatasetValidator validator, DatasetRecordReader records, LocalDate today)
     {
@@ -65,8 +65,6 @@ internal sealed class StreamingValidation : IStreamingSymbols
         _records = records;
         _today = today;
         _diagnostics = new DiagnosticCollector(validator.Options, records.Options.MaxDiagnostics);
-        _lookupParser = DatasetParser.ForLines(records.Options, records.FilePath);
-        _lookupParser.AssumeHeaderSeen();
         _symbols = new SymbolTable(this);
         _report = d => _diagnostics.Add(d, RecordIdAt);
         _locateExternal = Locate;
@@ -93,7 +91,6 @@ internal sealed class StreamingValidation : IStreamingSymbols
 
     public ValidationResult Run(Action<long>? progress)
     {
-        InputBytes bytes = _records.RandomAccessSource!;
         while (_records.Read())
         {
             StreamedRecord entry = _records.Current;
@@ -188,10 +185,7 @@ internal sealed class StreamingValidation : IStreamingSymbols
         for (int i = 0; i < _deferred.Count; i++)
         {
             Deferred deferred = _deferred[i];
-            byte[] line = bytes.Read(deferred.WindowOffset, deferred.WindowLength);
-            List<int> invalid = DatasetParser.ReplaceInvalidUtf8(line);
-            var window = new SourceText(_records.FilePath, line, invalid, deferred.WindowOffset, deferred.LinesBefore);
-            if (_lookupParser.ReadLineAt(window, window.BomLength, window.Length).Span is { Record: { } record } span)
+            if (_records.ReadRecordAt(deferred.Mark) is { Record: { } record, Window: var window, Span: { } span })
             {
                 RunRecordRules(deferred.Group, deferred.Rules, record, RecordMark.Of(window, span), SingleResult(record, window, span), RulePass.Final);
             }
@@ -211,11 +205,17 @@ internal sealed class StreamingValidation : IStreamingSymbols
 
     private void Header(StreamedRecord entry)
     {
-        if (entry.Window is not { } window)
+        if (_records.Format == DatasetFormat.Document)
+        {
+            // A document's header is its info value (read at the root's end, wherever it was), or nothing.
+            _headerInfo = entry.Window ?? new SourceText(_records.FilePath, ReadOnlyMemory<byte>.Empty);
+        }
+        else if (entry.Window is null)
         {
             return;
         }
 
+        SourceText window = _headerInfo ?? entry.Window!;
         _headerLine = window.Bytes.ToArray();
         ReadResult read = HeaderResult(window);
         foreach (DatasetRule rule in _recordRules)
@@ -227,7 +227,7 @@ internal sealed class StreamingValidation : IStreamingSymbols
     private ReadResult HeaderResult(SourceText window)
     {
         var dataset = new Dataset(_records.Info ?? NoInfo, _records.FormatVersion ?? Dataset.CurrentFormatVersion);
-        return new ReadResult(dataset, [], DatasetFormat.JsonLines, window, _records.Options, [], [], (window.BomLength, window.Length));
+        return new ReadResult(dataset, [], _records.Format, window, _records.Options, [], [], (window.BomLength, window.Length)) { HeaderIsInfo = _headerInfo is not null };
     }
 
     private void CheckRecord(ConflictRecord record, RecordMark mark, SourceText window, RecordSpan span)
@@ -349,7 +349,10 @@ internal sealed class StreamingValidation : IStreamingSymbols
         => handle.ToMark(handle.HasRemaps && _remaps.TryGetValue(handle.ByteOffset, out Dictionary<string, int[]>? remaps) ? remaps : null);
 
     private DiagnosticLocation Locate(RecordMark mark, string? relativePointer)
-        => Resolve(mark.ReadWindow(_records.RandomAccessSource!, _records.FilePath), mark.ToSpan(null), relativePointer);
+    {
+        (SourceText window, RecordSpan span) = _records.ReadWindowAt(mark);
+        return Resolve(window, span, relativePointer);
+    }
 
     private void RunDatasetRules()
     {
@@ -385,12 +388,13 @@ internal sealed class StreamingValidation : IStreamingSymbols
             Of<Ceasefire>(RecordKind.Ceasefire),
             Of<Mediation>(RecordKind.Mediation),
             Of<Agreement>(RecordKind.Agreement));
-        SourceText header = new(_records.FilePath, _headerLine ?? [], null, 0, 0);
+        SourceText header = _headerInfo ?? new(_records.FilePath, _headerLine ?? [], null, 0, 0);
         foreach (DatasetRule rule in _datasetRules)
         {
-            var read = new ReadResult(dataset, [], DatasetFormat.JsonLines, header, _records.Options, [], [], _headerLine is null ? null : (header.BomLength, header.Length))
+            var read = new ReadResult(dataset, [], _records.Format, header, _records.Options, [], [], _headerLine is null ? null : (header.BomLength, header.Length))
             {
                 ExternalLocations = Locate,
+                HeaderIsInfo = _headerInfo is not null,
             };
             Run(rule, read);
         }
@@ -479,8 +483,7 @@ internal sealed class StreamingValidation : IStreamingSymbols
             return retained;
         }
 
-        SourceText window = mark.ReadWindow(_records.RandomAccessSource!, _records.FilePath);
-        if (_lookupParser.ReadLineAt(window, window.BomLength, window.Length).Span is not { Record: { } record } span)
+        if (_records.ReadRecordAt(mark) is not { Record: { } record, Window: var window, Span: { } span })
         {
             return null;
         }
@@ -520,8 +523,8 @@ internal sealed class StreamingValidation : IStreamingSymbols
             if (_pending.Remove(offset, out ulong rules))
             {
                 (ConflictRecord record, RecordMark mark) = _recent[offset];
-                SourceText window = mark.ReadWindow(_records.RandomAccessSource!, _records.FilePath);
-                RunRecordRules(0, rules, record, mark, SingleResult(record, window, mark.ToSpan(record)), RulePass.Retry);
+                (SourceText window, RecordSpan span) = _records.ReadWindowAt(mark, record);
+                RunRecordRules(0, rules, record, mark, SingleResult(record, window, span), RulePass.Retry);
             }
 
             _recentOrder.Dequeue();
@@ -595,7 +598,10 @@ internal sealed class StreamingValidation : IStreamingSymbols
     /// Record rules to run again on a record once every id is known: the record's line and, as bits, which of (up to)
     /// 64 record rules; the rules a record defers are run one after the other, so they share an entry.
     /// </summary>
-    private readonly record struct Deferred(long WindowOffset, int WindowLength, int LinesBefore, int Group, ulong Rules);
+    private readonly record struct Deferred(RecordMark Mark, int Group, ulong Rules)
+    {
+        public long WindowOffset => Mark.WindowOffset;
+    }
 
     private void Defer(int group, ulong rules, RecordMark mark)
     {
@@ -606,7 +612,7 @@ internal sealed class StreamingValidation : IStreamingSymbols
         }
         else
         {
-            _deferred.Add(new Deferred(mark.WindowOffset, mark.WindowLength, mark.LinesBefore, group, rules));
+            _deferred.Add(new Deferred(mark, group, rules));
         }
     }
 

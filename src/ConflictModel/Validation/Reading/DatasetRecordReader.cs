@@ -25,8 +25,8 @@ public sealed class DatasetRecordReader : IDisposable
     private readonly DatasetReaderOptions _options;
     private readonly Stream? _input;
     private readonly Stream? _owned;
-    private readonly DatasetParser? _parser;
-    private readonly ReadResult? _loaded;
+    private readonly DatasetParser _parser;
+    private readonly bool _document;
     private readonly Queue<StreamedRecord> _pending = new();
     private readonly long _limit;
     private byte[] _buffer;
@@ -39,10 +39,20 @@ public sealed class DatasetRecordReader : IDisposable
     private bool _anyLine;
     private bool _finished;
     private bool _spooling;
-    private bool _sawGzipError;
-    private IEnumerator<ConflictRecord>? _loadedRecords;
-    private bool _loadedDone;
     private StreamedRecord? _current;
+
+    // A document: bytes up to _validEnd have had bytes that are not UTF-8 replaced (a sequence cut by the end of the
+    // buffer waits for the rest); the consumed position's line, its UTF-16 column and its bytes into the line; and the
+    // same for the validated position, where bytes that are not UTF-8 are reported.
+    private int _validEnd;
+    private bool _bomChecked;
+    private int _line;
+    private int _column;
+    private long _bytesIntoLine;
+    private int _scanLine;
+    private int _scanColumn;
+    private readonly List<Checkpoint> _checkpoints = [];
+    private DatasetParser? _lookup;
 
     internal DatasetRecordReader(DatasetReader reader, Stream stream, string? path, DatasetFormat? format, bool gzip, bool ownsStream)
     {
@@ -65,23 +75,24 @@ public sealed class DatasetRecordReader : IDisposable
         }
 
         _input = isGzip ? new GZipStream(replay, CompressionMode.Decompress, leaveOpen: true) : replay;
+        _parser = DatasetParser.ForLines(_options, path); // replaced below for a document
         Fill(4096);
         Format = format ?? DatasetFormats.Detect(_buffer.AsSpan(0, Math.Min(_end, 4096)));
         if (Format == DatasetFormat.Document)
         {
-            // A document is one JSON value: read it whole with the ordinary reader.
-            var rest = new ReplayStream(_buffer.AsMemory(0, _end).ToArray(), _eof ? Stream.Null : _input);
-            _loaded = reader.ReadDecompressed(rest, path, Format, _sawGzipError ? [Diagnostic.Create(ReaderDiagnostics.DecompressionFailed, DiagnosticLocation.ForFile(path), _gzipError)] : []);
-            ReturnBuffer();
-            RandomAccessSource?.Dispose();
-            RandomAccessSource = null;
-            return;
+            _document = true;
+            _parser = DatasetParser.ForDocument(_options, path);
+            foreach (StreamedRecord early in _pending)
+            {
+                foreach (Diagnostic diagnostic in early.Diagnostics)
+                {
+                    _parser.ReportOutsideLines(diagnostic);
+                }
+            }
+
+            _pending.Clear();
         }
-
-        _parser = DatasetParser.ForLines(_options, path);
     }
-
-    private string _gzipError = string.Empty;
 
     /// <summary>Gets the file read, or null.</summary>
     public string? FilePath { get; }
@@ -89,34 +100,39 @@ public sealed class DatasetRecordReader : IDisposable
     /// <summary>Gets the wire form being read: given by the caller, or detected from the first bytes.</summary>
     public DatasetFormat Format { get; }
 
-    /// <summary>Gets whether records are read one at a time (JSON Lines) rather than from a document read whole.</summary>
-    public bool IsStreaming => _loaded is null;
+    /// <summary>Gets whether records are read one at a time; always true: both JSON Lines and a JSON document are streamed.</summary>
+#pragma warning disable CA1822 // An instance property of the public shape; documents were read whole before, and another form may not stream.
+    public bool IsStreaming => true;
+#pragma warning restore CA1822
 
-    /// <summary>Gets the dataset's description once the header has been read; null before it, or when it could not be read.</summary>
-    public DatasetInfo? Info => _loaded is not null ? _loaded.Dataset.Info : _parser!.Info;
+    /// <summary>
+    /// Gets the dataset's description once it has been read (the header line of JSON Lines; a document's
+    /// <c>info</c> member, wherever it is in the document); null before it, or when it could not be read.
+    /// </summary>
+    public DatasetInfo? Info => _parser.Info;
 
-    /// <summary>Gets the dataset's format version once the header has been read, if it gave one.</summary>
-    public string? FormatVersion => _loaded is not null ? _loaded.Dataset.FormatVersion : _parser!.FormatVersion;
+    /// <summary>Gets the dataset's format version once it has been read, if it gave one.</summary>
+    public string? FormatVersion => _parser.FormatVersion;
 
     /// <summary>Gets how many (decompressed) bytes of the input have been consumed.</summary>
-    public long BytesRead => _loaded is not null ? _loaded.Text.Length : _bufferOffset + _start;
+    public long BytesRead => _bufferOffset + _start;
 
     /// <summary>Gets the current entry; valid until the next <see cref="Read"/>.</summary>
     /// <exception cref="InvalidOperationException"><see cref="Read"/> has not been called, or returned false.</exception>
     public StreamedRecord Current => _current ?? throw new InvalidOperationException("Call Read first; there is no current entry.");
-
-    /// <summary>Gets the document read whole, for a document input.</summary>
-    internal ReadResult? Loaded => _loaded;
 
     /// <summary>Gets random access to the bytes already read, when <see cref="KeepRandomAccess"/> asked for it.</summary>
     internal InputBytes? RandomAccessSource { get; private set; }
 
     internal DatasetReaderOptions Options => _options;
 
+    /// <summary>Gets the size of the buffer now held, for tests that the input is not held whole.</summary>
+    internal int BufferLength => _buffer.Length;
+
     /// <summary>Makes the bytes read available again later (from the file itself, or from a temporary copy).</summary>
     internal void KeepRandomAccess()
     {
-        if (_loaded is null && RandomAccessSource is null)
+        if (RandomAccessSource is null)
         {
             RandomAccessSource = InputBytes.Spool();
             _spooling = true;
@@ -133,14 +149,16 @@ public sealed class DatasetRecordReader : IDisposable
     {
         _current?.Expire();
         _current = null;
-        if (_loaded is not null)
-        {
-            return ReadLoaded();
-        }
-
         while (_pending.Count == 0 && !_finished)
         {
-            ReadNextLine();
+            if (_document)
+            {
+                ReadNextDocumentUnit();
+            }
+            else
+            {
+                ReadNextLine();
+            }
         }
 
         if (_pending.Count == 0)
@@ -163,31 +181,360 @@ public sealed class DatasetRecordReader : IDisposable
 
         RandomAccessSource?.Dispose();
         RandomAccessSource = null;
+        _parser.Dispose();
+        _lookup?.Dispose();
         _owned?.Dispose();
     }
 
-    private bool ReadLoaded()
-    {
-        ReadResult read = _loaded!;
-        _loadedRecords ??= read.Dataset.Records.GetEnumerator();
-        if (_loadedRecords.MoveNext())
-        {
-            ConflictRecord record = _loadedRecords.Current;
-            _current = new StreamedRecord(record, record.RecordKind, record.RecordId, false, [], read, null, null);
-            return true;
-        }
+    // ---- JSON document ------------------------------------------------------------------------------------------
 
-        if (!_loadedDone)
+    /// <summary>
+    /// Reads the next unit of a document (see <see cref="DatasetParser.ReadDocumentStep"/>): the buffer holds the input
+    /// from the last unit's end; it is refilled, compacted, or grown (a record up to the record limit; a root member
+    /// whole) until the unit is in it.
+    /// </summary>
+    private void ReadNextDocumentUnit()
+    {
+        if (!_bomChecked)
         {
-            _loadedDone = true;
-            if (!read.Diagnostics.IsEmpty)
+            _bomChecked = true;
+            ValidateDocumentBytes();
+            if (_end >= 3 && _buffer.AsSpan(0, 3).SequenceEqual("\uFEFF"u8))
             {
-                _current = new StreamedRecord(null, null, null, false, read.Diagnostics, read, null, null);
-                return true;
+                _start = 3; // columns count from after the mark, as in a document read whole
             }
         }
 
-        return false;
+        while (true)
+        {
+            var window = new SourceText(FilePath, _buffer.AsMemory(_start, _validEnd - _start), null, _bufferOffset + _start, _line, _column);
+            bool final = _eof && _validEnd == _end;
+            DatasetParser.DocumentStep step = _parser.ReadDocumentStep(window, final, _bytesIntoLine);
+            if (step.Consumed > 0)
+            {
+                Consume(step.Consumed);
+            }
+
+            EnqueueDocumentStep(step);
+            if (_parser.DocumentDone)
+            {
+                FinishDocument();
+                return;
+            }
+
+            if (!step.NeedMore)
+            {
+                if (_pending.Count > 0)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            if (final)
+            {
+                // The parser asks for more of an input that has ended: it has read all there is.
+                FinishDocument();
+                return;
+            }
+
+            if (_end == _buffer.Length)
+            {
+                if (_start > 0)
+                {
+                    Compact();
+                }
+                else
+                {
+                    Grow((int)Math.Min(Math.Max(_buffer.Length * 2L, InitialBuffer), Array.MaxLength));
+                }
+            }
+
+            Fill(0);
+            ValidateDocumentBytes();
+            if (_pending.Count > 0)
+            {
+                return;
+            }
+        }
+    }
+
+    private void EnqueueDocumentStep(DatasetParser.DocumentStep step)
+    {
+        if (step.Span is { } span && step.Window is { } window)
+        {
+            int index = span.KnownArrayIndex;
+            if (_checkpoints.Count == 0 || _checkpoints[^1].Kind != span.Kind || window.BaseOffset - _checkpoints[^1].Offset >= CheckpointSpacing)
+            {
+                _checkpoints.Add(new Checkpoint(window.BaseOffset, window.ColumnBefore, index, span.Kind));
+            }
+
+            _pending.Enqueue(new StreamedRecord(span.Record, span.Kind, span.Id, false, step.Diagnostics, null, window, span, _options.MaxDepth));
+        }
+        else if (step.IsRootEnd)
+        {
+            SourceText? info = _parser.InfoWindow;
+            RecordSpan? infoSpan = info is null ? null : new RecordSpan(RecordKind.Source, null, "/info", 0, info.Length, null, null);
+            _pending.Enqueue(new StreamedRecord(null, null, null, true, step.Diagnostics, null, info, infoSpan));
+        }
+        else if (!step.Diagnostics.IsEmpty)
+        {
+            _pending.Enqueue(new StreamedRecord(null, null, null, false, step.Diagnostics, null, null, null));
+        }
+    }
+
+    /// <summary>Moves the consumed position on, keeping its line, UTF-16 column and bytes into the line.</summary>
+    private void Consume(int count)
+    {
+        ReadOnlySpan<byte> taken = _buffer.AsSpan(_start, count);
+        int newlines = taken.Count((byte)'\n');
+        if (newlines == 0)
+        {
+            _column += SourceText.CountUnits(taken);
+            _bytesIntoLine += count;
+        }
+        else
+        {
+            int last = taken.LastIndexOf((byte)'\n');
+            _line += newlines;
+            _column = SourceText.CountUnits(taken[(last + 1)..]);
+            _bytesIntoLine = count - last - 1;
+        }
+
+        _start += count;
+    }
+
+    /// <summary>
+    /// Replaces bytes that are not UTF-8 in what has been read since the last call (but a sequence the buffer's end
+    /// cuts, until its rest is read), and reports the first of each line, where the document read whole reports them.
+    /// </summary>
+    private void ValidateDocumentBytes()
+    {
+        int limit = _end;
+        if (!_eof)
+        {
+            // Hold back a multi-byte sequence the end of what was read cuts short.
+            for (int i = _end - 1; i >= Math.Max(_validEnd, _end - 3); i--)
+            {
+                byte b = _buffer[i];
+                if ((b & 0xC0) == 0x80)
+                {
+                    continue;
+                }
+
+                int need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+                if (_end - i < need)
+                {
+                    limit = i;
+                }
+
+                break;
+            }
+        }
+
+        if (limit <= _validEnd)
+        {
+            return;
+        }
+
+        // The byte order mark is not counted in columns.
+        int from = _validEnd;
+        if (_bufferOffset + from == 0 && limit >= 3 && _buffer.AsSpan(0, 3).SequenceEqual("\uFEFF"u8))
+        {
+            from = 3;
+        }
+
+        Span<byte> fresh = _buffer.AsSpan(from, limit - from);
+        List<int> invalid = DatasetParser.ReplaceInvalidUtf8(fresh);
+        int scanned = 0;
+        foreach (int offset in invalid)
+        {
+            Advance(ref _scanLine, ref _scanColumn, fresh[scanned..offset]);
+            scanned = offset;
+            var location = new DiagnosticLocation(FilePath, _scanLine + 1, _scanColumn + 1, string.Empty, _bufferOffset + from + offset, _scanLine + 1, _scanColumn + 2);
+            _parser.ReportInvalidUtf8At(location);
+        }
+
+        Advance(ref _scanLine, ref _scanColumn, fresh[scanned..]);
+        _validEnd = limit;
+
+        static void Advance(ref int line, ref int column, ReadOnlySpan<byte> bytes)
+        {
+            int newlines = bytes.Count((byte)'\n');
+            if (newlines == 0)
+            {
+                column += SourceText.CountUnits(bytes);
+            }
+            else
+            {
+                line += newlines;
+                column = SourceText.CountUnits(bytes[(bytes.LastIndexOf((byte)'\n') + 1)..]);
+            }
+        }
+    }
+
+    /// <summary>Ends a document: reads the rest of the input for bytes that are not UTF-8 (reported even after a syntax error, as when read whole), then the parser's last word.</summary>
+    private void FinishDocument()
+    {
+        while (!_eof)
+        {
+            // Keep only a sequence the buffer's end cut short, for the next read to complete.
+            int tail = _end - _validEnd;
+            Buffer.BlockCopy(_buffer, _validEnd, _buffer, 0, tail);
+            _bufferOffset += _validEnd;
+            _start = _validEnd = 0;
+            _end = tail;
+            Fill(0);
+            ValidateDocumentBytes();
+        }
+
+        ValidateDocumentBytes();
+        ImmutableArray<Diagnostic> last = _parser.FinishDocument();
+        if (!last.IsEmpty)
+        {
+            _pending.Enqueue(new StreamedRecord(null, null, null, false, last, null, null, null));
+        }
+
+        _finished = true;
+    }
+
+    private const int CheckpointSpacing = 16 * 1024;
+
+    /// <summary>Where a record of a document starts, with its column and its index in its array: every array's first record and one every <see cref="CheckpointSpacing"/> bytes.</summary>
+    private readonly record struct Checkpoint(long Offset, int Column, int Index, RecordKind Kind);
+
+    /// <summary>
+    /// Reads a record again by its mark, from the input file or the temporary copy of what was read: for JSON Lines
+    /// its line (<see cref="DatasetParser.ReadLineAt"/>), for a document the record object itself. Gives the record
+    /// (null if it cannot be read), the window it was read from and its span, from which its locations are computed.
+    /// </summary>
+    /// <param name="mark">Where the record is; its kind tells a document's record how to read it.</param>
+    /// <returns>The record, its window and its span.</returns>
+    internal RecordReadAgain ReadRecordAt(RecordMark mark)
+    {
+        InputBytes bytes = RandomAccessSource ?? throw new InvalidOperationException("The reader keeps no random access to its input.");
+        if (!_document)
+        {
+            SourceText line = mark.ReadWindow(bytes, FilePath);
+            if (_lookup is null)
+            {
+                _lookup = DatasetParser.ForLines(_options, FilePath);
+                _lookup.AssumeHeaderSeen();
+            }
+
+            RecordSpan? found = _lookup.ReadLineAt(line, line.BomLength, line.Length).Span;
+            return new RecordReadAgain(found?.Record, line, found);
+        }
+
+        (SourceText window, Func<int> index) = DocumentWindow(bytes, mark);
+        _lookup ??= DatasetParser.ForDocument(_options, FilePath);
+        RecordSpan? span = _lookup.ReadRecordAgain(window, mark.Kind, index);
+        return new RecordReadAgain(span?.Record, window, span);
+    }
+
+    /// <summary>Reads a record's window again by its mark without reading the record, for its locations.</summary>
+    /// <param name="mark">Where the record is.</param>
+    /// <param name="record">The record, if known, for the span.</param>
+    /// <returns>The window and the record's span in it.</returns>
+    internal (SourceText Window, RecordSpan Span) ReadWindowAt(RecordMark mark, ConflictRecord? record = null)
+    {
+        InputBytes bytes = RandomAccessSource ?? throw new InvalidOperationException("The reader keeps no random access to its input.");
+        if (!_document)
+        {
+            return (mark.ReadWindow(bytes, FilePath), mark.ToSpan(record));
+        }
+
+        (SourceText window, Func<int> index) = DocumentWindow(bytes, mark);
+        return (window, new RecordSpan(mark.Kind, mark.Id, DatasetParser.ArrayNameOf(mark.Kind), index, mark.Start, mark.End, mark.Remaps, record));
+    }
+
+    /// <summary>A document record's window: the record's bytes, with its column (and its array index) found only when asked for.</summary>
+    private (SourceText Window, Func<int> Index) DocumentWindow(InputBytes bytes, RecordMark mark)
+    {
+        byte[] text = bytes.Read(mark.WindowOffset, mark.WindowLength);
+        DatasetParser.ReplaceInvalidUtf8(text);
+        if (mark.ColumnBefore >= 0 && mark.ArrayIndex >= 0)
+        {
+            int known = mark.ArrayIndex;
+            return (new SourceText(FilePath, text, null, mark.WindowOffset, mark.LinesBefore, mark.ColumnBefore), () => known);
+        }
+
+        var place = new Lazy<(int Column, int Index)>(() => PlaceOf(bytes, mark.WindowOffset), System.Threading.LazyThreadSafetyMode.None);
+        return (new SourceText(FilePath, text, mark.WindowOffset, mark.LinesBefore, () => place.Value.Column), () => place.Value.Index);
+    }
+
+    /// <summary>
+    /// Finds a document record's UTF-16 column and index in its array from the nearest checkpoint before it: the bytes
+    /// between are read again and their elements (commas outside strings, at the array's level) and lines counted.
+    /// </summary>
+    private (int Column, int Index) PlaceOf(InputBytes bytes, long offset)
+    {
+        int low = 0, high = _checkpoints.Count - 1, found = -1;
+        while (low <= high)
+        {
+            int middle = (low + high) >>> 1;
+            if (_checkpoints[middle].Offset <= offset)
+            {
+                found = middle;
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        if (found < 0)
+        {
+            return (0, 0);
+        }
+
+        Checkpoint checkpoint = _checkpoints[found];
+        byte[] between = bytes.Read(checkpoint.Offset, (int)(offset - checkpoint.Offset));
+        DatasetParser.ReplaceInvalidUtf8(between);
+        int depth = 0, elements = 0, lastNewline = -1;
+        bool inString = false;
+        for (int i = 0; i < between.Length; i++)
+        {
+            byte b = between[i];
+            if (inString)
+            {
+                if (b == (byte)'\\')
+                {
+                    i++;
+                }
+                else if (b == (byte)'"')
+                {
+                    inString = false;
+                }
+            }
+            else if (b == (byte)'"')
+            {
+                inString = true;
+            }
+            else if (b is (byte)'{' or (byte)'[')
+            {
+                depth++;
+            }
+            else if (b is (byte)'}' or (byte)']')
+            {
+                depth--;
+            }
+            else if (b == (byte)',' && depth == 0)
+            {
+                elements++;
+            }
+            else if (b == (byte)'\n')
+            {
+                lastNewline = i;
+            }
+        }
+
+        int column = lastNewline < 0
+            ? checkpoint.Column + SourceText.CountUnits(between)
+            : SourceText.CountUnits(between.AsSpan(lastNewline + 1));
+        return (column, checkpoint.Index + elements);
     }
 
     private void ReadNextLine()
@@ -255,7 +602,7 @@ public sealed class DatasetRecordReader : IDisposable
         Span<byte> content = _buffer.AsSpan(windowStart, contentEnd - windowStart);
         List<int> invalid = DatasetParser.ReplaceInvalidUtf8(content);
         var window = new SourceText(FilePath, _buffer.AsMemory(windowStart, contentEnd - windowStart), invalid, _bufferOffset + windowStart, _linesBefore);
-        DatasetParser.StreamedLine line = _parser!.ReadLineAt(window, contentStart - windowStart, contentEnd - windowStart);
+        DatasetParser.StreamedLine line = _parser.ReadLineAt(window, contentStart - windowStart, contentEnd - windowStart);
         RecordSpan? span = line.Span;
         _pending.Enqueue(new StreamedRecord(span?.Record, span?.Kind, span?.Id, line.IsHeader, line.Diagnostics, null, window, span, _options.MaxDepth));
     }
@@ -305,7 +652,7 @@ public sealed class DatasetRecordReader : IDisposable
             _anyLine = true;
             var window = new SourceText(FilePath, head, null, lineOffset, _linesBefore - 1);
             Diagnostic tooLarge = Diagnostic.Create(ReaderDiagnostics.RecordTooLarge, window.GetLocation(skip, skip + 1, string.Empty), "line", contentLength, _options.MaxRecordBytes);
-            _pending.Enqueue(new StreamedRecord(null, null, null, false, _parser!.ReportOutsideLines(tooLarge), null, null, null));
+            _pending.Enqueue(new StreamedRecord(null, null, null, false, _parser.ReportOutsideLines(tooLarge), null, null, null));
         }
     }
 
@@ -317,7 +664,7 @@ public sealed class DatasetRecordReader : IDisposable
             int bom = _total >= 3 && _bufferOffset == 0 && _buffer.AsSpan(0, _end).StartsWith("\uFEFF"u8) ? 3 : 0;
             var text = new SourceText(FilePath, bom == 3 ? "\uFEFF"u8.ToArray() : ReadOnlyMemory<byte>.Empty);
             Diagnostic empty = Diagnostic.Create(ReaderDiagnostics.MalformedJson, text.GetLocation(bom, bom, string.Empty), "The input is empty: a JSON Lines dataset begins with its header line {\"type\":\"dataset\",\"formatVersion\":\"1.0\",\"info\":{…}}");
-            _pending.Enqueue(new StreamedRecord(null, null, null, false, _parser!.ReportOutsideLines(empty), null, null, null));
+            _pending.Enqueue(new StreamedRecord(null, null, null, false, _parser.ReportOutsideLines(empty), null, null, null));
         }
     }
 
@@ -326,6 +673,7 @@ public sealed class DatasetRecordReader : IDisposable
         int length = _end - _start;
         Buffer.BlockCopy(_buffer, _start, _buffer, 0, length);
         _bufferOffset += _start;
+        _validEnd -= _start;
         _start = 0;
         _end = length;
     }
@@ -337,6 +685,7 @@ public sealed class DatasetRecordReader : IDisposable
         ArrayPool<byte>.Shared.Return(_buffer);
         _bufferOffset += _start;
         _end -= _start;
+        _validEnd -= _start;
         _start = 0;
         _buffer = bigger;
     }
@@ -358,7 +707,7 @@ public sealed class DatasetRecordReader : IDisposable
                 if (SafeRead(_buffer.AsSpan(0, 0), probe: true) > 0)
                 {
                     Diagnostic tooLarge = Diagnostic.Create(ReaderDiagnostics.InputTooLarge, DiagnosticLocation.ForFile(FilePath), _limit);
-                    _pending.Enqueue(new StreamedRecord(null, null, null, false, _parser is null ? [tooLarge] : _parser.ReportOutsideLines(tooLarge), null, null, null));
+                    _pending.Enqueue(new StreamedRecord(null, null, null, false, _parser.ReportOutsideLines(tooLarge), null, null, null));
                 }
 
                 _eof = true;
@@ -396,13 +745,8 @@ public sealed class DatasetRecordReader : IDisposable
         }
         catch (InvalidDataException ex)
         {
-            _sawGzipError = true;
-            _gzipError = ex.Message;
-            if (_parser is not null)
-            {
-                Diagnostic failed = Diagnostic.Create(ReaderDiagnostics.DecompressionFailed, DiagnosticLocation.ForFile(FilePath), ex.Message);
-                _pending.Enqueue(new StreamedRecord(null, null, null, false, _parser.ReportOutsideLines(failed), null, null, null));
-            }
+            Diagnostic failed = Diagnostic.Create(ReaderDiagnostics.DecompressionFailed, DiagnosticLocation.ForFile(FilePath), ex.Message);
+            _pending.Enqueue(new StreamedRecord(null, null, null, false, _parser.ReportOutsideLines(failed), null, null, null));
 
             _eof = true;
             return 0;
@@ -476,3 +820,6 @@ public sealed class DatasetRecordReader : IDisposable
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
+
+/// <summary>A record read again by its mark: the record (null if it could not be read), the window it was read from, and its span there.</summary>
+internal readonly record struct RecordReadAgain(ConflictRecord? Record, SourceText Window, RecordSpan? Span);
