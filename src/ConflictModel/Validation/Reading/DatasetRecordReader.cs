@@ -4,6 +4,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.IO.Compression;
+using System.Threading;
+using System.Threading.Tasks;
 using ConflictModel.Model;
 
 namespace ConflictModel.Validation;
@@ -23,10 +25,13 @@ public sealed class DatasetRecordReader : IDisposable
     private const int InitialBuffer = 64 * 1024;
 
     private readonly DatasetReaderOptions _options;
-    private readonly Stream? _input;
+    private readonly Stream _stream;
+    private readonly DatasetFormat? _givenFormat;
+    private readonly bool _givenGzip;
+    private Stream? _input;
     private readonly Stream? _owned;
-    private readonly DatasetParser _parser;
-    private readonly bool _document;
+    private DatasetParser _parser;
+    private bool _document;
     private readonly Queue<StreamedRecord> _pending = new();
     private readonly long _limit;
     private byte[] _buffer;
@@ -53,6 +58,9 @@ public sealed class DatasetRecordReader : IDisposable
     private int _scanColumn;
     private readonly List<Checkpoint> _checkpoints = [];
     private DatasetParser? _lookup;
+    private bool _needInput;
+    private bool _draining;
+    private LongLine? _longLine;
 
     internal DatasetRecordReader(DatasetReader reader, Stream stream, string? path, DatasetFormat? format, bool gzip, bool ownsStream)
     {
@@ -62,12 +70,47 @@ public sealed class DatasetRecordReader : IDisposable
         _limit = _options.MaxInputBytes;
         _buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
         RandomAccessSource = gzip ? null : InputBytes.OverFile(stream);
+        _stream = stream;
+        _givenFormat = format;
+        _givenGzip = gzip;
+        _parser = DatasetParser.ForLines(_options, path); // replaced in Begin for a document
+    }
 
-        // Peek at the raw bytes for the gzip magic number without losing them.
+    /// <summary>Reads the first bytes: the gzip magic number, then enough to tell the form.</summary>
+    internal void Begin()
+    {
         byte[] raw = new byte[2];
-        int peeked = ReadAtLeast(stream, raw, 2);
-        var replay = new ReplayStream(raw.AsMemory(0, peeked), stream);
-        bool isGzip = gzip || DatasetFormats.IsGzip(raw.AsSpan(0, peeked));
+        int peeked = 0;
+        while (peeked < 2 && _stream.Read(raw, peeked, 2 - peeked) is > 0 and int read)
+        {
+            peeked += read;
+        }
+
+        SetInput(raw, peeked);
+        Fill(4096);
+        Started();
+    }
+
+    /// <summary>Reads the first bytes as <see cref="Begin"/> does, without blocking a thread.</summary>
+    internal async ValueTask BeginAsync(CancellationToken cancellationToken)
+    {
+        byte[] raw = new byte[2];
+        int peeked = 0;
+        while (peeked < 2 && await _stream.ReadAsync(raw.AsMemory(peeked, 2 - peeked), cancellationToken).ConfigureAwait(false) is > 0 and int read)
+        {
+            peeked += read;
+        }
+
+        SetInput(raw, peeked);
+        await FillAsync(4096, cancellationToken).ConfigureAwait(false);
+        Started();
+    }
+
+    private void SetInput(byte[] raw, int peeked)
+    {
+        // The peeked bytes are read again, through the decompressor if they are the gzip magic number.
+        var replay = new ReplayStream(raw.AsMemory(0, peeked), _stream);
+        bool isGzip = _givenGzip || DatasetFormats.IsGzip(raw.AsSpan(0, peeked));
         if (isGzip)
         {
             RandomAccessSource?.Dispose();
@@ -75,9 +118,12 @@ public sealed class DatasetRecordReader : IDisposable
         }
 
         _input = isGzip ? new GZipStream(replay, CompressionMode.Decompress, leaveOpen: true) : replay;
-        _parser = DatasetParser.ForLines(_options, path); // replaced below for a document
-        Fill(4096);
-        Format = format ?? DatasetFormats.Detect(_buffer.AsSpan(0, Math.Min(_end, 4096)));
+    }
+
+    private void Started()
+    {
+        string? path = FilePath;
+        Format = _givenFormat ?? DatasetFormats.Detect(_buffer.AsSpan(0, Math.Min(_end, 4096)));
         if (Format == DatasetFormat.Document)
         {
             _document = true;
@@ -98,7 +144,7 @@ public sealed class DatasetRecordReader : IDisposable
     public string? FilePath { get; }
 
     /// <summary>Gets the wire form being read: given by the caller, or detected from the first bytes.</summary>
-    public DatasetFormat Format { get; }
+    public DatasetFormat Format { get; private set; }
 
     /// <summary>Gets whether records are read one at a time; always true: both JSON Lines and a JSON document are streamed.</summary>
 #pragma warning disable CA1822 // An instance property of the public shape; documents were read whole before, and another form may not stream.
@@ -151,13 +197,15 @@ public sealed class DatasetRecordReader : IDisposable
         _current = null;
         while (_pending.Count == 0 && !_finished)
         {
-            if (_document)
+            if (_needInput)
             {
-                ReadNextDocumentUnit();
+                _needInput = false;
+                Fill(0);
+                Filled();
             }
             else
             {
-                ReadNextLine();
+                Step();
             }
         }
 
@@ -168,6 +216,67 @@ public sealed class DatasetRecordReader : IDisposable
 
         _current = _pending.Dequeue();
         return true;
+    }
+
+    /// <summary>
+    /// Moves to the next entry as <see cref="Read"/> does, refilling the buffer with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/>
+    /// (no thread waits for the input: usable where synchronous I/O is disallowed, as in ASP.NET Core). After a
+    /// cancellation the reader is left where it was between two entries: what it handed out before stays valid, and
+    /// reading may go on.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the wait for input.</param>
+    /// <returns>False at the end of the input.</returns>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public async ValueTask<bool> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        _current?.Expire();
+        _current = null;
+        while (_pending.Count == 0 && !_finished)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (_needInput)
+            {
+                await FillAsync(0, cancellationToken).ConfigureAwait(false);
+                _needInput = false;
+                Filled();
+            }
+            else
+            {
+                Step();
+            }
+        }
+
+        if (_pending.Count == 0)
+        {
+            return false;
+        }
+
+        _current = _pending.Dequeue();
+        return true;
+    }
+
+    private void Step()
+    {
+        if (_document)
+        {
+            ReadNextDocumentUnit();
+        }
+        else if (_longLine is not null)
+        {
+            ContinueLongLine();
+        }
+        else
+        {
+            ReadNextLine();
+        }
+    }
+
+    private void Filled()
+    {
+        if (_document)
+        {
+            ValidateDocumentBytes();
+        }
     }
 
     /// <summary>Returns the buffer, deletes any temporary copy, and closes the file when the reader opened it.</summary>
@@ -195,6 +304,12 @@ public sealed class DatasetRecordReader : IDisposable
     /// </summary>
     private void ReadNextDocumentUnit()
     {
+        if (_draining)
+        {
+            DrainDocument();
+            return;
+        }
+
         if (!_bomChecked)
         {
             _bomChecked = true;
@@ -218,7 +333,8 @@ public sealed class DatasetRecordReader : IDisposable
             EnqueueDocumentStep(step);
             if (_parser.DocumentDone)
             {
-                FinishDocument();
+                _draining = true;
+                DrainDocument();
                 return;
             }
 
@@ -235,7 +351,8 @@ public sealed class DatasetRecordReader : IDisposable
             if (final)
             {
                 // The parser asks for more of an input that has ended: it has read all there is.
-                FinishDocument();
+                _draining = true;
+                DrainDocument();
                 return;
             }
 
@@ -251,12 +368,8 @@ public sealed class DatasetRecordReader : IDisposable
                 }
             }
 
-            Fill(0);
-            ValidateDocumentBytes();
-            if (_pending.Count > 0)
-            {
-                return;
-            }
+            _needInput = true;
+            return;
         }
     }
 
@@ -374,10 +487,10 @@ public sealed class DatasetRecordReader : IDisposable
         }
     }
 
-    /// <summary>Ends a document: reads the rest of the input for bytes that are not UTF-8 (reported even after a syntax error, as when read whole), then the parser's last word.</summary>
-    private void FinishDocument()
+    /// <summary>Ends a document (a step at a time, between refills): reads the rest of the input for bytes that are not UTF-8 (reported even after a syntax error, as when read whole), then the parser's last word.</summary>
+    private void DrainDocument()
     {
-        while (!_eof)
+        if (!_eof)
         {
             // Keep only a sequence the buffer's end cut short, for the next read to complete.
             int tail = _end - _validEnd;
@@ -385,8 +498,8 @@ public sealed class DatasetRecordReader : IDisposable
             _bufferOffset += _validEnd;
             _start = _validEnd = 0;
             _end = tail;
-            Fill(0);
-            ValidateDocumentBytes();
+            _needInput = true;
+            return;
         }
 
         ValidateDocumentBytes();
@@ -566,7 +679,7 @@ public sealed class DatasetRecordReader : IDisposable
             int maxLine = (int)Math.Min((long)_options.MaxRecordBytes + 2, Array.MaxLength);
             if (_end - _start >= maxLine)
             {
-                SkipLongLine();
+                StartLongLine();
                 return;
             }
 
@@ -579,7 +692,8 @@ public sealed class DatasetRecordReader : IDisposable
                 Grow(Math.Min(Math.Max(_buffer.Length * 2, InitialBuffer), maxLine));
             }
 
-            Fill(0);
+            _needInput = true;
+            return;
         }
     }
 
@@ -607,8 +721,8 @@ public sealed class DatasetRecordReader : IDisposable
         _pending.Enqueue(new StreamedRecord(span?.Record, span?.Kind, span?.Id, line.IsHeader, line.Diagnostics, null, window, span, _options.MaxDepth));
     }
 
-    /// <summary>Reports a line too long for the buffer and skips to the next line.</summary>
-    private void SkipLongLine()
+    /// <summary>Begins to skip a line too long for the buffer (it is reported once its end is found).</summary>
+    private void StartLongLine()
     {
         long lineOffset = _bufferOffset + _start;
         bool bom = lineOffset == 0 && _buffer.AsSpan(_start).StartsWith("\uFEFF"u8);
@@ -616,44 +730,66 @@ public sealed class DatasetRecordReader : IDisposable
         byte[] head = _buffer.AsSpan(_start, Math.Min(_end - _start, 8 + skip)).ToArray();
         DatasetParser.ReplaceInvalidUtf8(head);
         bool blank = _buffer.AsSpan(_start + skip, _end - _start - skip).IndexOfAnyExcept(" \t\r"u8) < 0;
-        long length = _end - _start - skip;
-        byte last = _buffer[_end - 1];
-        while (true)
-        {
-            // The line so far is not needed any more: drop the buffer's contents and read on.
-            _bufferOffset += _end;
-            _start = _end = 0;
-            Fill(0);
-            if (_end == 0)
-            {
-                break;
-            }
+        _longLine = new LongLine(lineOffset, skip, head) { Blank = blank, Length = _end - _start - skip, Last = _buffer[_end - 1] };
 
+        // The line so far is not needed any more: drop the buffer's contents and read on.
+        _bufferOffset += _end;
+        _start = _end = 0;
+        _needInput = true;
+    }
+
+    /// <summary>Reads on through a long line with what the last refill brought, until its end.</summary>
+    private void ContinueLongLine()
+    {
+        LongLine line = _longLine!;
+        if (_end > 0)
+        {
             int newline = _buffer.AsSpan(0, _end).IndexOf((byte)'\n');
             int take = newline >= 0 ? newline : _end;
-            blank &= _buffer.AsSpan(0, take).IndexOfAnyExcept(" \t\r"u8) < 0;
-            length += take;
+            line.Blank &= _buffer.AsSpan(0, take).IndexOfAnyExcept(" \t\r"u8) < 0;
+            line.Length += take;
             if (take > 0)
             {
-                last = _buffer[take - 1];
+                line.Last = _buffer[take - 1];
             }
 
-            if (newline >= 0)
+            if (newline < 0)
             {
-                _start = newline + 1;
-                break;
+                _bufferOffset += _end;
+                _start = _end = 0;
+                _needInput = true;
+                return;
             }
+
+            _start = newline + 1;
         }
 
-        long contentLength = last == (byte)'\r' ? length - 1 : length;
+        _longLine = null;
+        long contentLength = line.Last == (byte)'\r' ? line.Length - 1 : line.Length;
         _linesBefore++;
-        if (!blank)
+        if (!line.Blank)
         {
             _anyLine = true;
-            var window = new SourceText(FilePath, head, null, lineOffset, _linesBefore - 1);
-            Diagnostic tooLarge = Diagnostic.Create(ReaderDiagnostics.RecordTooLarge, window.GetLocation(skip, skip + 1, string.Empty), "line", contentLength, _options.MaxRecordBytes);
+            var window = new SourceText(FilePath, line.Head, null, line.Offset, _linesBefore - 1);
+            Diagnostic tooLarge = Diagnostic.Create(ReaderDiagnostics.RecordTooLarge, window.GetLocation(line.Skip, line.Skip + 1, string.Empty), "line", contentLength, _options.MaxRecordBytes);
             _pending.Enqueue(new StreamedRecord(null, null, null, false, _parser.ReportOutsideLines(tooLarge), null, null, null));
         }
+    }
+
+    /// <summary>A line too long for the buffer, being skipped: where it began, its first bytes, and what is known of the rest.</summary>
+    private sealed class LongLine(long offset, int skip, byte[] head)
+    {
+        public long Offset { get; } = offset;
+
+        public int Skip { get; } = skip;
+
+        public byte[] Head { get; } = head;
+
+        public bool Blank { get; set; }
+
+        public long Length { get; set; }
+
+        public byte Last { get; set; }
     }
 
     private void Finish()
@@ -732,6 +868,65 @@ public sealed class DatasetRecordReader : IDisposable
         while (_end < atLeast);
     }
 
+    /// <summary>Reads more input as <see cref="Fill"/> does, with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/>.</summary>
+    private async ValueTask FillAsync(int atLeast, CancellationToken cancellationToken)
+    {
+        do
+        {
+            if (_eof || _end == _buffer.Length)
+            {
+                return;
+            }
+
+            int want = (int)Math.Min(_buffer.Length - _end, _limit - _total);
+            if (want <= 0)
+            {
+                _probe ??= new byte[1];
+                if (await SafeReadAsync(_probe, cancellationToken).ConfigureAwait(false) > 0)
+                {
+                    Diagnostic tooLarge = Diagnostic.Create(ReaderDiagnostics.InputTooLarge, DiagnosticLocation.ForFile(FilePath), _limit);
+                    _pending.Enqueue(new StreamedRecord(null, null, null, false, _parser.ReportOutsideLines(tooLarge), null, null, null));
+                }
+
+                _eof = true;
+                return;
+            }
+
+            int read = await SafeReadAsync(_buffer.AsMemory(_end, want), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                _eof = true;
+                return;
+            }
+
+            if (_spooling)
+            {
+                RandomAccessSource!.Append(_buffer.AsSpan(_end, read));
+            }
+
+            _end += read;
+            _total += read;
+        }
+        while (_end < atLeast);
+    }
+
+    private byte[]? _probe;
+
+    private async ValueTask<int> SafeReadAsync(Memory<byte> into, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _input!.ReadAsync(into, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException ex)
+        {
+            Diagnostic failed = Diagnostic.Create(ReaderDiagnostics.DecompressionFailed, DiagnosticLocation.ForFile(FilePath), ex.Message);
+            _pending.Enqueue(new StreamedRecord(null, null, null, false, _parser.ReportOutsideLines(failed), null, null, null));
+            _eof = true;
+            return 0;
+        }
+    }
+
     private int SafeRead(Span<byte> into, bool probe)
     {
         try
@@ -760,23 +955,6 @@ public sealed class DatasetRecordReader : IDisposable
             ArrayPool<byte>.Shared.Return(_buffer);
             _buffer = [];
         }
-    }
-
-    private static int ReadAtLeast(Stream stream, byte[] into, int count)
-    {
-        int total = 0;
-        while (total < count)
-        {
-            int read = stream.Read(into, total, count - total);
-            if (read == 0)
-            {
-                break;
-            }
-
-            total += read;
-        }
-
-        return total;
     }
 
     /// <summary>Bytes already taken from a stream, then the rest of the stream.</summary>
@@ -808,6 +986,22 @@ public sealed class DatasetRecordReader : IDisposable
 
             return rest.Read(buffer);
         }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (!_prefix.IsEmpty)
+            {
+                int n = Math.Min(buffer.Length, _prefix.Length);
+                _prefix.Span[..n].CopyTo(buffer.Span);
+                _prefix = _prefix[n..];
+                return n;
+            }
+
+            return await rest.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+            => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
         public override void Flush()
         {
