@@ -229,6 +229,7 @@ public sealed class DatasetRecordReader : IDisposable
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public async ValueTask<bool> ReadAsync(CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         _current?.Expire();
         _current = null;
         while (_pending.Count == 0 && !_finished)
