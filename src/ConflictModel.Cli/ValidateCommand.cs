@@ -270,31 +270,24 @@ internal static class ValidateCommand
     }
 
     /// <summary>
-    /// Validates one file. JSON Lines (by name, or by content for standard input and other names) streams: records
-    /// are checked as they are read and the input is never held whole; a document is read whole.
+    /// Validates one file, JSON Lines or a JSON document (by name, or by content for standard input and other names),
+    /// as a stream: records are checked as they are read and the input is never held whole.
     /// </summary>
     private static ValidationResult ValidateFile(DatasetValidator validator, DatasetReader reader, InputFile file, CliConsole console, Progress progress)
     {
         DatasetFormat format = DatasetFormat.Document;
         bool gzip = false;
         bool known = !file.IsStandardInput && DatasetFormats.TryGetFromPath(file.FullPath, out format, out gzip);
-        if (known && format == DatasetFormat.Document)
-        {
-            using FileStream document = OpenRaw(file);
-            return validator.Validate(reader.Read(document, file.DisplayPath, format, gzip));
-        }
-
         if (!known)
         {
-            // Standard input or another name: the record reader tells gzip and the form from the content, streams
-            // JSON Lines and reads a document whole.
+            // Standard input or another name: the record reader tells gzip and the form from the content.
             using Stream raw = file.IsStandardInput ? console.Input : OpenRaw(file);
             using DatasetRecordReader detected = reader.OpenRecords(raw, file.DisplayPath, format: null, gzip: false);
             return validator.Validate(detected, progress.Records);
         }
 
         using FileStream stream = OpenRaw(file);
-        using DatasetRecordReader records = reader.OpenRecords(stream, file.DisplayPath, DatasetFormat.JsonLines, file.IsGzip);
+        using DatasetRecordReader records = reader.OpenRecords(stream, file.DisplayPath, format, file.IsGzip || gzip);
         return validator.Validate(records, progress.Records);
     }
 

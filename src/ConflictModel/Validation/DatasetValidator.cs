@@ -44,8 +44,9 @@ public sealed class DatasetValidator
     /// <summary>
     /// Validates a dataset as it is read, record by record, keeping only what the rules that compare records need
     /// (see docs/validation.md, "Streaming"): the reader's diagnostics and every rule's, exactly as
-    /// <see cref="Validate(ReadResult)"/> reports them for the same input. A document input is read whole first.
-    /// Records are looked up again by re-reading their line from the input file or, for other streams, from a
+    /// <see cref="Validate(ReadResult)"/> reports them for the same input. A JSON document is streamed as JSON Lines are,
+    /// record by record inside its arrays.
+    /// Records are looked up again by re-reading their line (or, in a document, their object) from the input file or, for other streams, from a
     /// temporary copy of what was read (deleted when the reader is disposed).
     /// </summary>
     /// <param name="records">A record reader on which <see cref="DatasetRecordReader.Read"/> has not been called yet.</param>
@@ -55,13 +56,6 @@ public sealed class DatasetValidator
     public ValidationResult Validate(DatasetRecordReader records, Action<long>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(records);
-        if (records.Loaded is { } loaded)
-        {
-            ValidationResult result = Validate(loaded);
-            progress?.Invoke(loaded.Dataset.RecordCount);
-            return result;
-        }
-
         if (records.BytesRead > 0)
         {
             throw new InvalidOperationException("The record reader has already been read from; validate a fresh one.");

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 
+using ConflictModel.Model;
+
 namespace ConflictModel.Validation;
 
 /// <summary>
@@ -54,14 +56,14 @@ internal sealed class RetrySchedule
         }
         else
         {
-            _deferred.Add(new Deferred(mark.WindowOffset, mark.WindowLength, mark.LinesBefore, group, actions));
+            _deferred.Add(new Deferred(mark.WindowOffset, mark.WindowLength, mark.LinesBefore, mark.Kind, mark.Start, mark.End, group, actions));
         }
     }
 
-    /// <summary>A record whose actions wait for the end: its line, and which actions.</summary>
-    internal readonly record struct Deferred(long WindowOffset, int WindowLength, int LinesBefore, int Group, ulong Actions)
+    /// <summary>A record whose actions wait for the end: its window and its span in it (a JSON Lines line, a document's record), its kind, and which actions.</summary>
+    internal readonly record struct Deferred(long WindowOffset, int WindowLength, int LinesBefore, RecordKind Kind, int Start, int End, int Group, ulong Actions)
     {
-        /// <summary>Gets a mark spanning the record's line, to read it again by.</summary>
-        public RecordMark ToMark() => new(default, null, WindowOffset, WindowLength, LinesBefore, 0, WindowLength, null);
+        /// <summary>Gets the record's mark, to read it again by (a document's record is parsed as its kind).</summary>
+        public RecordMark ToMark() => new(Kind, null, WindowOffset, WindowLength, LinesBefore, Start, End, null);
     }
 }

@@ -59,11 +59,11 @@ internal sealed class StreamedRecords : RecordSource, IStreamingSymbols
     public override DiagnosticLocation FileLocation => DiagnosticLocation.ForFile(_reader.FilePath);
 
     /// <summary>Takes the header line (copied: the reader reuses its buffer), for the description's locations.</summary>
-    public void SetHeader(SourceText window)
+    public void SetHeader(SourceText window, bool isInfo)
     {
-        var text = new SourceText(window.FilePath, window.Bytes.ToArray(), window.InvalidUtf8Offsets, window.BaseOffset, window.LinesBefore);
+        SourceText text = window.Detach();
         var dataset = new Dataset(Info, _reader.FormatVersion ?? Dataset.CurrentFormatVersion);
-        _header = new ReadResult(dataset, [], DatasetFormat.JsonLines, text, _reader.Options, [], [], (text.BomLength, text.Length));
+        _header = new ReadResult(dataset, [], _reader.Format, text, _reader.Options, [], [], (text.BomLength, text.Length)) { HeaderIsInfo = isInfo };
     }
 
     /// <summary>Adds a record just read to the ids, places and recent records.</summary>
@@ -110,8 +110,8 @@ internal sealed class StreamedRecords : RecordSource, IStreamingSymbols
     /// <summary>Reads a record again by a mark spanning it or its line: the record, and its exact mark.</summary>
     public (ConflictRecord Record, RecordMark Mark, SourceText Text, RecordSpan Span)? ReadAt(RecordMark mark)
     {
-        (SourceText text, RecordSpan? span) = _reader.ReadRecordAt(mark);
-        return span is { Record: { } record } ? (record, RecordMark.Of(text, span), text, span) : null;
+        RecordReadAgain again = _reader.ReadRecordAt(mark);
+        return again.Span is { Record: { } record } span ? (record, RecordMark.Of(again.Window, span), again.Window, span) : null;
     }
 
     public override bool TakeMissed()
@@ -127,8 +127,7 @@ internal sealed class StreamedRecords : RecordSource, IStreamingSymbols
         if (_window is null || _span is null)
         {
             // A record run again: its mark is exact and keeps its remapped pointers, so its text is enough.
-            _window = _reader.ReadRecordAt(mark, parse: false).Text;
-            _span = mark.ToSpan(null);
+            (_window, _span) = _reader.ReadWindowAt(mark);
         }
 
         return Resolve(_window, _span, relativePointer);
@@ -145,8 +144,14 @@ internal sealed class StreamedRecords : RecordSource, IStreamingSymbols
         if (handle.HasRemaps)
         {
             // The handle does not keep the record's remapped pointers: reading it again gives them.
-            (SourceText text, RecordSpan? span) = _reader.ReadRecordAt(mark);
-            return Resolve(text, span ?? mark.ToSpan(null), relativePointer);
+            RecordReadAgain again = _reader.ReadRecordAt(mark);
+            if (again.Span is { } span)
+            {
+                return Resolve(again.Window, span, relativePointer);
+            }
+
+            (SourceText window, RecordSpan fallback) = _reader.ReadWindowAt(mark);
+            return Resolve(window, fallback, relativePointer);
         }
 
         return Locate(mark, relativePointer);
@@ -256,7 +261,8 @@ internal sealed class StreamedRecords : RecordSource, IStreamingSymbols
         }
 
         // The mark is exact (a handle's, or a record's at hand, with its remapped pointers): the text is enough.
-        return Resolve(_reader.ReadRecordAt(mark, parse: false).Text, mark.ToSpan(null), relativePointer);
+        (SourceText window, RecordSpan span) = _reader.ReadWindowAt(mark);
+        return Resolve(window, span, relativePointer);
     }
 
     private DiagnosticLocation Resolve(SourceText window, RecordSpan span, string? relativePointer)

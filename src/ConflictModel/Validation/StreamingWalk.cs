@@ -42,14 +42,23 @@ internal sealed class StreamingWalk
                 _diagnostics.Add(diagnostic, _recordIdAt);
             }
 
-            if (entry.Window is not { } window)
+            if (entry.IsHeader)
             {
+                if (_reader.Format == DatasetFormat.Document)
+                {
+                    // A document's header is its info value (read at the root's end, wherever it was), or nothing.
+                    _records.SetHeader(entry.Window ?? new SourceText(_reader.FilePath, ReadOnlyMemory<byte>.Empty), isInfo: true);
+                }
+                else if (entry.Window is { } line)
+                {
+                    _records.SetHeader(line, isInfo: false);
+                }
+
                 continue;
             }
 
-            if (entry.IsHeader)
+            if (entry.Window is not { } window)
             {
-                _records.SetHeader(window);
                 continue;
             }
 

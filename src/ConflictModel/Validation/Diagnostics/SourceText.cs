@@ -22,6 +22,8 @@ internal sealed class SourceText
     private int[]? _lineStarts;
     private int[]? _unitsAtBlock; // UTF-16 units from the start of the text (after the BOM) to the start of each block
     private int _blocksComputed;
+    private Func<int>? _columnBeforeSource;
+    private int _columnBefore;
 
     public SourceText(string? filePath, ReadOnlyMemory<byte> bytes, IReadOnlyList<int>? invalidUtf8Offsets = null)
         : this(filePath, bytes, invalidUtf8Offsets, 0, 0)
@@ -38,13 +40,86 @@ internal sealed class SourceText
     /// <param name="baseOffset">The input's byte offset of the window's first byte.</param>
     /// <param name="linesBefore">The number of lines of the input before the window.</param>
     public SourceText(string? filePath, ReadOnlyMemory<byte> bytes, IReadOnlyList<int>? invalidUtf8Offsets, long baseOffset, int linesBefore)
+        : this(filePath, bytes, invalidUtf8Offsets, baseOffset, linesBefore, 0)
     {
+    }
+
+    /// <summary>
+    /// Creates a window that may start in the middle of a line, as a record of a JSON document does (a document may
+    /// be one line of a gigabyte): <paramref name="columnBefore"/> is the number of UTF-16 code units of that line
+    /// before the window's first byte, added to the columns of the window's first line only.
+    /// </summary>
+    /// <param name="filePath">The file.</param>
+    /// <param name="bytes">The window's bytes.</param>
+    /// <param name="invalidUtf8Offsets">Where bytes that were not UTF-8 were replaced, as offsets into the window.</param>
+    /// <param name="baseOffset">The input's byte offset of the window's first byte.</param>
+    /// <param name="linesBefore">The number of lines of the input before the window's first line.</param>
+    /// <param name="columnBefore">The UTF-16 code units of the first line before the window.</param>
+    public SourceText(string? filePath, ReadOnlyMemory<byte> bytes, IReadOnlyList<int>? invalidUtf8Offsets, long baseOffset, int linesBefore, int columnBefore)
+    {
+        _columnBefore = columnBefore;
         FilePath = filePath;
         _bytes = bytes;
         InvalidUtf8Offsets = invalidUtf8Offsets ?? [];
         BomLength = baseOffset == 0 && bytes.Span.StartsWith("\uFEFF"u8) ? 3 : 0;
         BaseOffset = baseOffset;
         LinesBefore = linesBefore;
+    }
+
+    /// <summary>
+    /// Creates a window whose column offset is computed only if a location is asked for (a record read again by its
+    /// mark, whose column is found by reading the input before it).
+    /// </summary>
+    public SourceText(string? filePath, ReadOnlyMemory<byte> bytes, long baseOffset, int linesBefore, Func<int> columnBefore)
+        : this(filePath, bytes, null, baseOffset, linesBefore, 0)
+        => _columnBeforeSource = columnBefore;
+
+    /// <summary>Gets the UTF-16 code units of the first line before the window's first byte (0 unless this is a window starting mid-line).</summary>
+    public int ColumnBefore
+    {
+        get
+        {
+            if (Volatile.Read(ref _columnBeforeSource) is not null)
+            {
+                lock (_lock)
+                {
+                    if (_columnBeforeSource is { } source)
+                    {
+                        _columnBefore = source();
+                        Volatile.Write(ref _columnBeforeSource, null);
+                    }
+                }
+            }
+
+            return _columnBefore;
+        }
+    }
+
+    /// <summary>Gets whether <see cref="ColumnBefore"/> is known without reading the input again.</summary>
+    public bool HasColumnBefore => Volatile.Read(ref _columnBeforeSource) is null;
+
+    /// <summary>Gets a copy of this text that does not share its bytes (a window kept after the reader's buffer moves on).</summary>
+    public SourceText Detach() => new(FilePath, _bytes.ToArray(), InvalidUtf8Offsets, BaseOffset, LinesBefore, ColumnBefore);
+
+    /// <summary>
+    /// Gets the part of this text from <paramref name="start"/> to <paramref name="end"/> as a window of its own,
+    /// with its line and column computed from the bytes before it (counted directly: the caller keeps that short).
+    /// </summary>
+    public SourceText Slice(int start, int end)
+    {
+        ReadOnlySpan<byte> before = _bytes.Span[..start];
+        int newlines = before.Count((byte)'\n');
+        int column;
+        if (newlines == 0)
+        {
+            column = ColumnBefore + CountUnits(before[Math.Min(BomLength, before.Length)..]);
+        }
+        else
+        {
+            column = CountUnits(before[(before.LastIndexOf((byte)'\n') + 1)..]);
+        }
+
+        return new SourceText(FilePath, _bytes[start..end], null, BaseOffset + start, LinesBefore + newlines, column);
     }
 
     /// <summary>Gets the input's byte offset of the first byte held (0 unless this is a window).</summary>
@@ -87,9 +162,10 @@ internal sealed class SourceText
         int index = Array.BinarySearch(lineStarts, offset);
         int line = index >= 0 ? index : ~index - 1;
         int lineStart = Math.Max(lineStarts[line], BomLength);
+        int columnBefore = line == 0 ? ColumnBefore : 0;
         if (offset < lineStart)
         {
-            return (line + 1, 1);
+            return (line + 1, 1 + columnBefore);
         }
 
         // Counting is additive byte by byte, so a short stretch is counted directly; the cached blocks are for the
@@ -97,7 +173,7 @@ internal sealed class SourceText
         int column = offset - lineStart <= 2 * BlockSize
             ? CountUnits(_bytes.Span[lineStart..offset])
             : UnitsBefore(offset) - UnitsBefore(lineStart);
-        return (line + 1, column + 1);
+        return (line + 1, column + columnBefore + 1);
     }
 
     /// <summary>Gets the offsets at which lines start.</summary>

@@ -65,7 +65,7 @@ internal sealed partial class DatasetParser : IDisposable
     private void Report(DiagnosticDescriptor descriptor, long start, long end, params object?[] args)
     {
         // Past MaxDiagnostics nothing more is kept: skip the location's cost, which millions of bad lines would pay.
-        if (_diagnosticsFull)
+        if (_diagnosticsFull || _silent)
         {
             return;
         }
@@ -78,7 +78,7 @@ internal sealed partial class DatasetParser : IDisposable
 
     private void Add(Diagnostic diagnostic)
     {
-        if (_diagnosticsFull)
+        if (_diagnosticsFull || _silent)
         {
             return;
         }

@@ -2,7 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace ConflictModel.Validation;
 
@@ -90,7 +93,9 @@ public sealed class DatasetReader
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         try
         {
-            return new DatasetRecordReader(this, stream, path, known ? format : null, gzip, ownsStream: true);
+            var records = new DatasetRecordReader(this, stream, path, known ? format : null, gzip, ownsStream: true);
+            records.Begin();
+            return records;
         }
         catch
         {
@@ -112,7 +117,70 @@ public sealed class DatasetReader
     public DatasetRecordReader OpenRecords(Stream stream, string? path, DatasetFormat? format = null, bool gzip = false)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return new DatasetRecordReader(this, stream, path, format, gzip, ownsStream: false);
+        var records = new DatasetRecordReader(this, stream, path, format, gzip, ownsStream: false);
+        records.Begin();
+        return records;
+    }
+
+    /// <summary>
+    /// Opens a stream to read its records one at a time as <see cref="OpenRecords(Stream, string?, DatasetFormat?, bool)"/>
+    /// does, reading its first bytes without blocking a thread; read on with <see cref="DatasetRecordReader.ReadAsync"/>.
+    /// </summary>
+    /// <param name="stream">The input; not closed by the reader.</param>
+    /// <param name="path">The file name for locations, or null.</param>
+    /// <param name="format">The wire form, or null to detect it from the first bytes.</param>
+    /// <param name="gzip">Whether the input is gzip-compressed (also detected from its first bytes).</param>
+    /// <param name="cancellationToken">Cancels the wait for input.</param>
+    /// <returns>The record reader; dispose it.</returns>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public async ValueTask<DatasetRecordReader> OpenRecordsAsync(Stream stream, string? path = null, DatasetFormat? format = null, bool gzip = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var records = new DatasetRecordReader(this, stream, path, format, gzip, ownsStream: false);
+        try
+        {
+            await records.BeginAsync(cancellationToken).ConfigureAwait(false);
+            return records;
+        }
+        catch
+        {
+            records.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Reads the records of a JSON Lines or JSON document stream one at a time, without blocking a thread and without
+    /// holding the input: each record as it is read. Records that cannot be read are left out; what the reader found
+    /// wrong (with its location) goes to <paramref name="diagnostics"/> when given. Reading never throws because of
+    /// the data.
+    /// </summary>
+    /// <param name="stream">The input; not closed.</param>
+    /// <param name="path">The file name for locations, or null.</param>
+    /// <param name="format">The wire form, or null to detect it from the first bytes.</param>
+    /// <param name="diagnostics">Receives the reader's diagnostics as they are found; null to ignore them.</param>
+    /// <param name="cancellationToken">Cancels the reading; the enumeration then throws <see cref="OperationCanceledException"/>.</param>
+    /// <returns>The records, in input order.</returns>
+    public async IAsyncEnumerable<Model.ConflictRecord> ReadRecordsAsync(Stream stream, string? path = null, DatasetFormat? format = null, ICollection<Diagnostic>? diagnostics = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using DatasetRecordReader records = await OpenRecordsAsync(stream, path, format, false, cancellationToken).ConfigureAwait(false);
+        while (await records.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            StreamedRecord entry = records.Current;
+            if (diagnostics is not null)
+            {
+                foreach (Diagnostic diagnostic in entry.Diagnostics)
+                {
+                    diagnostics.Add(diagnostic);
+                }
+            }
+
+            if (entry.Record is { } record)
+            {
+                yield return record;
+            }
+        }
     }
 
     /// <summary>

@@ -115,7 +115,15 @@ public sealed class ReadResult
     /// <param name="relativePointer">The member, as a JSON Pointer from the description (<c>/created</c>); null for the description.</param>
     /// <returns>The location.</returns>
     public DiagnosticLocation LocationOfInfo(string? relativePointer = null)
-        => Resolve(_header, "/info" + (relativePointer ?? string.Empty));
+        => HeaderIsInfo
+            ? Resolve(new RecordSpan(RecordKind.Source, null, "/info", _header.Start, _header.End, null, null), relativePointer)
+            : Resolve(_header, "/info" + (relativePointer ?? string.Empty));
+
+    /// <summary>
+    /// Gets or sets whether the header text is the dataset's <c>info</c> value itself (a streamed document, whose
+    /// info is kept without the rest of the root object), rather than a header line or a whole document.
+    /// </summary>
+    internal bool HeaderIsInfo { get; init; }
 
     /// <summary>
     /// Gets the record a location lies in (the innermost, for a record inside a JSON Lines header), whether or not the

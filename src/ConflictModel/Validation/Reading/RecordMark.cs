@@ -5,16 +5,18 @@ using ConflictModel.Model;
 namespace ConflictModel.Validation;
 
 /// <summary>
-/// Where a streamed record was, compactly: its line's input offset, length and number, and the record's span within
-/// the line, so that a location inside it can be computed after the line has left the buffer, by reading the line
+/// Where a streamed record was, compactly: its window's input offset, length and line number (a JSON Lines line, or a
+/// document's record object itself), and the record's span within the window, so that a location inside it can be computed after the line has left the buffer, by reading the line
 /// again from <see cref="InputBytes"/>. Keeps no text and no record.
 /// </summary>
 internal sealed class RecordMark
 {
     private readonly Dictionary<string, int[]>? _remaps;
 
-    internal RecordMark(RecordKind kind, string? id, long windowOffset, int windowLength, int linesBefore, int start, int end, Dictionary<string, int[]>? remaps)
+    internal RecordMark(RecordKind kind, string? id, long windowOffset, int windowLength, int linesBefore, int start, int end, Dictionary<string, int[]>? remaps, int columnBefore = -1, int arrayIndex = -1)
     {
+        ColumnBefore = columnBefore;
+        ArrayIndex = arrayIndex;
         Kind = kind;
         Id = id;
         WindowOffset = windowOffset;
@@ -26,6 +28,15 @@ internal sealed class RecordMark
     }
 
     public RecordKind Kind { get; }
+
+    /// <summary>
+    /// Gets, for a record of a JSON document (whose window is the record itself and may start mid-line), the UTF-16
+    /// code units of its line before it; -1 when not known (a mark rebuilt from a handle or the id table, or JSON Lines).
+    /// </summary>
+    public int ColumnBefore { get; }
+
+    /// <summary>Gets, for a record of a JSON document, its index in its array; -1 when not known (or JSON Lines).</summary>
+    public int ArrayIndex { get; }
 
     /// <summary>Gets how pointers into members the reader kept only the last of are mapped (rarely any).</summary>
     public Dictionary<string, int[]>? Remaps => _remaps;
@@ -52,12 +63,12 @@ internal sealed class RecordMark
     public long EndOffset => WindowOffset + End;
 
     public static RecordMark Of(SourceText window, RecordSpan span)
-        => new(span.Kind, span.Id, window.BaseOffset, window.Length, window.LinesBefore, span.Start, span.End, span.Remaps);
+        => new(span.Kind, span.Id, window.BaseOffset, window.Length, window.LinesBefore, span.Start, span.End, span.Remaps, window.HasColumnBefore ? window.ColumnBefore : -1, span.KnownArrayIndex);
 
     /// <summary>Gets the span of the record within its window, with the record if given.</summary>
     public RecordSpan ToSpan(ConflictRecord? record) => new(Kind, Id, string.Empty, Start, End, _remaps, record);
 
-    /// <summary>Reads the line again.</summary>
+    /// <summary>Reads the line again (JSON Lines; a document's record is read again by <see cref="DatasetRecordReader.ReadWindowAt"/>).</summary>
     public SourceText ReadWindow(InputBytes bytes, string? path)
     {
         byte[] line = bytes.Read(WindowOffset, WindowLength);

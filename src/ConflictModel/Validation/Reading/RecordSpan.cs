@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using ConflictModel.Model;
 
@@ -13,6 +14,7 @@ internal sealed class RecordSpan(RecordKind kind, string? id, string? pointer, i
     private string? _pointer = pointer;
     private string? _arrayName;
     private int _index;
+    private Func<int>? _indexSource;
 
     /// <summary>Creates the span of a record at <c>/<paramref name="arrayName"/>/<paramref name="index"/></c>, its pointer built only when asked for.</summary>
     public RecordSpan(RecordKind kind, string? id, string arrayName, int index, int start, int end, Dictionary<string, int[]>? remaps, ConflictRecord? record)
@@ -22,13 +24,24 @@ internal sealed class RecordSpan(RecordKind kind, string? id, string? pointer, i
         _index = index;
     }
 
+    /// <summary>Creates the span of a record read again by its mark, whose index in its array is found only if its pointer is asked for.</summary>
+    public RecordSpan(RecordKind kind, string? id, string arrayName, Func<int> index, int start, int end, Dictionary<string, int[]>? remaps, ConflictRecord? record)
+        : this(kind, id, null, start, end, remaps, record)
+    {
+        _arrayName = arrayName;
+        _indexSource = index;
+    }
+
     public RecordKind Kind { get; } = kind;
+
+    /// <summary>Gets the record's index in its document array when it is known without reading the input again; -1 otherwise (and in JSON Lines).</summary>
+    public int KnownArrayIndex => _arrayName is not null && _indexSource is null ? _index : -1;
 
     /// <summary>Gets the record's id when it could be read, even if the record itself could not.</summary>
     public string? Id { get; } = id;
 
     /// <summary>Gets the record's JSON Pointer from the start of the document or line.</summary>
-    public string Pointer => _pointer ??= "/" + DiagnosticLocation.EscapePointerToken(_arrayName!) + "/" + _index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string Pointer => _pointer ??= "/" + DiagnosticLocation.EscapePointerToken(_arrayName!) + "/" + (_indexSource?.Invoke() ?? _index).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public int Start { get; } = start;
 
