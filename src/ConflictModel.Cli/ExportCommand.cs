@@ -1,7 +1,6 @@
 using System;
 using System.CommandLine;
 using System.IO;
-using System.Text.Json;
 using ConflictModel.Interop.Ucdp;
 using ConflictModel.Model;
 
@@ -16,24 +15,20 @@ internal static class ExportCommand
         target.AcceptOnlyFromAmong("ucdp-ged");
         var input = new Argument<string>("input") { Description = "The dataset: a .json, .jsonl or .ndjson file (optionally .gz), or - for standard input." };
         var output = new Option<string?>("--output", "-o") { Description = "Where to write the CSV. Standard output when absent." };
+        Option<string> diagnosticsFormat = DatasetFiles.CreateDiagnosticsFormatOption();
         var command = new Command("export", "Write a dataset's events as UCDP GED CSV: the mapped columns from the records, the others from what the GED import kept, so that an imported GED file comes back as it was read.")
         {
             target,
             input,
             output,
+            diagnosticsFormat,
         };
         command.SetAction(parsed =>
         {
             InputFile file = InputFiles.Expand([parsed.GetValue(input)!], console.WorkingDirectory)[0];
-            Dataset dataset;
-            try
+            if (DatasetFiles.Read(file, console, parsed.GetValue(diagnosticsFormat)!, out _) is not { } dataset)
             {
-                dataset = DatasetFiles.Read(file, console, out _);
-            }
-            catch (JsonException ex)
-            {
-                console.Error.WriteLine($"{file.DisplayPath}: error: {CommandLineApp.Describe(ex)}");
-                return ExitCodes.DataErrors;
+                return ExitCodes.DataErrors; // the diagnostics are printed; nothing is written
             }
 
             string? outputPath = parsed.GetValue(output);

@@ -120,7 +120,7 @@ internal static class ValidateCommand
         return unreadable.Count > 0 ? ExitCodes.UsageOrIo : failed ? ExitCodes.DataErrors : ExitCodes.Success;
     }
 
-    private static void WriteReport(CliConsole console, ValidationReport report, string format, string? outputPath, bool quiet)
+    internal static void WriteReport(CliConsole console, ValidationReport report, string format, string? outputPath, bool quiet)
     {
         switch (format)
         {
@@ -157,7 +157,7 @@ internal static class ValidateCommand
     /// Validates one file. JSON Lines (by name, or by content for standard input and other names) streams: records
     /// are checked as they are read and the input is never held whole; a document is read whole.
     /// </summary>
-    private static ValidationResult ValidateFile(DatasetValidator validator, DatasetReader reader, InputFile file, CliConsole console, Progress progress)
+    internal static ValidationResult ValidateFile(DatasetValidator validator, DatasetReader reader, InputFile file, CliConsole console, Progress? progress)
     {
         DatasetFormat format = DatasetFormat.Document;
         bool gzip = false;
@@ -174,12 +174,12 @@ internal static class ValidateCommand
             // JSON Lines and reads a document whole.
             using Stream raw = file.IsStandardInput ? console.Input : OpenRaw(file);
             using DatasetRecordReader detected = reader.OpenRecords(raw, file.DisplayPath, format: null, gzip: false);
-            return validator.Validate(detected, progress.Records);
+            return validator.Validate(detected, progress is null ? null : progress.Records);
         }
 
         using FileStream stream = OpenRaw(file);
         using DatasetRecordReader records = reader.OpenRecords(stream, file.DisplayPath, DatasetFormat.JsonLines, file.IsGzip);
-        return validator.Validate(records, progress.Records);
+        return validator.Validate(records, progress is null ? null : progress.Records);
     }
 
     private static FileStream OpenRaw(InputFile file)
@@ -202,7 +202,7 @@ internal static class ValidateCommand
     /// The options for one file: the --config file, else the configuration discovered beside the file (or the working
     /// directory, for standard input), then the command line's --severity and --warnaserror on top.
     /// </summary>
-    private static (ValidationOptions Options, DatasetReader Reader) OptionsFor(InputFile file, ValidationConfiguration? explicitConfig, string workingDirectory, List<(string Key, ReportSeverity Level)> overrides, bool warnAsError)
+    internal static (ValidationOptions Options, DatasetReader Reader) OptionsFor(InputFile file, ValidationConfiguration? explicitConfig, string workingDirectory, List<(string Key, ReportSeverity Level)> overrides, bool warnAsError)
     {
         ValidationConfiguration? configuration = explicitConfig;
         if (configuration is null)
@@ -263,7 +263,7 @@ internal static class ValidateCommand
     }
 
     /// <summary>Files done and records per second on standard error, when it is a terminal; silent otherwise.</summary>
-    private sealed class Progress(CliConsole console, int total)
+    internal sealed class Progress(CliConsole console, int total)
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private int _done;
