@@ -19,7 +19,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Xunit;
 
-namespace ConflictModel.EndToEnd.Tests;
+namespace ConflictModel.AspNetCore.Tests;
+
+using Repository = ConflictModel.EndToEnd.Tests.Repository;
 
 /// <summary>
 /// The async API inside a real ASP.NET Core app: Kestrel on 127.0.0.1, an ephemeral port, synchronous I/O disallowed
