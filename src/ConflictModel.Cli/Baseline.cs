@@ -42,7 +42,7 @@ internal static class Baseline
         }
         catch (JsonException ex)
         {
-            throw new UsageException($"{displayPath}: not a valid baseline: {CommandLineApp.Describe(ex)}", ex);
+            throw new UsageException($"{displayPath}: not a valid baseline: {ex.Message.ReplaceLineEndings(" ")}", ex);
         }
         catch (InvalidOperationException ex)
         {

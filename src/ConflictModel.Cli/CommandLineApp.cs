@@ -185,7 +185,6 @@ internal static class CommandLineApp
         });
     }
 
-    internal static string Describe(JsonException ex) => ex.Message.ReplaceLineEndings(" ");
 
     private static bool IsBrokenPipe(IOException ex) => ex.HResult == 32 || ex.Message.Contains("Broken pipe", StringComparison.OrdinalIgnoreCase);
 }

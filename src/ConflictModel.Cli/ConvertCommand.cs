@@ -2,7 +2,6 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.IO.Compression;
-using System.Text.Json;
 using ConflictModel.Model;
 using ConflictModel.Serialization;
 
@@ -17,27 +16,22 @@ internal static class ConvertCommand
         var output = new Option<string?>("--output", "-o") { Description = "Where to write; the form follows its extension (.json, .jsonl, .ndjson, optionally .gz). Standard output when absent." };
         var to = new Option<string?>("--to") { Description = "The form to write: json or jsonl. Default: from --output's extension, else the other form than the input's." };
         to.AcceptOnlyFromAmong("json", "jsonl");
+        Option<string> diagnosticsFormat = DatasetFiles.CreateDiagnosticsFormatOption();
         var command = new Command("convert", "Convert a dataset between the JSON document and JSON Lines forms, keeping every member (unknown ones included).")
         {
             input,
             output,
             to,
+            diagnosticsFormat,
         };
         command.SetAction(parsed =>
         {
             string inputPath = parsed.GetValue(input)!;
             string? outputPath = parsed.GetValue(output);
             InputFile file = InputFiles.Expand([inputPath], console.WorkingDirectory)[0];
-            Dataset dataset;
-            bool inputIsLines;
-            try
+            if (DatasetFiles.Read(file, console, parsed.GetValue(diagnosticsFormat)!, out bool inputIsLines) is not { } dataset)
             {
-                dataset = DatasetFiles.Read(file, console, out inputIsLines);
-            }
-            catch (JsonException ex)
-            {
-                console.Error.WriteLine($"{file.DisplayPath}: error: {CommandLineApp.Describe(ex)}");
-                return ExitCodes.DataErrors;
+                return ExitCodes.DataErrors; // the diagnostics are printed; nothing is written
             }
 
             bool toLines = parsed.GetValue(to) switch

@@ -25,12 +25,14 @@ internal static class ExportCommand
         var input = new Argument<string>("input") { Description = "The dataset: a .json, .jsonl or .ndjson file (optionally .gz), or - for standard input." };
         var output = new Option<string?>("--output", "-o") { Description = "Where to write: the CSV file (standard output when absent), or for parquet the directory (required; it must not exist or be empty)." };
         var rowGroup = new Option<int>("--row-group-size") { Description = "parquet: records of one kind per row group (memory grows with it, not with the dataset).", DefaultValueFactory = _ => ParquetExportOptions.DefaultRowGroupSize };
+        Option<string> diagnosticsFormat = DatasetFiles.CreateDiagnosticsFormatOption();
         var command = new Command("export", "Write a dataset's events as UCDP GED CSV (an imported GED file comes back as it was read), or the whole dataset as Parquet files that DuckDB, Spark and pandas read directly.")
         {
             target,
             input,
             output,
             rowGroup,
+            diagnosticsFormat,
         };
         command.SetAction(async (parsed, cancellationToken) =>
         {
@@ -40,15 +42,9 @@ internal static class ExportCommand
             }
 
             InputFile file = InputFiles.Expand([parsed.GetValue(input)!], console.WorkingDirectory)[0];
-            Dataset dataset;
-            try
+            if (DatasetFiles.Read(file, console, parsed.GetValue(diagnosticsFormat)!, out _) is not { } dataset)
             {
-                dataset = DatasetFiles.Read(file, console, out _);
-            }
-            catch (JsonException ex)
-            {
-                console.Error.WriteLine($"{file.DisplayPath}: error: {CommandLineApp.Describe(ex)}");
-                return ExitCodes.DataErrors;
+                return ExitCodes.DataErrors; // the diagnostics are printed; nothing is written
             }
 
             string? outputPath = parsed.GetValue(output);

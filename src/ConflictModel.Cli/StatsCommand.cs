@@ -3,44 +3,47 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.Linq;
-using System.Text.Json;
+using System.IO;
+using ConflictModel.Validation;
 using ConflictModel.Model;
 using NodaTime;
 using NodaTime.Text;
 
 namespace ConflictModel.Cli;
 
-/// <summary><c>conflictmodel stats</c>: what a dataset holds, and where its casualty figures contradict each other.</summary>
+/// <summary>
+/// <c>conflictmodel stats</c>: what a dataset holds, and where its casualty figures contradict each other. The input
+/// streams through <see cref="DatasetRecordReader"/> (a JSON Lines file is never held whole) into compact aggregates:
+/// counts, the span of dates, and only the casualty estimates and the claims about them, which the contested figures
+/// need. A broken input gets the diagnostics <c>validate</c> prints for it, on standard error, and no summary.
+/// </summary>
 internal static class StatsCommand
 {
     public static Command Create(CliConsole console)
     {
         var paths = new Argument<string[]>("paths") { Description = "Dataset files, directories (searched recursively), glob patterns, or - for standard input.", Arity = ArgumentArity.OneOrMore };
+        Option<string> diagnosticsFormat = DatasetFiles.CreateDiagnosticsFormatOption();
         var command = new Command("stats", "Summarise datasets: records by kind, actors by kind, the span of their dates, and contested casualty figures.")
         {
             paths,
+            diagnosticsFormat,
         };
         var limits = new InputLimits();
         limits.AddTo(command);
         command.SetAction(parsed =>
         {
-            Validation.DatasetReaderOptions readerOptions = limits.Apply(parsed, null);
+            Func<Validation.DatasetReaderOptions?, Validation.DatasetReaderOptions> readerOptions = given => limits.Apply(parsed, given);
             int exit = ExitCodes.Success;
             foreach (InputFile file in InputFiles.Expand(parsed.GetValue(paths)!, console.WorkingDirectory))
             {
-                Dataset dataset;
-                try
+                if (Summarise(file, console, parsed.GetValue(diagnosticsFormat)!, readerOptions) is { } summary)
                 {
-                    dataset = DatasetFiles.Read(file, console, out _, readerOptions);
+                    summary.Write(console.Out, file.DisplayPath);
                 }
-                catch (JsonException ex)
+                else
                 {
-                    console.Error.WriteLine($"{file.DisplayPath}: error: {CommandLineApp.Describe(ex)}");
                     exit = ExitCodes.DataErrors;
-                    continue;
                 }
-
-                Write(console, file.DisplayPath, dataset);
             }
 
             return exit;
@@ -48,105 +51,240 @@ internal static class StatsCommand
         return command;
     }
 
-    internal static void Write(CliConsole console, string name, Dataset dataset)
+    /// <summary>Streams a file into its summary; on an error, prints the diagnostics <c>validate</c> gives and returns null.</summary>
+    private static Summary? Summarise(InputFile file, CliConsole console, string diagnosticsFormat, Func<Validation.DatasetReaderOptions?, Validation.DatasetReaderOptions> readerOptions)
     {
-        var output = console.Out;
-        output.WriteLine($"{name}: {dataset.Info.Title}");
-        output.WriteLine($"  records: {dataset.RecordCount} ({string.Join(", ", RecordCounts(dataset))})");
-        if (dataset.Actors.Length > 0)
+        (ValidationOptions options, DatasetReader reader, _) = ValidateCommand.OptionsFor(file, null, console.WorkingDirectory, [], warnAsError: false, readerOptions, noConfig: false);
+        var summary = new Summary();
+        var found = new List<Diagnostic>();
+        bool failed = false;
+        DatasetFormat format = DatasetFormat.Document;
+        bool gzip = false;
+        bool known = !file.IsStandardInput && DatasetFormats.TryGetFromPath(file.FullPath, out format, out gzip);
+        using (Stream raw = file.IsStandardInput ? console.Input : Open(file))
+        using (DatasetRecordReader records = reader.OpenRecords(raw, file.DisplayPath, known ? format : null, gzip))
         {
-            output.WriteLine($"  actors: {string.Join(", ", dataset.Actors.GroupBy(a => a.Kind).OrderBy(g => g.Key).Select(g => $"{Camel(g.Key.ToString())} {g.Count()}"))}");
-        }
-
-        List<EdtfDate> dates = Dates(dataset).ToList();
-        LocalDate? first = dates.Select(d => d.Earliest).Where(d => d is not null).Min();
-        LocalDate? last = dates.Select(d => d.Latest).Where(d => d is not null).Max();
-        output.WriteLine(dates.Count == 0
-            ? "  dates: none given"
-            : $"  dates: {Format(first)} to {Format(last)} ({dates.Count} dates)");
-
-        List<(CasualtyEstimate[] Estimates, CasualtyEnvelope Envelope)> contested = Contested(dataset).ToList();
-        output.WriteLine($"  contested casualty figures: {contested.Count}");
-        var claimsBySubject = dataset.Claims.Where(c => c.Subject.CasualtyEstimate is not null).ToLookup(c => c.Subject.CasualtyEstimate!.Value);
-        foreach ((CasualtyEstimate[] estimates, CasualtyEnvelope envelope) in contested)
-        {
-            CasualtyEstimate sample = estimates[0];
-            string who = sample.Side is { } side ? $" of {side}" : string.Empty;
-            string category = sample.Category is { } c ? $" ({Camel(c.ToString())})" : string.Empty;
-            output.WriteLine($"    {Camel(sample.Population.ToString())}{who}{category}:");
-            foreach (CasualtyEstimate estimate in estimates)
+            while (records.Read())
             {
-                string claimants = string.Join(", ", claimsBySubject[estimate.Id].Select(claim => $"{claim.Claimant} {Camel(claim.Stance.ToString())}").DefaultIfEmpty(estimate.ClaimedBy is { } by ? $"{by} claims" : "unattributed"));
-                output.WriteLine($"      {estimate.Id}: {Figure(estimate.Figure)} [{claimants}]");
+                StreamedRecord entry = records.Current;
+                if (!entry.Diagnostics.IsEmpty)
+                {
+                    found.AddRange(entry.Diagnostics);
+                    failed |= entry.Diagnostics.Any(d => d.IsError);
+                }
+
+                if (!failed && entry.Record is { } record)
+                {
+                    summary.Add(record);
+                }
             }
 
-            output.WriteLine($"      {envelope.Conflicts.Length} contradicting pair(s); together they span {Figure(envelope.Minimum)} to {Figure(envelope.Maximum)}");
+            summary.Title = records.Info?.Title;
+        }
+
+        if (!failed)
+        {
+            return summary;
+        }
+
+        if (file.IsStandardInput)
+        {
+            // Standard input cannot be read again for the rules: the reader's own diagnostics, which make it unreadable.
+            DatasetFiles.Report(console, file, diagnosticsFormat, found, 0);
+        }
+        else
+        {
+            ValidationResult validated = ValidateCommand.ValidateFile(new DatasetValidator(options), reader, file, console, null);
+            DatasetFiles.Report(console, file, diagnosticsFormat, validated.Diagnostics, validated.RecordCount);
+        }
+
+        return null;
+    }
+
+    private static FileStream Open(InputFile file)
+    {
+        try
+        {
+            return new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        }
+        catch (FileNotFoundException ex)
+        {
+            throw new UsageException(InputFiles.Missing(file.DisplayPath, file.FullPath), ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{file.DisplayPath}: cannot read: {ex.Message}", ex);
         }
     }
 
-    private static IEnumerable<string> RecordCounts(Dataset dataset)
+    /// <summary>
+    /// What the summary needs, gathered record by record: counts by kind and actor kind, the earliest and latest
+    /// date, the casualty estimates grouped by what they count (one group per population, side, category, event,
+    /// period and place), and who claims what about each estimate. Nothing else of a record is kept.
+    /// </summary>
+    private sealed class Summary
     {
-        (string Name, int Count)[] counts =
-        [
-            ("sources", dataset.Sources.Length), ("actors", dataset.Actors.Length), ("events", dataset.Events.Length),
-            ("casualty estimates", dataset.CasualtyEstimates.Length), ("attributions", dataset.Attributions.Length), ("claims", dataset.Claims.Length),
-            ("ceasefires", dataset.Ceasefires.Length), ("mediations", dataset.Mediations.Length), ("agreements", dataset.Agreements.Length),
-        ];
-        return counts.Where(c => c.Count > 0).Select(c => $"{c.Name} {c.Count}");
-    }
+        private readonly Dictionary<RecordKind, long> _counts = [];
+        private readonly Dictionary<ActorKind, long> _actorKinds = [];
+        private readonly Dictionary<(CasualtyPopulation, ActorId?, CasualtyCategory?, EventId?, EdtfDate?, Location?), Slot> _groups = [];
+        private readonly List<Slot> _contested = [];
+        private readonly Dictionary<CasualtyEstimateId, List<(ActorId Claimant, ClaimStance Stance)>> _claims = [];
+        private LocalDate? _first;
+        private LocalDate? _last;
+        private long _dates;
 
-    /// <summary>Groups of estimates of one population whose figures cannot all be true.</summary>
-    internal static IEnumerable<(CasualtyEstimate[] Estimates, CasualtyEnvelope Envelope)> Contested(Dataset dataset)
-    {
-        // Grouped by the members CountsSamePopulationAs compares, in one pass: a search per estimate made this
-        // quadratic (seconds at 10k estimates, hours at 1M).
-        var groups = new Dictionary<(CasualtyPopulation, ActorId?, CasualtyCategory?, EventId?, EdtfDate?, Location?), List<CasualtyEstimate>>();
-        var order = new List<List<CasualtyEstimate>>();
-        foreach (CasualtyEstimate estimate in dataset.CasualtyEstimates)
+        public string? Title { get; set; }
+
+        public void Add(ConflictRecord record)
         {
+            _counts[record.RecordKind] = _counts.GetValueOrDefault(record.RecordKind) + 1;
+            switch (record)
+            {
+                case Actor actor:
+                    _actorKinds[actor.Kind] = _actorKinds.GetValueOrDefault(actor.Kind) + 1;
+                    break;
+                case Event e:
+                    Date(e.Date);
+                    break;
+                case Claim claim:
+                    Date(claim.Made);
+                    if (claim.Subject.CasualtyEstimate is { } about)
+                    {
+                        if (!_claims.TryGetValue(about, out List<(ActorId, ClaimStance)>? list))
+                        {
+                            _claims[about] = list = [];
+                        }
+
+                        list.Add((claim.Claimant, claim.Stance));
+                    }
+
+                    break;
+                case Attribution attribution:
+                    Date(attribution.Date);
+                    break;
+                case CasualtyEstimate estimate:
+                    Date(estimate.Period);
+                    Group(estimate);
+                    break;
+                case Ceasefire ceasefire:
+                    Date(ceasefire.Declared);
+                    Date(ceasefire.Effective);
+                    foreach (StatusChange<CeasefireStatus> change in ceasefire.History)
+                    {
+                        Date(change.Date);
+                    }
+
+                    break;
+                case Mediation mediation:
+                    foreach (StatusChange<MediationStatus> change in mediation.History)
+                    {
+                        Date(change.Date);
+                    }
+
+                    foreach (MediationRound round in mediation.Rounds)
+                    {
+                        Date(round.Date);
+                    }
+
+                    break;
+                case Agreement agreement:
+                    Date(agreement.Signed);
+                    Date(agreement.Ended);
+                    break;
+            }
+        }
+
+        public void Write(TextWriter output, string name)
+        {
+            long total = _counts.Values.Sum();
+            output.WriteLine($"{name}: {Title ?? "Untitled"}");
+            (string Name, RecordKind Kind)[] kinds =
+            [
+                ("sources", RecordKind.Source), ("actors", RecordKind.Actor), ("events", RecordKind.Event),
+                ("casualty estimates", RecordKind.CasualtyEstimate), ("attributions", RecordKind.Attribution), ("claims", RecordKind.Claim),
+                ("ceasefires", RecordKind.Ceasefire), ("mediations", RecordKind.Mediation), ("agreements", RecordKind.Agreement),
+            ];
+            output.WriteLine($"  records: {total} ({string.Join(", ", kinds.Where(k => _counts.GetValueOrDefault(k.Kind) > 0).Select(k => $"{k.Name} {_counts[k.Kind]}"))})");
+            if (_actorKinds.Count > 0)
+            {
+                output.WriteLine($"  actors: {string.Join(", ", _actorKinds.OrderBy(k => k.Key).Select(k => $"{Camel(k.Key.ToString())} {k.Value}"))}");
+            }
+
+            output.WriteLine(_dates == 0
+                ? "  dates: none given"
+                : $"  dates: {Format(_first)} to {Format(_last)} ({_dates} dates)");
+
+            List<(List<CasualtyEstimate> Estimates, CasualtyEnvelope Envelope)> contested = _contested
+                .OrderBy(slot => slot.Order)
+                .Select(slot => (slot.Estimates!, CasualtyEnvelope.Of(slot.Estimates!)))
+                .Where(g => g.Item2.IsContradictory)
+                .ToList();
+            output.WriteLine($"  contested casualty figures: {contested.Count}");
+            foreach ((List<CasualtyEstimate> estimates, CasualtyEnvelope envelope) in contested)
+            {
+                CasualtyEstimate sample = estimates[0];
+                string who = sample.Side is { } side ? $" of {side}" : string.Empty;
+                string category = sample.Category is { } c ? $" ({Camel(c.ToString())})" : string.Empty;
+                output.WriteLine($"    {Camel(sample.Population.ToString())}{who}{category}:");
+                foreach (CasualtyEstimate estimate in estimates)
+                {
+                    IEnumerable<string> claims = _claims.TryGetValue(estimate.Id, out List<(ActorId Claimant, ClaimStance Stance)>? list)
+                        ? list.Select(claim => $"{claim.Claimant} {Camel(claim.Stance.ToString())}")
+                        : [];
+                    string claimants = string.Join(", ", claims.DefaultIfEmpty(estimate.ClaimedBy is { } by ? $"{by} claims" : "unattributed"));
+                    output.WriteLine($"      {estimate.Id}: {Figure(estimate.Figure)} [{claimants}]");
+                }
+
+                output.WriteLine($"      {envelope.Conflicts.Length} contradicting pair(s); together they span {Figure(envelope.Minimum)} to {Figure(envelope.Maximum)}");
+            }
+        }
+
+        private void Group(CasualtyEstimate estimate)
+        {
+            // A group of one keeps its estimate alone; a second estimate of the same population makes it a list.
+            // Contested figures are listed in the order their groups first appeared.
             var key = (estimate.Population, estimate.Side, estimate.Category, estimate.Event, estimate.Period, estimate.Location);
-            if (!groups.TryGetValue(key, out List<CasualtyEstimate>? group))
+            if (!_groups.TryGetValue(key, out Slot? slot))
             {
-                groups[key] = group = [];
-                order.Add(group);
+                _groups[key] = new Slot(_groups.Count, estimate);
             }
-
-            group.Add(estimate);
-        }
-
-        foreach (List<CasualtyEstimate> group in order.Where(g => g.Count > 1))
-        {
-            CasualtyEnvelope envelope = CasualtyEnvelope.Of(group);
-            if (envelope.IsContradictory)
+            else if (slot.Estimates is null)
             {
-                yield return ([.. group], envelope);
+                slot.Estimates = [slot.First, estimate];
+                _contested.Add(slot);
+            }
+            else
+            {
+                slot.Estimates.Add(estimate);
             }
         }
-    }
 
-    private static IEnumerable<EdtfDate> Dates(Dataset dataset)
-    {
-        foreach (Event e in dataset.Events) { if (e.Date is { } d) { yield return d; } }
-        foreach (Claim c in dataset.Claims) { if (c.Made is { } d) { yield return d; } }
-        foreach (Attribution a in dataset.Attributions) { if (a.Date is { } d) { yield return d; } }
-        foreach (CasualtyEstimate k in dataset.CasualtyEstimates) { if (k.Period is { } d) { yield return d; } }
-        foreach (Ceasefire c in dataset.Ceasefires)
+        private sealed class Slot(long order, CasualtyEstimate first)
         {
-            if (c.Declared is { } declared) { yield return declared; }
-            if (c.Effective is { } effective) { yield return effective; }
-            foreach (StatusChange<CeasefireStatus> change in c.History) { if (change.Date is { } d) { yield return d; } }
+            public long Order { get; } = order;
+
+            public CasualtyEstimate First { get; } = first;
+
+            public List<CasualtyEstimate>? Estimates { get; set; }
         }
 
-        foreach (Mediation m in dataset.Mediations)
+        private void Date(EdtfDate? date)
         {
-            foreach (StatusChange<MediationStatus> change in m.History) { if (change.Date is { } d) { yield return d; } }
-            foreach (MediationRound round in m.Rounds) { if (round.Date is { } d) { yield return d; } }
-        }
+            if (date is not { } d)
+            {
+                return;
+            }
 
-        foreach (Agreement g in dataset.Agreements)
-        {
-            if (g.Signed is { } signed) { yield return signed; }
-            if (g.Ended is { } ended) { yield return ended; }
+            _dates++;
+            if (d.Earliest is { } earliest && (_first is null || earliest < _first))
+            {
+                _first = earliest;
+            }
+
+            if (d.Latest is { } latest && (_last is null || latest > _last))
+            {
+                _last = latest;
+            }
         }
     }
 

@@ -273,7 +273,7 @@ internal static class ValidateCommand
     /// Validates one file, JSON Lines or a JSON document (by name, or by content for standard input and other names),
     /// as a stream: records are checked as they are read and the input is never held whole.
     /// </summary>
-    private static ValidationResult ValidateFile(DatasetValidator validator, DatasetReader reader, InputFile file, CliConsole console, Progress progress)
+    internal static ValidationResult ValidateFile(DatasetValidator validator, DatasetReader reader, InputFile file, CliConsole console, Progress? progress)
     {
         DatasetFormat format = DatasetFormat.Document;
         bool gzip = false;
@@ -283,12 +283,12 @@ internal static class ValidateCommand
             // Standard input or another name: the record reader tells gzip and the form from the content.
             using Stream raw = file.IsStandardInput ? console.Input : OpenRaw(file);
             using DatasetRecordReader detected = reader.OpenRecords(raw, file.DisplayPath, format: null, gzip: false);
-            return validator.Validate(detected, progress.Records);
+            return validator.Validate(detected, progress is null ? null : progress.Records);
         }
 
         using FileStream stream = OpenRaw(file);
         using DatasetRecordReader records = reader.OpenRecords(stream, file.DisplayPath, format, file.IsGzip || gzip);
-        return validator.Validate(records, progress.Records);
+        return validator.Validate(records, progress is null ? null : progress.Records);
     }
 
     private static FileStream OpenRaw(InputFile file)
@@ -311,7 +311,7 @@ internal static class ValidateCommand
     /// The options for one file: the --config file, else the configuration discovered beside the file (or the working
     /// directory, for standard input), then the command line's --severity and --warnaserror on top.
     /// </summary>
-    private static (ValidationOptions Options, DatasetReader Reader, string? ConfigurationFile) OptionsFor(InputFile file, ValidationConfiguration? explicitConfig, string workingDirectory, List<(string Key, ReportSeverity Level)> overrides, bool warnAsError, Func<DatasetReaderOptions?, DatasetReaderOptions> readerOptions, bool noConfig)
+    internal static (ValidationOptions Options, DatasetReader Reader, string? ConfigurationFile) OptionsFor(InputFile file, ValidationConfiguration? explicitConfig, string workingDirectory, List<(string Key, ReportSeverity Level)> overrides, bool warnAsError, Func<DatasetReaderOptions?, DatasetReaderOptions> readerOptions, bool noConfig)
     {
         ValidationConfiguration? configuration = explicitConfig;
         if (configuration is null && !noConfig)
@@ -378,7 +378,7 @@ internal static class ValidateCommand
     }
 
     /// <summary>Files done and records per second on standard error, when it is a terminal; silent otherwise.</summary>
-    private sealed class Progress(CliConsole console, int total)
+    internal sealed class Progress(CliConsole console, int total)
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private int _done;

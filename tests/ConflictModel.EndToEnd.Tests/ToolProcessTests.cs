@@ -101,7 +101,9 @@ public sealed class ToolProcessTests : IDisposable
         File.WriteAllText(Path.Combine(_folder, "bad.json"), "{\"formatVersion\":\"1.0\",\"info\":{\"title\":\"t\"},\"events\":[{\"id\":\"e\",\"kind\":\"talks\",\"date\":\"2023-02-30\"}]}");
         ProcessResult result = ProcessRunner.Tool(_folder, "stats", "bad.json");
         Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith("bad.json: error: '2023-02-30' is not a valid EDTF date: day 30 does not exist in 2023-02, which has 28 days. Path: $.events[0].date", result.Error, StringComparison.Ordinal);
+        // The diagnostics validate prints (a warning among them), with the file, line and column.
+        Assert.Contains("bad.json(1,87): error CM0010: '2023-02-30' is not a valid EDTF date: day 30 does not exist in 2023-02, which has 28 days\n", result.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Output);
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
     }
 

@@ -89,13 +89,13 @@ public static class ChildModes
         }
         else
         {
-            header = ConflictJsonSerializer.DeserializeLines(new MemoryStream(buffer, 0, headerEnd + 1, writable: false));
+            header = SourceGeneratedReader.DeserializeLines(new MemoryStream(buffer, 0, headerEnd + 1, writable: false));
             if (trace is "1" or "2")
             {
                 Console.Error.WriteLine($"header: {phases.Elapsed.TotalMilliseconds:F1} ms");
             }
 
-            first = ConflictJsonSerializer.DeserializeRecord(buffer.AsSpan(headerEnd + 1, recordEnd - headerEnd - 1));
+            first = SourceGeneratedReader.DeserializeRecord(buffer.AsSpan(headerEnd + 1, recordEnd - headerEnd - 1));
         }
 
         if (trace is "1" or "2")
@@ -172,7 +172,7 @@ public static class ChildModes
                     continue;
                 }
 
-                checksum += ConflictJsonSerializer.DeserializeRecord(line).RecordId.Length;
+                checksum += SourceGeneratedReader.DeserializeRecord(line).RecordId.Length;
                 records++;
             }
 
@@ -238,7 +238,7 @@ public static class ChildModes
             }
             else
             {
-                Dataset dataset = lines ? ConflictJsonSerializer.DeserializeLines(file) : ConflictJsonSerializer.Deserialize(file);
+                Dataset dataset = lines ? SourceGeneratedReader.DeserializeLines(file) : SourceGeneratedReader.Deserialize(file);
                 kept = dataset;
                 count = dataset.RecordCount;
             }

@@ -8,7 +8,7 @@ namespace ConflictModel.Benchmarks.Readers;
 
 /// <summary>
 /// JSON Lines read line by line with the library's source-generated deserializer
-/// (<see cref="ConflictJsonSerializer.DeserializeRecord(ReadOnlySpan{byte})"/>), on one worker or several over
+/// (<see cref="SourceGeneratedReader.DeserializeRecord(ReadOnlySpan{byte})"/>), on one worker or several over
 /// line-aligned chunks, the records always in input order.
 /// </summary>
 public static class SourceGenLines
@@ -56,7 +56,7 @@ public static class SourceGenLines
         int checksum = 0;
         while (Lines.Next(data, ref position, out ReadOnlySpan<byte> line))
         {
-            checksum += ConflictJsonSerializer.DeserializeRecord(line).RecordId.Length;
+            checksum += SourceGeneratedReader.DeserializeRecord(line).RecordId.Length;
         }
 
         return checksum;
@@ -70,7 +70,7 @@ public static class SourceGenLines
         ReadOnlySpan<byte> span = data.AsSpan(0, end);
         while (Lines.Next(span, ref position, out ReadOnlySpan<byte> line))
         {
-            records.Add(ConflictJsonSerializer.DeserializeRecord(line));
+            records.Add(SourceGeneratedReader.DeserializeRecord(line));
         }
 
         return records;

@@ -17,7 +17,7 @@ public static class Verification
     public static void CheckLines(byte[] data, int maxLines = 2000)
     {
         byte[] sample = maxLines == int.MaxValue ? data : Prefix(data, maxLines + 1);
-        List<ConflictRecord> expected = [.. ConflictJsonSerializer.DeserializeLines(new MemoryStream(sample, writable: false)).Records];
+        List<ConflictRecord> expected = [.. SourceGeneratedReader.DeserializeLines(new MemoryStream(sample, writable: false)).Records];
         Same("JSON Lines, one worker", expected, SourceGenLines.Read(sample, 1));
         Same("JSON Lines, two workers", expected, SourceGenLines.Read(sample, 2));
         Same("JSON Lines, reflection", expected, ReflectionStj.ReadLines(sample));
@@ -35,8 +35,8 @@ public static class Verification
     /// <summary>Checks the JSON document readers, and that the document holds what the JSON Lines file holds.</summary>
     public static void CheckDocument(byte[] document, byte[]? lines)
     {
-        Dataset expected = ConflictJsonSerializer.Deserialize(document);
-        if (lines is not null && !ConflictJsonSerializer.DeserializeLines(new MemoryStream(lines, writable: false)).Equals(expected))
+        Dataset expected = SourceGeneratedReader.Deserialize(document);
+        if (lines is not null && !SourceGeneratedReader.DeserializeLines(new MemoryStream(lines, writable: false)).Equals(expected))
         {
             throw new InvalidOperationException("The JSON document and the JSON Lines file hold different datasets.");
         }

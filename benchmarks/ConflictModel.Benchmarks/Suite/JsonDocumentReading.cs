@@ -46,7 +46,7 @@ public class JsonDocumentReading
     }
 
     [Benchmark(Description = "STJ source-gen: Deserialize")]
-    public Dataset SourceGen() => ConflictJsonSerializer.Deserialize(_bytes);
+    public Dataset SourceGen() => SourceGeneratedReader.Deserialize(_bytes);
 
     [Benchmark(Description = "Our reader: DatasetReader")]
     public ReadResult OurReaderRead() => OurReader.Read(_bytes, DatasetFormat.Document);

@@ -54,7 +54,7 @@ public class JsonLinesReading
 
     /// <summary>The library's whole-file reader: every record into one immutable Dataset, grouped by kind.</summary>
     [Benchmark(Description = "STJ source-gen: DeserializeLines")]
-    public Dataset SourceGenDeserializeLines() => ConflictJsonSerializer.DeserializeLines(new MemoryStream(_bytes, writable: false));
+    public Dataset SourceGenDeserializeLines() => SourceGeneratedReader.DeserializeLines(new MemoryStream(_bytes, writable: false));
 
     /// <summary>The library's DeserializeRecord on each line, records kept in input order.</summary>
     [Benchmark(Description = "STJ source-gen: DeserializeRecord per line")]

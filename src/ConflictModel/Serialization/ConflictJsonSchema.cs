@@ -91,15 +91,7 @@ public static class ConflictJsonSchema
     private static readonly (Type Type, string Discriminator)[] RecordTypes =
     [
         (typeof(Dataset), ConflictJsonSerializer.HeaderType),
-        (typeof(Source), "source"),
-        (typeof(Actor), "actor"),
-        (typeof(Event), "event"),
-        (typeof(CasualtyEstimate), "casualtyEstimate"),
-        (typeof(Attribution), "attribution"),
-        (typeof(Claim), "claim"),
-        (typeof(Ceasefire), "ceasefire"),
-        (typeof(Mediation), "mediation"),
-        (typeof(Agreement), "agreement"),
+        .. RecordWireNames.All.Select(entry => (entry.Type, entry.Name)),
     ];
 
     // The exporter writes a constructor parameter's default value as the member's "default", and a default

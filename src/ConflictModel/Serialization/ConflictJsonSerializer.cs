@@ -5,24 +5,32 @@ using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
 using Ardalis.GuardClauses;
 using ConflictModel.Model;
+using ConflictModel.Validation;
 
 namespace ConflictModel.Serialization;
 
 /// <summary>
-/// Reads and writes datasets in the two wire forms, with System.Text.Json source generation:
+/// Reads and writes datasets in the two wire forms:
 /// <list type="bullet">
 /// <item>a JSON document: <c>{"formatVersion":"1.0","info":{…},"sources":[…],"actors":[…],…}</c>, one array per
 /// record kind, written indented with two spaces and <c>\n</c> line ends;</item>
 /// <item>JSON Lines: a header line <c>{"type":"dataset","formatVersion":"1.0","info":{…}}</c>, then one record a
 /// line, each beginning with its <c>type</c> (<c>actor</c>, <c>event</c>, <c>claim</c>, …).</item>
 /// </list>
-/// Writing is byte-stable for a given model, and reading what was written gives an equal model; members the model
-/// does not know are kept (<see cref="ExtensibleRecord.Extensions"/>) and written back. Bad input throws a
-/// <see cref="JsonException"/> that names the path and line; for a reader that never throws and reports every
-/// problem, see the validation namespace. Thread-safe.
+/// Reading goes through the one reader, <see cref="DatasetReader"/>, the reader <c>conflictmodel validate</c> uses:
+/// the <c>Deserialize*</c> methods are its throwing fronts. The first error becomes a <see cref="JsonException"/>
+/// whose message is the validator's (<c>(3,58): error CM0009: 'stat' is not a known actor kind; … (at
+/// /actors/0/kind)</c>); use <see cref="DatasetReader"/> itself for every problem with its location, without an
+/// exception. Writing uses System.Text.Json source generation and is byte-stable for a given model; reading what was
+/// written gives an equal model; members the model does not know are kept (<see cref="ExtensibleRecord.Extensions"/>)
+/// and written back. Thread-safe.
 /// </summary>
 public static class ConflictJsonSerializer
 {
@@ -35,7 +43,7 @@ public static class ConflictJsonSerializer
     /// <summary>The discriminator of the JSON Lines header line.</summary>
     public const string HeaderType = "dataset";
 
-    private static readonly JsonSerializerOptions DocumentOptions = CreateOptions(lines: false);
+    internal static readonly JsonSerializerOptions DocumentOptions = CreateOptions(lines: false);
     internal static readonly JsonSerializerOptions LinesOptions = CreateOptions(lines: true);
 
     /// <summary>
@@ -70,70 +78,64 @@ public static class ConflictJsonSerializer
         DatasetWriter.WriteWhole(WriterOutput.For(utf8Json, DatasetWriterOptions.DefaultFlushThreshold), dataset, lines: false);
     }
 
+
+
+
     /// <summary>Reads a dataset from a JSON document.</summary>
     /// <param name="utf8Json">The UTF-8 JSON, optionally with a byte order mark.</param>
     /// <returns>The dataset.</returns>
-    /// <exception cref="JsonException">The JSON is malformed or does not describe a valid dataset; the message names the path and line.</exception>
+    /// <exception cref="JsonException">The JSON is malformed or does not describe a valid dataset: the message is the first error's diagnostic, with its line, column and JSON Pointer.</exception>
     public static Dataset Deserialize(ReadOnlySpan<byte> utf8Json)
-    {
-        ReadOnlySpan<byte> json = utf8Json.StartsWith(Utf8Bom) ? utf8Json[Utf8Bom.Length..] : utf8Json;
-        try
-        {
-            Dataset dataset = JsonSerializer.Deserialize(json, TypeInfo<Dataset>(DocumentOptions))
-                ?? throw new JsonException("The document is null, not a dataset object.", "$", 0, 0);
-            CheckFormatVersion(dataset, lineNumber: null);
-            return dataset;
-        }
-        catch (JsonException ex) when (!ex.Message.Contains(" Path: ", StringComparison.Ordinal) && ex.Path is not null)
-        {
-            throw new JsonException($"{ex.Message} Path: {ex.Path} | LineNumber: {ex.LineNumber} | BytePositionInLine: {ex.BytePositionInLine}.", ex.Path, ex.LineNumber, ex.BytePositionInLine, ex);
-        }
-        catch (ArgumentException ex)
-        {
-            throw InvalidValue(ex, lineNumber: null);
-        }
-    }
+        => Reader.ReadUtf8(utf8Json, DatasetFormat.Document).GetDatasetOrThrow();
 
     /// <summary>Reads a dataset from a JSON document.</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The dataset.</returns>
-    /// <exception cref="JsonException">The JSON is malformed or does not describe a valid dataset; the message names the path and line.</exception>
+    /// <exception cref="JsonException">The JSON is malformed or does not describe a valid dataset: the message is the first error's diagnostic, with its line, column and JSON Pointer.</exception>
     public static Dataset Deserialize(string json)
     {
         Guard.Against.Null(json);
-        return Deserialize(Encoding.UTF8.GetBytes(json));
+        return Reader.ReadText(json, DatasetFormat.Document).GetDatasetOrThrow();
     }
 
-    /// <summary>Reads a dataset from a stream holding a JSON document.</summary>
+    /// <summary>Reads a dataset from a stream holding a JSON document (or gzip-compressed JSON).</summary>
     /// <param name="utf8Json">The stream of UTF-8 JSON; read to its end and left open.</param>
     /// <returns>The dataset.</returns>
-    /// <exception cref="JsonException">The JSON is malformed or does not describe a valid dataset; the message names the path and line.</exception>
+    /// <exception cref="JsonException">The JSON is malformed or does not describe a valid dataset: the message is the first error's diagnostic, with its line, column and JSON Pointer.</exception>
+    /// <exception cref="NotSupportedException">The stream allows only asynchronous reads (an ASP.NET Core request body): use <see cref="DeserializeAsync(Stream, CancellationToken)"/>.</exception>
     public static Dataset Deserialize(Stream utf8Json)
     {
         Guard.Against.Null(utf8Json);
-
-        // Into one array, sized from the stream when it can tell (no growing copies then). Not a pooled array: the
-        // shared pool would keep a large one alive after the dataset is built.
-        byte[] buffer = new byte[utf8Json.CanSeek ? (int)Math.Clamp(utf8Json.Length - utf8Json.Position + 1, 1, Array.MaxLength) : 64 * 1024];
-        int length = 0;
-        while (true)
-        {
-            if (length == buffer.Length)
-            {
-                Array.Resize(ref buffer, (int)Math.Min(buffer.Length * 2L, Array.MaxLength));
-            }
-
-            int read = utf8Json.Read(buffer, length, buffer.Length - length);
-            if (read == 0)
-            {
-                break;
-            }
-
-            length += read;
-        }
-
-        return Deserialize(buffer.AsSpan(0, length));
+        return Reader.Read(utf8Json, null, DatasetFormat.Document).GetDatasetOrThrow();
     }
+
+    /// <summary>Reads a dataset from a stream holding a JSON document, with asynchronous reads only.</summary>
+    /// <param name="utf8Json">The stream of UTF-8 JSON (or gzip-compressed JSON); read to its end and left open.</param>
+    /// <param name="cancellationToken">Observed while the input is read.</param>
+    /// <returns>The dataset.</returns>
+    /// <exception cref="JsonException">The JSON is malformed or does not describe a valid dataset: the message is the first error's diagnostic, with its line, column and JSON Pointer.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+#pragma warning disable RS0026 // Overloads told apart by their required input type (path, Stream, PipeReader), as System.Text.Json's are.
+    public static async Task<Dataset> DeserializeAsync(Stream utf8Json, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(utf8Json);
+        return (await Reader.ReadAsync(utf8Json, null, DatasetFormat.Document, cancellationToken: cancellationToken).ConfigureAwait(false)).GetDatasetOrThrow();
+    }
+#pragma warning restore RS0026
+
+    /// <summary>Reads a dataset from a pipe holding a JSON document (an ASP.NET Core request's <c>BodyReader</c>, for one); the pipe is not completed.</summary>
+    /// <param name="utf8Json">The pipe of UTF-8 JSON (or gzip-compressed JSON), read to its end.</param>
+    /// <param name="cancellationToken">Observed while the input is read.</param>
+    /// <returns>The dataset.</returns>
+    /// <exception cref="JsonException">The JSON is malformed or does not describe a valid dataset: the message is the first error's diagnostic, with its line, column and JSON Pointer.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+#pragma warning disable RS0026 // Overloads told apart by their required input type (path, Stream, PipeReader), as System.Text.Json's are.
+    public static async Task<Dataset> DeserializeAsync(PipeReader utf8Json, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(utf8Json);
+        return (await Reader.ReadAsync(utf8Json, null, DatasetFormat.Document, cancellationToken: cancellationToken).ConfigureAwait(false)).GetDatasetOrThrow();
+    }
+#pragma warning restore RS0026
 
     /// <summary>Writes a dataset as JSON Lines: the header line, then one record a line.</summary>
     /// <param name="utf8Stream">The stream to write to; left open.</param>
@@ -173,71 +175,75 @@ public static class ConflictJsonSerializer
         return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
     }
 
-    /// <summary>Reads one record from a JSON Lines line.</summary>
+
+
+
+
+
+    /// <summary>Reads one record from a JSON Lines line, with the line parser of <see cref="DatasetRecordReader"/>.</summary>
     /// <param name="utf8Line">The line's UTF-8 bytes, without its line end.</param>
     /// <returns>The record.</returns>
-    /// <exception cref="JsonException">The line is malformed, has no known <c>type</c>, is the header, or does not describe a valid record.</exception>
-    public static ConflictRecord DeserializeRecord(ReadOnlySpan<byte> utf8Line)
-    {
-        try
-        {
-            return ReadRecordLine(utf8Line, lineNumber: 1) as ConflictRecord
-                ?? throw new JsonException("The line is the dataset header, not a record.", "$", 0, 0);
-        }
-        catch (ArgumentException ex)
-        {
-            throw InvalidValue(ex, lineNumber: 1);
-        }
-    }
+    /// <exception cref="JsonException">The line is malformed, has no known <c>type</c>, is the header, or does not describe a valid record: the message is the first error's diagnostic, at line 1.</exception>
+    public static ConflictRecord DeserializeRecord(ReadOnlySpan<byte> utf8Line) => RecordLine.Read(utf8Line);
 
     /// <summary>Reads one record from a JSON Lines line.</summary>
     /// <param name="line">The line's text, without its line end.</param>
     /// <returns>The record.</returns>
-    /// <exception cref="JsonException">The line is malformed, has no known <c>type</c>, is the header, or does not describe a valid record.</exception>
+    /// <exception cref="JsonException">The line is malformed, has no known <c>type</c>, is the header, or does not describe a valid record: the message is the first error's diagnostic, at line 1.</exception>
     public static ConflictRecord DeserializeRecord(string line)
     {
         Guard.Against.Null(line);
-        return DeserializeRecord(Encoding.UTF8.GetBytes(line));
+        return RecordLine.Read(Encoding.UTF8.GetBytes(line));
     }
 
     /// <summary>Reads a JSON Lines dataset: the header line, then records, one a line. Blank lines are skipped.</summary>
-    /// <param name="utf8Stream">The stream of UTF-8 text, optionally with a byte order mark; read to its end and left open.</param>
+    /// <param name="utf8Stream">The stream of UTF-8 text (or gzip-compressed text), optionally with a byte order mark; read to its end and left open.</param>
     /// <returns>The dataset.</returns>
-    /// <exception cref="JsonException">A line is malformed or invalid, the header is missing or repeated; the message names the line and path.</exception>
+    /// <exception cref="JsonException">A line is malformed or invalid, the header is missing or repeated: the message is the first error's diagnostic, with its line, column and JSON Pointer.</exception>
+    /// <exception cref="NotSupportedException">The stream allows only asynchronous reads: use <see cref="DeserializeLinesAsync(Stream, CancellationToken)"/>.</exception>
     public static Dataset DeserializeLines(Stream utf8Stream)
     {
         Guard.Against.Null(utf8Stream);
-        Dataset? header = null;
-        var records = new List<ConflictRecord>(DeserializeRecords(utf8Stream, h => header = h));
-        if (header is null)
-        {
-            throw new JsonException("The JSON Lines text has no dataset header line.", "$", 0, 0);
-        }
-
-        Dataset grouped = Dataset.Create(header.Info, records);
-        return header with
-        {
-            Sources = grouped.Sources,
-            Actors = grouped.Actors,
-            Events = grouped.Events,
-            CasualtyEstimates = grouped.CasualtyEstimates,
-            Attributions = grouped.Attributions,
-            Claims = grouped.Claims,
-            Ceasefires = grouped.Ceasefires,
-            Mediations = grouped.Mediations,
-            Agreements = grouped.Agreements,
-        };
+        return Reader.Read(utf8Stream, null, DatasetFormat.JsonLines).GetDatasetOrThrow();
     }
+
+    /// <summary>Reads a JSON Lines dataset with asynchronous reads only.</summary>
+    /// <param name="utf8Stream">The stream of UTF-8 text (or gzip-compressed text); read to its end and left open.</param>
+    /// <param name="cancellationToken">Observed while the input is read.</param>
+    /// <returns>The dataset.</returns>
+    /// <exception cref="JsonException">A line is malformed or invalid, the header is missing or repeated: the message is the first error's diagnostic, with its line, column and JSON Pointer.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+#pragma warning disable RS0026 // Overloads told apart by their required input type (path, Stream, PipeReader), as System.Text.Json's are.
+    public static async Task<Dataset> DeserializeLinesAsync(Stream utf8Stream, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(utf8Stream);
+        return (await Reader.ReadAsync(utf8Stream, null, DatasetFormat.JsonLines, cancellationToken: cancellationToken).ConfigureAwait(false)).GetDatasetOrThrow();
+    }
+#pragma warning restore RS0026
+
+    /// <summary>Reads a JSON Lines dataset from a pipe; the pipe is not completed.</summary>
+    /// <param name="utf8Lines">The pipe of UTF-8 text (or gzip-compressed text), read to its end.</param>
+    /// <param name="cancellationToken">Observed while the input is read.</param>
+    /// <returns>The dataset.</returns>
+    /// <exception cref="JsonException">A line is malformed or invalid, the header is missing or repeated: the message is the first error's diagnostic, with its line, column and JSON Pointer.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+#pragma warning disable RS0026 // Overloads told apart by their required input type (path, Stream, PipeReader), as System.Text.Json's are.
+    public static async Task<Dataset> DeserializeLinesAsync(PipeReader utf8Lines, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(utf8Lines);
+        return (await Reader.ReadAsync(utf8Lines, null, DatasetFormat.JsonLines, cancellationToken: cancellationToken).ConfigureAwait(false)).GetDatasetOrThrow();
+    }
+#pragma warning restore RS0026
 
     /// <summary>
     /// Reads the records of a JSON Lines dataset one at a time, as the stream delivers them, holding only the
-    /// current line: for files too large to load whole. The header line is checked (and handed to
-    /// <paramref name="header"/> when given) but not yielded. Blank lines are skipped.
+    /// current line (through <see cref="DatasetRecordReader"/>): for files too large to load whole. The header line is
+    /// checked (and handed to <paramref name="header"/> when given) but not yielded. Blank lines are skipped.
     /// </summary>
-    /// <param name="utf8Stream">The stream of UTF-8 text, optionally with a byte order mark; read as the enumeration proceeds and left open.</param>
+    /// <param name="utf8Stream">The stream of UTF-8 text (or gzip-compressed text), optionally with a byte order mark; read as the enumeration proceeds and left open.</param>
     /// <param name="header">Called with the header (a dataset with no records) before the first record.</param>
     /// <returns>The records, in file order.</returns>
-    /// <exception cref="JsonException">While enumerating: a line is malformed or invalid, or the header is missing or repeated; the message names the line.</exception>
+    /// <exception cref="JsonException">While enumerating: a line is malformed or invalid, or the header is missing or repeated; the message is that line's first error diagnostic, with its line, column and JSON Pointer. The records before it have been yielded.</exception>
     public static IEnumerable<ConflictRecord> DeserializeRecords(Stream utf8Stream, Action<Dataset>? header = null)
     {
         Guard.Against.Null(utf8Stream);
@@ -245,48 +251,23 @@ public static class ConflictJsonSerializer
 
         static IEnumerable<ConflictRecord> Enumerate(Stream stream, Action<Dataset>? onHeader)
         {
-            bool seenHeader = false;
-            foreach ((ReadOnlyMemory<byte> line, long number) in JsonLines.Split(stream))
+            using DatasetRecordReader records = Reader.OpenRecords(stream, null, DatasetFormat.JsonLines);
+            while (records.Read())
             {
-                object item;
-                try
+                StreamedRecord entry = records.Current;
+                if (FirstReadError.Find(entry.Diagnostics, entry.Window) is { } error)
                 {
-                    item = ReadRecordLine(line.Span, number);
-                }
-                catch (ArgumentException ex)
-                {
-                    throw InvalidValue(ex, number);
+                    throw error;
                 }
 
-                if (item is Dataset dataset)
+                if (entry.IsHeader)
                 {
-                    if (seenHeader)
-                    {
-                        throw new JsonException($"Line {number}: the dataset header must be the first line, and only the first.", "$", number - 1, 0);
-                    }
-
-                    if (dataset.RecordCount > 0)
-                    {
-                        throw new JsonException($"Line {number}: the header line holds no records; write each record on a line of its own.", "$", number - 1, 0);
-                    }
-
-                    CheckFormatVersion(dataset, number);
-                    seenHeader = true;
-                    onHeader?.Invoke(dataset);
-                    continue;
+                    onHeader?.Invoke(RecordLine.Header(entry));
                 }
-
-                if (!seenHeader)
+                else if (entry.Record is { } record)
                 {
-                    throw new JsonException($"Line {number}: a JSON Lines dataset begins with its header line {{\"type\":\"dataset\",\"formatVersion\":\"1.0\",\"info\":{{…}}}}.", "$", number - 1, 0);
+                    yield return record;
                 }
-
-                yield return (ConflictRecord)item;
-            }
-
-            if (!seenHeader)
-            {
-                throw new JsonException("The JSON Lines text is empty: it has no dataset header line.", "$", 0, 0);
             }
         }
     }
@@ -294,13 +275,15 @@ public static class ConflictJsonSerializer
     /// <summary>Reads a JSON Lines dataset from text.</summary>
     /// <param name="jsonLines">The text.</param>
     /// <returns>The dataset.</returns>
-    /// <exception cref="JsonException">A line is malformed or invalid, the header is missing or repeated; the message names the line and path.</exception>
+    /// <exception cref="JsonException">A line is malformed or invalid, the header is missing or repeated: the message is the first error's diagnostic, with its line, column and JSON Pointer.</exception>
     public static Dataset DeserializeLines(string jsonLines)
     {
         Guard.Against.Null(jsonLines);
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(jsonLines), writable: false);
-        return DeserializeLines(stream);
+        return Reader.ReadText(jsonLines, DatasetFormat.JsonLines).GetDatasetOrThrow();
     }
+
+    /// <summary>The reader behind every Deserialize method: default limits (<see cref="DatasetReaderOptions.Default"/>).</summary>
+    private static DatasetReader Reader { get; } = new();
 
     internal static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
@@ -345,110 +328,7 @@ public static class ConflictJsonSerializer
         }
     }
 
-    /// <summary>Reads one line: a record, or the header as a <see cref="Dataset"/>.</summary>
-    private static object ReadRecordLine(ReadOnlySpan<byte> line, long lineNumber)
-    {
-        string type;
-        try
-        {
-            type = JsonLines.ReadDiscriminator(line);
-        }
-        catch (JsonException ex)
-        {
-            throw AtLine(ex, lineNumber);
-        }
 
-        try
-        {
-            return type switch
-            {
-                HeaderType => ReadHeader(line),
-                "source" => Read<Source>(line),
-                "actor" => Read<Actor>(line),
-                "event" => Read<Event>(line),
-                "casualtyEstimate" => Read<CasualtyEstimate>(line),
-                "attribution" => Read<Attribution>(line),
-                "claim" => Read<Claim>(line),
-                "ceasefire" => Read<Ceasefire>(line),
-                "mediation" => Read<Mediation>(line),
-                "agreement" => Read<Agreement>(line),
-                _ => throw new JsonException($"'{WireText.Clip(type)}' is not a record type; expected one of dataset, source, actor, event, casualtyEstimate, attribution, claim, ceasefire, mediation, agreement.", "$.type", 0, null),
-            };
-        }
-        catch (JsonException ex)
-        {
-            throw AtLine(ex, lineNumber);
-        }
-
-        static Dataset ReadHeader(ReadOnlySpan<byte> json)
-        {
-            if (TryReadHeaderFast(json) is { } dataset)
-            {
-                return dataset;
-            }
-
-            // Records in the header, or an invalid header: the full path gives the result and the exact error.
-            return Read<Dataset>(json);
-        }
-
-        static T Read<T>(ReadOnlySpan<byte> json)
-            where T : class
-            => JsonSerializer.Deserialize(json, TypeInfo<T>(LinesOptions)) ?? throw new JsonException("The line is null, not a record.", "$", 0, 0);
-    }
-
-    /// <summary>
-    /// Reads a header line as a <see cref="DatasetHeader"/>; null when the line is anything but a plain header
-    /// (a record array, a repeated or odd member, an invalid value), which the caller then reads as a
-    /// <see cref="Dataset"/>.
-    /// </summary>
-    private static Dataset? TryReadHeaderFast(ReadOnlySpan<byte> line)
-    {
-        try
-        {
-            DatasetHeader? header = JsonSerializer.Deserialize(line, TypeInfo<DatasetHeader>(LinesOptions));
-            if (header is null)
-            {
-                return null;
-            }
-
-            var extensions = new List<KeyValuePair<string, string>>(header.Extensions.Count);
-            bool typeSeen = false;
-            foreach (KeyValuePair<string, string> member in header.Extensions)
-            {
-                if (string.Equals(member.Key, TypePropertyName, StringComparison.Ordinal) && !typeSeen)
-                {
-                    typeSeen = true; // the discriminator, which a Dataset does not keep
-                    continue;
-                }
-
-                if (IsDatasetMember(member.Key) || string.Equals(member.Key, TypePropertyName, StringComparison.OrdinalIgnoreCase))
-                {
-                    return null;
-                }
-
-                extensions.Add(member);
-            }
-
-            var dataset = new Dataset(header.Info, header.FormatVersion);
-            if (extensions.Count > 0)
-            {
-                ((IExtensible)dataset).AttachExtensions(ExtensionData.Create(extensions));
-            }
-
-            return dataset;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-
-        static bool IsDatasetMember(string name) => name.ToUpperInvariant() is "SOURCES" or "ACTORS" or "EVENTS" or "CASUALTYESTIMATES" or "ATTRIBUTIONS"
-            or "CLAIMS" or "CEASEFIRES" or "MEDIATIONS" or "AGREEMENTS" or "FORMATVERSION" or "INFO" or "RECORDCOUNT";
-    }
 
     /// <summary>The major format version this library reads; minor versions only add optional members.</summary>
     private const int SupportedMajorVersion = 1;
@@ -464,20 +344,7 @@ public static class ConflictJsonSerializer
         }
     }
 
-    private static JsonException AtLine(JsonException ex, long lineNumber)
-    {
-        // System.Text.Json puts the path in its own messages; a converter's message has it only in ex.Path.
-        string message = ex.Message.Contains(" Path: ", StringComparison.Ordinal) || ex.Path is null
-            ? ex.Message
-            : $"{ex.Message} Path: {ex.Path} | BytePositionInLine: {ex.BytePositionInLine}.";
-        return new($"Line {lineNumber}: {message}", ex.Path, lineNumber - 1, ex.BytePositionInLine, ex);
-    }
 
-    private static JsonException InvalidValue(ArgumentException ex, long? lineNumber)
-    {
-        string where = lineNumber is null ? string.Empty : $"Line {lineNumber}: ";
-        return new JsonException($"{where}Invalid value: {ex.Message}", null, lineNumber - 1, null, ex);
-    }
 
     private static JsonSerializerOptions CreateOptions(bool lines)
     {

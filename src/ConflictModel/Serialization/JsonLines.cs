@@ -146,8 +146,8 @@ internal static class JsonLines
 
     private static readonly (byte[] Utf8, string Name)[] KnownTypes =
     [
-        .. new[] { "casualtyEstimate", "source", "event", "attribution", "actor", "claim", "ceasefire", "mediation", "agreement", ConflictJsonSerializer.HeaderType }
-            .Select(n => (System.Text.Encoding.UTF8.GetBytes(n), n)),
+        .. RecordWireNames.All.Select(entry => (System.Text.Encoding.UTF8.GetBytes(entry.Name), entry.Name)),
+        ("dataset"u8.ToArray(), ConflictJsonSerializer.HeaderType),
     ];
 
     private static bool IsBlank(ReadOnlySpan<byte> line) => line.IndexOfAnyExcept(" \t\r"u8) < 0;

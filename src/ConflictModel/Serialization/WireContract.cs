@@ -101,24 +101,7 @@ internal static class WireContract
         info.Properties.Add(discriminator);
     }
 
-    public static string? Discriminator(Type type)
-    {
-        if (type == typeof(Dataset))
-        {
-            return ConflictJsonSerializer.HeaderType;
-        }
-
-        return type == typeof(Source) ? "source"
-            : type == typeof(Actor) ? "actor"
-            : type == typeof(Event) ? "event"
-            : type == typeof(CasualtyEstimate) ? "casualtyEstimate"
-            : type == typeof(Attribution) ? "attribution"
-            : type == typeof(Claim) ? "claim"
-            : type == typeof(Ceasefire) ? "ceasefire"
-            : type == typeof(Mediation) ? "mediation"
-            : type == typeof(Agreement) ? "agreement"
-            : null;
-    }
+    public static string? Discriminator(Type type) => RecordWireNames.NameOf(type);
 
     private static Dictionary<string, JsonElement>? ToDictionary(ExtensionData extensions)
     {

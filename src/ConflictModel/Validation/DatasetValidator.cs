@@ -1,8 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.IO;
+using System.IO.Pipelines;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using ConflictModel.Model;
 using NodaTime;
 
@@ -112,6 +115,58 @@ public sealed class DatasetValidator
     }
 
     private IReadOnlyList<RuleRegistration>? _registrations;
+#pragma warning disable RS0026 // Overloads told apart by their required input type (path, Stream, PipeReader), as System.Text.Json's are.
+    /// <summary>
+    /// Validates a file as <see cref="Validate(DatasetRecordReader, Action{long})"/> does (both forms stream),
+    /// stopping when <paramref name="cancellationToken"/> is cancelled: the token is observed between
+    /// records, and a cancelled validation throws rather than returning part of a result.
+    /// </summary>
+    /// <param name="path">The file; its name tells the form (<c>.json</c>, <c>.jsonl</c>, <c>.ndjson</c>, optionally <c>.gz</c>), else its first bytes.</param>
+    /// <param name="reader">The reader (its limits); a default one when null.</param>
+    /// <param name="cancellationToken">Observed between records.</param>
+    /// <returns>Every diagnostic, sorted, with effective severities.</returns>
+    /// <exception cref="IOException">The file cannot be opened or read.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public Task<ValidationResult> ValidateAsync(string path, DatasetReader? reader = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return AsyncValidation.ValidateFileAsync(this, path, path, null, reader, cancellationToken);
+    }
+
+    /// <summary>
+    /// Validates a stream read with asynchronous reads only (an ASP.NET Core request body, where synchronous I/O is
+    /// disallowed): it is copied to a temporary file, deleted afterwards whatever happens, which is then validated as
+    /// <see cref="ValidateAsync(string, DatasetReader?, CancellationToken)"/> validates a file. The stream is left open.
+    /// </summary>
+    /// <param name="stream">The UTF-8 (or gzip-compressed UTF-8) input.</param>
+    /// <param name="path">The name for locations (its extension may tell the form); null for none.</param>
+    /// <param name="format">The wire form; null to tell it from the name or the first bytes.</param>
+    /// <param name="reader">The reader (its limits); a default one when null.</param>
+    /// <param name="cancellationToken">Observed while the input is copied and between records.</param>
+    /// <returns>Every diagnostic, sorted, with effective severities.</returns>
+    /// <exception cref="IOException">The stream cannot be read, or the temporary file cannot be written.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public Task<ValidationResult> ValidateAsync(Stream stream, string? path = null, DatasetFormat? format = null, DatasetReader? reader = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return AsyncValidation.ValidateStreamAsync(this, stream, path, format, reader, Path.GetTempPath(), cancellationToken);
+    }
+
+    /// <summary>Validates what a pipe delivers, as <see cref="ValidateAsync(Stream, string?, DatasetFormat?, DatasetReader?, CancellationToken)"/> validates a stream; the pipe is not completed.</summary>
+    /// <param name="pipe">The pipe of UTF-8 (or gzip-compressed UTF-8) input (an ASP.NET Core request's <c>BodyReader</c>, for one).</param>
+    /// <param name="path">The name for locations; null for none.</param>
+    /// <param name="format">The wire form; null to tell it from the name or the first bytes.</param>
+    /// <param name="reader">The reader (its limits); a default one when null.</param>
+    /// <param name="cancellationToken">Observed while the input is copied and between records.</param>
+    /// <returns>Every diagnostic, sorted, with effective severities.</returns>
+    /// <exception cref="IOException">The temporary file cannot be written.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public Task<ValidationResult> ValidateAsync(PipeReader pipe, string? path = null, DatasetFormat? format = null, DatasetReader? reader = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pipe);
+        return AsyncValidation.ValidatePipeAsync(this, pipe, path, format, reader, Path.GetTempPath(), cancellationToken);
+    }
+#pragma warning restore RS0026
 
     /// <summary>Gets the rules that can report something under the options.</summary>
     internal IEnumerable<DatasetRule> EnabledRules()

@@ -88,7 +88,7 @@ public class GeneratedInputTests(ITestOutputHelper output)
     {
         try
         {
-            return format == DatasetFormat.Document ? ConflictJsonSerializer.Deserialize(text) : ConflictJsonSerializer.DeserializeLines(text);
+            return format == DatasetFormat.Document ? SourceGeneratedReader.Deserialize(text) : SourceGeneratedReader.DeserializeLines(text);
         }
         catch (JsonException)
         {
@@ -96,7 +96,7 @@ public class GeneratedInputTests(ITestOutputHelper output)
         }
         catch (InvalidOperationException)
         {
-            // ConflictJsonSerializer.DeserializeLines lets this escape for a "type" with an unpaired surrogate escape
+            // SourceGeneratedReader.DeserializeLines lets this escape for a "type" with an unpaired surrogate escape
             // (JsonLines.ReadDiscriminator calls GetString); it is still a rejection.
             return null;
         }
@@ -111,7 +111,7 @@ public class GeneratedInputTests(ITestOutputHelper output)
         }
 
         // One seed article is enough variety; the merged examples would only make each round slower.
-        datasets.AddRange(ReaderDifferentialTests.ExampleFiles().Where(p => p.EndsWith("seed-dar-kabul-visit.json", StringComparison.Ordinal)).Select(p => ConflictJsonSerializer.Deserialize(File.ReadAllBytes(p))));
+        datasets.AddRange(ReaderDifferentialTests.ExampleFiles().Where(p => p.EndsWith("seed-dar-kabul-visit.json", StringComparison.Ordinal)).Select(p => SourceGeneratedReader.Deserialize(File.ReadAllBytes(p))));
         return [.. datasets.SelectMany(d => new[] { (ConflictJsonSerializer.Serialize(d), DatasetFormat.Document), (ConflictJsonSerializer.SerializeLines(d), DatasetFormat.JsonLines) })];
     }
 

@@ -33,7 +33,7 @@ public class ParallelReaderTests
         ReadResult parallel = AssertSame(lines);
 
         Assert.False(parallel.HasErrors);
-        Assert.Equal(ConflictJsonSerializer.DeserializeLines(lines), parallel.Dataset);
+        Assert.Equal(SourceGeneratedReader.DeserializeLines(lines), parallel.Dataset);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public class ParallelReaderTests
         ReadResult parallel = AssertSame(builder.ToString());
 
         Assert.Equal(40 * (split.Length - 1), parallel.Dataset.Records.Count());
-        Assert.Equal(Enumerable.Range(0, 40).SelectMany(c => ConflictJsonSerializer.DeserializeLines(lines).Events.Select(e => $"c{c}-{e.Id}")), parallel.Dataset.Events.Select(e => e.Id.ToString()));
+        Assert.Equal(Enumerable.Range(0, 40).SelectMany(c => SourceGeneratedReader.DeserializeLines(lines).Events.Select(e => $"c{c}-{e.Id}")), parallel.Dataset.Events.Select(e => e.Id.ToString()));
     }
 
     [Fact]

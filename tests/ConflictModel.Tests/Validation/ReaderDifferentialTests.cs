@@ -12,7 +12,7 @@ using Xunit;
 
 namespace ConflictModel.Tests.Validation;
 
-/// <summary>DatasetReader and ConflictJsonSerializer.Deserialize must read every valid dataset as equal models.</summary>
+/// <summary>DatasetReader and SourceGeneratedReader.Deserialize must read every valid dataset as equal models.</summary>
 public class ReaderDifferentialTests
 {
     public static TheoryData<string> Datasets()
@@ -33,7 +33,7 @@ public class ReaderDifferentialTests
         string json = ConflictJsonSerializer.Serialize(Create(name));
         ReadResult read = new DatasetReader().ReadText(json, DatasetFormat.Document);
         Assert.Empty(read.Diagnostics);
-        Assert.Equal(ConflictJsonSerializer.Deserialize(json), read.Dataset);
+        Assert.Equal(SourceGeneratedReader.Deserialize(json), read.Dataset);
     }
 
     [Theory]
@@ -43,7 +43,7 @@ public class ReaderDifferentialTests
         string lines = ConflictJsonSerializer.SerializeLines(Create(name));
         ReadResult read = new DatasetReader().ReadText(lines, DatasetFormat.JsonLines);
         Assert.Empty(read.Diagnostics);
-        Assert.Equal(ConflictJsonSerializer.DeserializeLines(lines), read.Dataset);
+        Assert.Equal(SourceGeneratedReader.DeserializeLines(lines), read.Dataset);
     }
 
     [Theory]
@@ -51,7 +51,7 @@ public class ReaderDifferentialTests
     public void ReadText_WrittenDataset_EqualsOriginalAfterOneRoundTrip(string name)
     {
         // Extension text is normalised by the first write; from then on both readers and the model agree.
-        Dataset once = ConflictJsonSerializer.Deserialize(ConflictJsonSerializer.Serialize(Create(name)));
+        Dataset once = SourceGeneratedReader.Deserialize(ConflictJsonSerializer.Serialize(Create(name)));
         string json = ConflictJsonSerializer.Serialize(once);
         Assert.Equal(once, new DatasetReader().ReadText(json, DatasetFormat.Document).Dataset);
     }
@@ -77,7 +77,7 @@ public class ReaderDifferentialTests
         string valid = Json.Replace("b\\u0000c", "b", StringComparison.Ordinal);
         ReadResult read = new DatasetReader().ReadText(valid, DatasetFormat.Document);
         Assert.Empty(read.Diagnostics);
-        Assert.Equal(ConflictJsonSerializer.Deserialize(valid), read.Dataset);
+        Assert.Equal(SourceGeneratedReader.Deserialize(valid), read.Dataset);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public class ReaderDifferentialTests
         const string Lines = "{\"info\":{\"title\":\"t\"},\"type\":\"dataset\"}\r\n\r\n  \n{\"id\":\"e\",\"kind\":\"other\",\"type\":\"event\",\"sources\":[{\"type\":\"x\",\"source\":\"s\"}]}\n";
         ReadResult read = new DatasetReader().ReadText(Lines, DatasetFormat.JsonLines);
         Assert.Empty(read.Diagnostics);
-        Dataset expected = ConflictJsonSerializer.DeserializeLines(Lines);
+        Dataset expected = SourceGeneratedReader.DeserializeLines(Lines);
         Assert.Equal(expected, read.Dataset);
         Assert.Equal("\"x\"", read.Dataset.Events[0].Sources[0].Extensions[0].Value);
     }
@@ -99,8 +99,8 @@ public class ReaderDifferentialTests
             ReadResult read = new DatasetReader().Read(path);
             Assert.Empty(read.Diagnostics);
             Dataset expected = path.EndsWith(".jsonl", StringComparison.Ordinal)
-                ? ConflictJsonSerializer.DeserializeLines(File.ReadAllText(path))
-                : ConflictJsonSerializer.Deserialize(File.ReadAllBytes(path));
+                ? SourceGeneratedReader.DeserializeLines(File.ReadAllText(path))
+                : SourceGeneratedReader.Deserialize(File.ReadAllBytes(path));
             Assert.Equal(expected, read.Dataset);
         }
     }

@@ -463,24 +463,13 @@ internal sealed partial class DatasetParser
         return LineType.Missing;
     }
 
-    private static RecordKind KindOf(LineType type) => type switch
-    {
-        LineType.Source => RecordKind.Source,
-        LineType.Actor => RecordKind.Actor,
-        LineType.Event => RecordKind.Event,
-        LineType.CasualtyEstimate => RecordKind.CasualtyEstimate,
-        LineType.Attribution => RecordKind.Attribution,
-        LineType.Claim => RecordKind.Claim,
-        LineType.Ceasefire => RecordKind.Ceasefire,
-        LineType.Mediation => RecordKind.Mediation,
-        _ => RecordKind.Agreement,
-    };
+    /// <summary>The record kind of a line type; the record types follow <c>dataset</c> in the table's order.</summary>
+    private static RecordKind KindOf(LineType type)
+        => type is > LineType.Dataset and <= LineType.Agreement
+            ? Serialization.RecordWireNames.All[(int)type - 1].Kind
+            : throw new System.Diagnostics.UnreachableException($"Line type {type} is not a record type.");
 
-    private static readonly byte[][] LineTypes =
-    [
-        "dataset"u8.ToArray(), "source"u8.ToArray(), "actor"u8.ToArray(), "event"u8.ToArray(), "casualtyEstimate"u8.ToArray(),
-        "attribution"u8.ToArray(), "claim"u8.ToArray(), "ceasefire"u8.ToArray(), "mediation"u8.ToArray(), "agreement"u8.ToArray(),
-    ];
+    private static readonly byte[][] LineTypes = ["dataset"u8.ToArray(), .. Serialization.RecordWireNames.Utf8Names];
 
     private enum LineType
     {

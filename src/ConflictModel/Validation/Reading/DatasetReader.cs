@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
+using System.IO.Pipelines;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -54,6 +55,75 @@ public sealed class DatasetReader
         ArgumentNullException.ThrowIfNull(stream);
         return Read(stream, path, (DatasetFormat?)format, gzip);
     }
+
+    /// <summary>
+    /// Reads a file asynchronously, telling its form as <see cref="Read(string)"/> does. The input is read with
+    /// asynchronous I/O; the parsing that follows runs on the calling context once the bytes are in.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="cancellationToken">Observed while the input is read.</param>
+    /// <returns>What could be read, with its diagnostics.</returns>
+    /// <exception cref="IOException">The file cannot be opened or read.</exception>
+    /// <exception cref="UnauthorizedAccessException">Permission to read the file is denied.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled; nothing is returned.</exception>
+#pragma warning disable RS0026 // Overloads told apart by their required input type (path, Stream, PipeReader), as System.Text.Json's are.
+    public async Task<ReadResult> ReadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        bool known = DatasetFormats.TryGetFromPath(path, out DatasetFormat format, out bool gzip);
+        FileStream stream = new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        await using (stream.ConfigureAwait(false))
+        {
+            return await ReadAsync(stream, path, known ? format : null, gzip, cancellationToken).ConfigureAwait(false);
+        }
+    }
+#pragma warning restore RS0026
+
+    /// <summary>
+    /// Reads a stream to its end (leaving it open) with asynchronous reads only, so it can read an ASP.NET Core
+    /// request body, where synchronous I/O is disallowed. The result is the one <see cref="Read(Stream, string?, DatasetFormat, bool)"/> gives.
+    /// </summary>
+    /// <param name="stream">The UTF-8 (or gzip-compressed UTF-8) input.</param>
+    /// <param name="path">The file it comes from, for locations; null for none.</param>
+    /// <param name="format">The wire form; null to tell it from the first bytes.</param>
+    /// <param name="gzip">Whether the stream is gzip-compressed; gzip data is also recognised by its first bytes.</param>
+    /// <param name="cancellationToken">Observed while the input is read.</param>
+    /// <returns>What could be read, with its diagnostics.</returns>
+    /// <exception cref="IOException">The stream cannot be read.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled; nothing is returned.</exception>
+#pragma warning disable RS0026 // Overloads told apart by their required input type (path, Stream, PipeReader), as System.Text.Json's are.
+    public async Task<ReadResult> ReadAsync(Stream stream, string? path = null, DatasetFormat? format = null, bool gzip = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var early = new List<Diagnostic>();
+        (byte[] buffer, int length) = await ReadAllAsync(stream, path, early, cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return ReadBuffer(buffer, length, path, format, gzip, early);
+    }
+#pragma warning restore RS0026
+
+    /// <summary>
+    /// Reads a <see cref="PipeReader"/> to its end, as <see cref="ReadAsync(Stream, string?, DatasetFormat?, bool, CancellationToken)"/>
+    /// reads a stream (an ASP.NET Core request's <c>BodyReader</c>, for one). The pipe is not completed: its owner does that.
+    /// </summary>
+    /// <param name="reader">The pipe of UTF-8 (or gzip-compressed UTF-8) input.</param>
+    /// <param name="path">The file it comes from, for locations; null for none.</param>
+    /// <param name="format">The wire form; null to tell it from the first bytes.</param>
+    /// <param name="gzip">Whether the input is gzip-compressed; gzip data is also recognised by its first bytes.</param>
+    /// <param name="cancellationToken">Observed while the input is read.</param>
+    /// <returns>What could be read, with its diagnostics.</returns>
+    /// <exception cref="OperationCanceledException">The token was cancelled; nothing is returned.</exception>
+#pragma warning disable RS0026 // Overloads told apart by their required input type (path, Stream, PipeReader), as System.Text.Json's are.
+    public async Task<ReadResult> ReadAsync(PipeReader reader, string? path = null, DatasetFormat? format = null, bool gzip = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        Stream stream = reader.AsStream(leaveOpen: true);
+        await using (stream.ConfigureAwait(false))
+        {
+            return await ReadAsync(stream, path, format, gzip, cancellationToken).ConfigureAwait(false);
+        }
+    }
+#pragma warning restore RS0026
 
     /// <summary>Reads text.</summary>
     /// <param name="text">The dataset's text.</param>
@@ -224,6 +294,11 @@ public sealed class DatasetReader
     {
         var early = new List<Diagnostic>();
         (byte[] buffer, int length) = ReadAll(stream, path, early);
+        return ReadBuffer(buffer, length, path, format, gzip, early);
+    }
+
+    private ReadResult ReadBuffer(byte[] buffer, int length, string? path, DatasetFormat? format, bool gzip, List<Diagnostic> early)
+    {
         if (DatasetFormats.IsGzip(buffer.AsSpan(0, length)))
         {
             (buffer, length) = Decompress(buffer, length, path, early);
@@ -268,6 +343,42 @@ public sealed class DatasetReader
             }
 
             int read = stream.Read(buffer, length, (int)Math.Min(buffer.Length - length, limit - length));
+            if (read == 0)
+            {
+                break;
+            }
+
+            length += read;
+        }
+
+        return (buffer, length);
+    }
+
+    private async Task<(byte[] Buffer, int Length)> ReadAllAsync(Stream stream, string? path, List<Diagnostic> early, CancellationToken cancellationToken)
+    {
+        // As ReadAll, with asynchronous reads.
+        long limit = Options.MaxInputBytes;
+        byte[] buffer = new byte[stream.CanSeek ? (int)Math.Clamp(stream.Length - stream.Position, 0, limit) + 1 : 64 * 1024];
+        int length = 0;
+        while (true)
+        {
+            if (length >= limit)
+            {
+                byte[] probe = new byte[1];
+                if (await stream.ReadAsync(probe, cancellationToken).ConfigureAwait(false) > 0)
+                {
+                    early.Add(Diagnostic.Create(ReaderDiagnostics.InputTooLarge, DiagnosticLocation.ForFile(path), limit));
+                }
+
+                break;
+            }
+
+            if (length == buffer.Length)
+            {
+                Array.Resize(ref buffer, (int)Math.Min(Math.Max(buffer.Length * 2L, 1024), limit));
+            }
+
+            int read = await stream.ReadAsync(buffer.AsMemory(length, (int)Math.Min(buffer.Length - length, limit - length)), cancellationToken).ConfigureAwait(false);
             if (read == 0)
             {
                 break;

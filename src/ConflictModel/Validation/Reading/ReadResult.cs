@@ -67,6 +67,17 @@ public sealed class ReadResult
     /// <summary>Gets whether any diagnostic is an error.</summary>
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 
+    /// <summary>
+    /// Gets the dataset, or throws for the first error found, as NodaTime's <c>ParseResult&lt;T&gt;.Value</c> throws what
+    /// <c>TryGetValue</c> reports: the exception's message is the validator's line for that diagnostic (1-based line
+    /// and column, id, message, JSON Pointer), and its <see cref="System.Text.Json.JsonException.LineNumber"/>,
+    /// <see cref="System.Text.Json.JsonException.BytePositionInLine"/> and <see cref="System.Text.Json.JsonException.Path"/>
+    /// give the same place as System.Text.Json does (0-based, JSONPath). Warnings and infos do not throw.
+    /// </summary>
+    /// <returns>The dataset, when no diagnostic is an error.</returns>
+    /// <exception cref="System.Text.Json.JsonException">A diagnostic is an error.</exception>
+    public Dataset GetDatasetOrThrow() => FirstReadError.Find(Diagnostics, _text) is { } error ? throw error : Dataset;
+
     internal SourceText Text => _text;
 
     internal DatasetReaderOptions Options => _options;
