@@ -70,7 +70,8 @@ public sealed class SchemaAjvTests(NodeTools tools) : IDisposable
         Assert.True(ajv.ExitCode == 1, ajv.ToString());
         Assert.Contains("\"line\":6", ajv.Output, StringComparison.Ordinal);
         JsonException thrown = Assert.ThrowsAny<JsonException>(() => ConflictJsonSerializer.DeserializeLines(File.ReadAllText(path)));
-        Assert.StartsWith("Line 6:", thrown.Message, StringComparison.Ordinal);
+        Assert.StartsWith("(6,9): error CM0018:", thrown.Message, StringComparison.Ordinal); // the validator's own line
+        Assert.Equal(5, thrown.LineNumber); // 0-based, as JsonException documents it
         Validation.ReadResult read = new Validation.DatasetReader().Read(path);
         Assert.Contains(read.Diagnostics, d => d.Id == "CM0018" && d.Location.StartLine == 6);
     }
