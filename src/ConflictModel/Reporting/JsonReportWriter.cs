@@ -21,8 +21,6 @@ public sealed class JsonReportWriter : ReportWriter
     /// <summary>The version of the report's shape: a new minor version only adds members; a new major one changes or removes them.</summary>
     public const string FormatVersion = "1.0";
 
-    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NewLine = "\n" };
-
     /// <summary>Initializes a new instance of the <see cref="JsonReportWriter"/> class.</summary>
     /// <param name="options">The options; null for the defaults.</param>
     public JsonReportWriter(ReportOptions? options = null)
@@ -38,12 +36,7 @@ public sealed class JsonReportWriter : ReportWriter
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(report);
-        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
-        {
-            WriteReport(writer, report);
-        }
-
-        stream.Write("\n"u8);
+        JsonReportOutput.Write(stream, json => WriteReport(json, report));
     }
 
     /// <inheritdoc/>
@@ -51,14 +44,7 @@ public sealed class JsonReportWriter : ReportWriter
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(report);
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            WriteReport(json, report);
-        }
-
-        writer.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
-        writer.Write('\n');
+        JsonReportOutput.Write(writer, json => WriteReport(json, report));
     }
 
     private void WriteReport(Utf8JsonWriter writer, ValidationReport report)

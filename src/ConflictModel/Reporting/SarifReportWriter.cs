@@ -36,8 +36,6 @@ public sealed partial class SarifReportWriter : ReportWriter
     private const int MaxContextLength = 400;
     private const int MaxSnippetLines = 50;
 
-    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NewLine = "\n" };
-
     /// <summary>Initializes a new instance of the <see cref="SarifReportWriter"/> class.</summary>
     /// <param name="options">The options; null for the defaults.</param>
     public SarifReportWriter(ReportOptions? options = null)
@@ -67,12 +65,7 @@ public sealed partial class SarifReportWriter : ReportWriter
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(report);
-        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
-        {
-            WriteLog(writer, report);
-        }
-
-        stream.Write("\n"u8);
+        JsonReportOutput.Write(stream, json => WriteLog(json, report));
     }
 
     /// <inheritdoc/>
@@ -80,14 +73,7 @@ public sealed partial class SarifReportWriter : ReportWriter
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(report);
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            WriteLog(json, report);
-        }
-
-        writer.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
-        writer.Write('\n');
+        JsonReportOutput.Write(writer, json => WriteLog(json, report));
     }
 
     private void WriteLog(Utf8JsonWriter writer, ValidationReport report)
