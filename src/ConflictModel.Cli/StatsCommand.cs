@@ -122,7 +122,8 @@ internal static class StatsCommand
     /// <summary>
     /// What the summary needs, gathered record by record: counts by kind and actor kind, the earliest and latest
     /// date, the casualty estimates grouped by what they count (one group per population, side, category, event,
-    /// period and place), and who claims what about each estimate. Nothing else of a record is kept.
+    /// period and place), who claims what about each estimate, and which estimates their claimants superseded. Nothing
+    /// else of a record is kept.
     /// </summary>
     private sealed class Summary
     {
@@ -131,6 +132,7 @@ internal static class StatsCommand
         private readonly Dictionary<(CasualtyPopulation, ActorId?, CasualtyCategory?, EventId?, EdtfDate?, Location?), Slot> _groups = [];
         private readonly List<Slot> _contested = [];
         private readonly Dictionary<CasualtyEstimateId, List<(ActorId Claimant, ClaimStance Stance)>> _claims = [];
+        private readonly SupersededEstimates _superseded = new();
         private LocalDate? _first;
         private LocalDate? _last;
         private long _dates;
@@ -150,6 +152,7 @@ internal static class StatsCommand
                     break;
                 case Claim claim:
                     Date(claim.Made);
+                    _superseded.Add(claim);
                     if (claim.Subject.CasualtyEstimate is { } about)
                     {
                         if (!_claims.TryGetValue(about, out List<(ActorId, ClaimStance)>? list))
@@ -216,9 +219,12 @@ internal static class StatsCommand
                 ? "  dates: none given"
                 : $"  dates: {Format(_first)} to {Format(_last)} ({_dates} dates)");
 
+            // A figure its claimant replaced (a revision, a retraction) is no one's figure any more: it contests nothing.
             List<(List<CasualtyEstimate> Estimates, CasualtyEnvelope Envelope)> contested = _contested
                 .OrderBy(slot => slot.Order)
-                .Select(slot => (slot.Estimates!, CasualtyEnvelope.Of(slot.Estimates!)))
+                .Select(slot => slot.Estimates!.Where(e => !_superseded.Contains(e.Id)).ToList())
+                .Where(estimates => estimates.Count > 1)
+                .Select(estimates => (estimates, CasualtyEnvelope.Of(estimates)))
                 .Where(g => g.Item2.IsContradictory)
                 .ToList();
             output.WriteLine($"  contested casualty figures: {contested.Count}");

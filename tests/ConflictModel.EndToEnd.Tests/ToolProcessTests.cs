@@ -35,6 +35,33 @@ public sealed class ToolProcessTests : IDisposable
     }
 
     [Fact]
+    public void Stats_AFigureItsClaimantRevised_IsNotContested()
+    {
+        // Pakistan says 200, then revises to 300 (a claim that supersedes the first): one figure, not two rivals.
+        // The claims come after the estimates, so stats learns of the revision only once it has grouped them.
+        string Lines(string supersedes) => string.Join("\n",
+            "{\"type\":\"dataset\",\"formatVersion\":\"1.0\",\"info\":{\"title\":\"Revised\"}}",
+            "{\"type\":\"source\",\"id\":\"s\"}",
+            "{\"type\":\"actor\",\"id\":\"pakistan\",\"name\":\"Pakistan\",\"kind\":\"state\"}",
+            "{\"type\":\"actor\",\"id\":\"taliban\",\"name\":\"Taliban\",\"kind\":\"government\"}",
+            "{\"type\":\"casualtyEstimate\",\"id\":\"first\",\"population\":\"killed\",\"figure\":{\"best\":200},\"side\":\"taliban\",\"period\":\"2025-10\",\"sources\":[{\"source\":\"s\"}]}",
+            "{\"type\":\"casualtyEstimate\",\"id\":\"revised\",\"population\":\"killed\",\"figure\":{\"best\":300},\"side\":\"taliban\",\"period\":\"2025-10\",\"sources\":[{\"source\":\"s\"}]}",
+            "{\"type\":\"claim\",\"id\":\"c1\",\"claimant\":\"pakistan\",\"stance\":\"asserts\",\"subject\":{\"kind\":\"casualtyEstimate\",\"target\":\"first\"},\"statement\":\"200 killed\",\"sources\":[{\"source\":\"s\"}]}",
+            "{\"type\":\"claim\",\"id\":\"c2\",\"claimant\":\"pakistan\",\"stance\":\"asserts\",\"subject\":{\"kind\":\"casualtyEstimate\",\"target\":\"revised\"},\"statement\":\"300 killed\"" + supersedes + ",\"sources\":[{\"source\":\"s\"}]}") + "\n";
+        File.WriteAllText(Path.Combine(_folder, "revised.jsonl"), Lines(",\"supersedes\":\"c1\""));
+        File.WriteAllText(Path.Combine(_folder, "rival.jsonl"), Lines(string.Empty));
+
+        ProcessResult revised = ProcessRunner.Tool(_folder, "stats", "revised.jsonl");
+        ProcessResult rival = ProcessRunner.Tool(_folder, "stats", "rival.jsonl");
+
+        Assert.True(revised.ExitCode == 0, revised.ToString());
+        Assert.Contains("  contested casualty figures: 0\n", revised.Output, StringComparison.Ordinal);
+        Assert.True(rival.ExitCode == 0, rival.ToString());
+        Assert.Contains("  contested casualty figures: 1\n", rival.Output, StringComparison.Ordinal);
+        Assert.Contains("      1 contradicting pair(s); together they span 200 to 300\n", rival.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Stats_OnAFolder_ReadsEveryDatasetInOrder()
     {
         ProcessResult result = ProcessRunner.Tool(Repository.Root, "stats", "examples");

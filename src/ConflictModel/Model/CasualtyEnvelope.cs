@@ -63,7 +63,9 @@ public sealed record CasualtyEnvelope
     /// the same population, side, category, event, period and location) and returns each population that two or more
     /// estimates count — the contested figures — with its envelope, in the order of each group's first estimate. The
     /// groups whose <see cref="CasualtyEstimateGroup.IsContradictory"/> is true are those whose figures cannot all be
-    /// true (what <c>conflictmodel stats</c> lists). One pass over the estimates, however many there are.
+    /// true (what <c>conflictmodel stats</c> lists). The estimates the dataset's claims supersede
+    /// (<see cref="SupersededEstimates"/>) are left out: a figure its claimant replaced is no one's figure any more.
+    /// One pass over the estimates, however many there are.
     /// </summary>
     /// <param name="dataset">The dataset.</param>
     /// <param name="approximateTolerance">The relative margin allowed around an approximate best figure, 0 to 1 (default 10%).</param>
@@ -77,8 +79,14 @@ public sealed record CasualtyEnvelope
         // Keyed by the members CountsSamePopulationAs compares, so that grouping is one pass, not a search per estimate.
         var groups = new Dictionary<(CasualtyPopulation, ActorId?, CasualtyCategory?, EventId?, EdtfDate?, Location?), ImmutableArray<CasualtyEstimate>.Builder>();
         var order = new List<ImmutableArray<CasualtyEstimate>.Builder>();
+        SupersededEstimates superseded = SupersededEstimates.Of(dataset.Claims);
         foreach (CasualtyEstimate estimate in dataset.CasualtyEstimates)
         {
+            if (superseded.Contains(estimate.Id))
+            {
+                continue;
+            }
+
             var key = (estimate.Population, estimate.Side, estimate.Category, estimate.Event, estimate.Period, estimate.Location);
             if (!groups.TryGetValue(key, out ImmutableArray<CasualtyEstimate>.Builder? group))
             {

@@ -148,6 +148,14 @@ public static class ReaderDiagnostics
         "Streaming validation of a JSON Lines file reads some lines again after it has passed them (to locate a finding, to look a record up). If the file is truncated meanwhile, those lines are gone: the validation ends with this diagnostic, keeping what it had found, instead of reporting from bytes that are no longer there. Validate a copy that does not change.");
 
     /// <summary>The CM0027 diagnostic for a line that could not be read again.</summary>
+    /// <summary>
+    /// Gets whether a reader diagnostic says part of the input was never read as records: malformed JSON (in a document,
+    /// everything after it; in JSON Lines, its line), nesting past the limit, a record or the input over its limit, a
+    /// line of no known record type, compressed data that cannot be inflated, a file that changed while read.
+    /// </summary>
+    internal static bool LeavesInputUnread(string id)
+        => id is "CM0001" or "CM0003" or "CM0004" or "CM0018" or "CM0024" or "CM0025" or "CM0026" or "CM0027";
+
     internal static Diagnostic ForInputChanged(InputChangedException exception, string? path)
         => Diagnostic.Create(InputChanged, DiagnosticLocation.ForFile(path), $"{exception.Message}, {exception.Missing:N0} of its bytes are gone (the file is shorter than when it was read)");
 

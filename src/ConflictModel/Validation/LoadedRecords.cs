@@ -31,6 +31,15 @@ internal sealed class LoadedRecords : RecordSource
                 records.Add(record);
                 spans.Add(span);
             }
+            else
+            {
+                NoteUnreadRecord();
+            }
+        }
+
+        foreach (Diagnostic diagnostic in read.Diagnostics)
+        {
+            Note(diagnostic);
         }
 
         if (records.Count != read.Dataset.RecordCount)

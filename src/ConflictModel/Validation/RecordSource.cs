@@ -30,6 +30,25 @@ internal abstract class RecordSource
     /// <summary>Gets the location of the whole input.</summary>
     public abstract DiagnosticLocation FileLocation { get; }
 
+    /// <summary>
+    /// Gets whether every record of the input was read so far: false once part of the input could not be read
+    /// (malformed or truncated JSON, nesting past the limit, a record or input over a limit, compressed data that
+    /// cannot be inflated, a file that changed) or a record in it could not be built. Final once the walk has ended.
+    /// </summary>
+    public bool IsComplete { get; private set; } = true;
+
+    /// <summary>Notes one of the reader's diagnostics: those that say part of the input was not read make it incomplete.</summary>
+    public void Note(Diagnostic readerDiagnostic)
+    {
+        if (ReaderDiagnostics.LeavesInputUnread(readerDiagnostic.Id))
+        {
+            IsComplete = false;
+        }
+    }
+
+    /// <summary>Notes a record whose text was found but that could not be read: the input is incomplete.</summary>
+    public void NoteUnreadRecord() => IsComplete = false;
+
     /// <summary>Gets whether a lookup by id found nothing since the last call (always false when every record is known).</summary>
     public abstract bool TakeMissed();
 

@@ -29,6 +29,15 @@ public sealed class RuleEndContext
     /// <summary>Gets the dataset's description ("Untitled" when the input gave none).</summary>
     public DatasetInfo Info => _engine.Source.Info;
 
+    /// <summary>
+    /// Gets whether the whole input was read: false when part of it could not be read (malformed or truncated JSON,
+    /// nesting past <see cref="DatasetReaderOptions.MaxDepth"/>, a record or the input over a limit, compressed data that
+    /// cannot be inflated) or a record in it could not be built. Records may then be missing, so a rule that reports
+    /// what no record does (a source nothing cites, an answer nothing records) should report nothing. The same for a
+    /// loaded and a streamed validation of the same input.
+    /// </summary>
+    public bool IsInputComplete => _engine.Source.IsComplete;
+
     /// <summary>Gets the date validation treats as today (UTC by default; fixed in <see cref="ValidationOptions.Today"/>).</summary>
     public LocalDate Today => _engine.Today;
 

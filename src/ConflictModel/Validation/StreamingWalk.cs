@@ -42,6 +42,7 @@ internal sealed class StreamingWalk
             foreach (Diagnostic diagnostic in entry.Diagnostics)
             {
                 _diagnostics.Add(diagnostic, _recordIdAt);
+                _records.Note(diagnostic);
             }
 
             if (entry.IsHeader)
@@ -72,6 +73,7 @@ internal sealed class StreamingWalk
             RecordMark mark = RecordMark.Of(window, span);
             if (entry.Record is not { } record)
             {
+                _records.NoteUnreadRecord();
                 _records.AddUnread(span, mark);
                 continue;
             }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using ConflictModel.Model;
 using ConflictModel.Serialization;
+using ConflictModel.Validation;
 using Xunit;
 using ConflictModel.Diagnostics;
 
@@ -38,7 +39,7 @@ public partial class ReadmeExampleTests
         Console.SetOut(output);
         try
         {
-            ThirtySecondExample_Works();
+            _ = RunExample();
         }
         finally
         {
@@ -51,14 +52,44 @@ public partial class ReadmeExampleTests
     [Fact]
     public void ThirtySecondExample_Works()
     {
+        (Dataset dataset, Dataset again) = RunExample();
+        Assert.Equal(dataset, again);
+        Assert.Equal(new NodaTime.LocalDate(2025, 10, 1), again.Claims[0].Made?.Earliest);
+        Assert.Equal(201, again.CasualtyEstimates[0].Figure.Minimum());
+    }
+
+    /// <summary>
+    /// The flagship example is what a new user copies: it must draw no finding at all, of any severity, from the rules
+    /// <c>conflictmodel validate</c> runs (issue 15), in either wire form, loaded or streamed.
+    /// </summary>
+    [Fact]
+    public void ThirtySecondExample_ValidatesClean()
+    {
+        (Dataset dataset, _) = RunExample();
+        var validator = new DatasetValidator(ValidationOptions.Default with { Today = new NodaTime.LocalDate(2026, 1, 1) });
+        var reader = new DatasetReader();
+        foreach ((DatasetFormat format, string text) in new[] { (DatasetFormat.Document, ConflictJsonSerializer.Serialize(dataset)), (DatasetFormat.JsonLines, ConflictJsonSerializer.SerializeLines(dataset)) })
+        {
+            ValidationResult loaded = validator.Validate(reader.ReadText(text, format, "readme"));
+            Assert.True(loaded.Diagnostics.IsEmpty, $"{format}, loaded:\n{string.Join("\n", loaded.Diagnostics)}");
+            using DatasetRecordReader records = reader.OpenRecords(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), "readme", format);
+            ValidationResult streamed = validator.Validate(records);
+            Assert.True(streamed.Diagnostics.IsEmpty, $"{format}, streamed:\n{string.Join("\n", streamed.Diagnostics)}");
+        }
+    }
+
+    /// <summary>Runs the README's code, between the markers, and gives the dataset it makes and the one it reads back.</summary>
+    private static (Dataset Dataset, Dataset Again) RunExample()
+    {
         // README example begins
         var taliban = new Actor(new ActorId("taliban"), "Taliban", ActorKind.Government, country: new CountryCode("AFG"));
         var pakistan = new Actor(new ActorId("pakistan"), "Pakistan", ActorKind.State, aliases: ["Islamabad"], country: new CountryCode("PAK"));
         var article = new Source(new SourceId("article-002"), SourceKind.NewsArticle, language: "en");
 
-        // "over 200 Taliban fighters were reportedly killed": a figure with an open lower bound, claimed by Pakistan.
+        // "over 200 Taliban fighters were reportedly killed" (in October 2025): a figure with an open lower bound, claimed by Pakistan.
         var over200 = new CasualtyEstimate(new CasualtyEstimateId("over-200"), CasualtyPopulation.Killed,
-            CasualtyFigure.AtLeast(200, exclusive: true, phrase: "over 200"), side: taliban.Id, claimedBy: pakistan.Id);
+            CasualtyFigure.AtLeast(200, exclusive: true, phrase: "over 200"), side: taliban.Id, period: EdtfDate.Parse("2025-10~"),
+            claimedBy: pakistan.Id);
         var claim = new Claim(new ClaimId("claim-over-200"), pakistan.Id, ClaimStance.Asserts, ClaimSubject.About(over200.Id),
             made: EdtfDate.Parse("2025-10~"),
             sources: [new Citation(article.Id, "over 200 Taliban fighters were reportedly killed")]);
@@ -71,9 +102,7 @@ public partial class ReadmeExampleTests
         Console.WriteLine(again.Claims[0].Made?.Earliest?.ToString("uuuu-MM-dd", null)); // 2025-10-01 (its earliest day)
         // README example ends
 
-        Assert.Equal(dataset, again);
-        Assert.Equal(new NodaTime.LocalDate(2025, 10, 1), again.Claims[0].Made?.Earliest);
-        Assert.Equal(201, again.CasualtyEstimates[0].Figure.Minimum());
+        return (dataset, again);
     }
 
     /// <summary>The comment of a <c>Console.WriteLine</c> line up to its explanation: the output it promises.</summary>

@@ -20,11 +20,11 @@ internal sealed class AttributionRule : DatasetRule
 
     public static DiagnosticDescriptor ResponseContradicted { get; } = RuleDescriptors.Create(
         "CM5007", "Response contradicts the accused's claim", "The response is '{0}', but the accused's claim '{1}' {2}", DiagnosticCategories.Provenance, DiagnosticSeverity.Warning,
-        "An attribution's response summarises how the accused answered; it should agree with the accused's own claims about it (a denial means 'denied', an acknowledgement 'acknowledged', declining to confirm 'declinedToComment').");
+        "An attribution's response summarises how the accused answered; it should agree with the accused's own claims about it (a denial means 'denied', an acknowledgement 'acknowledged', declining to confirm 'declinedToComment'). A claim the attribution lists that asserts something else than the attribution (the accused's counter-accusation, its own account) is not an answer to it.");
 
     public static DiagnosticDescriptor ResponseUnsupported { get; } = RuleDescriptors.Create(
         "CM5008", "Response without the accused's claim", "The response is '{0}', but no claim by '{1}' records it", DiagnosticCategories.Provenance, DiagnosticSeverity.Info,
-        "When the accused denied, acknowledged or declined to comment, the claim in which it did so is the evidence; add it and list it among the attribution's claims.");
+        "When the accused denied, acknowledged or declined to comment, the claim in which it did so is the evidence; add it and list it among the attribution's claims. Not reported when part of the input could not be read: the claim may be there.");
 
     public static DiagnosticDescriptor BeneficiaryForPerpetration { get; } = RuleDescriptors.Create(
         "CM5012", "Beneficiary of a perpetration", "The attribution names a beneficiary, '{0}', but the responsibility is perpetration", DiagnosticCategories.Provenance, DiagnosticSeverity.Warning,
@@ -55,7 +55,7 @@ internal sealed class AttributionRule : DatasetRule
     /// id, accused, response, listed claim ids and handle, and per claim about an attribution with a stance that implies
     /// a response its id, claimant, stance and handle, in input order. At the end the accused's answer is the last of
     /// the accused's claims that implies a response: among the claims the attribution lists (the first claim with each
-    /// id), then among the claims about the attribution that are not one of those.
+    /// id) that answer it (see <see cref="Answers"/>), then among the claims about the attribution that are not one of those.
     /// </summary>
     public override void Initialize(RuleRegistration context)
         => context.RegisterStartAction(static start =>
@@ -111,7 +111,7 @@ internal sealed class AttributionRule : DatasetRule
                 {
                     context.Report(Diagnostic.Create(ResponseContradicted, context.LocationOf(attribution.Handle, "/response"), Names.Of(attribution.Response), found.Id.Value, Says(found.Stance)));
                 }
-                else if (answer is null && attribution.Response != AccusedResponse.NoResponse)
+                else if (answer is null && attribution.Response != AccusedResponse.NoResponse && context.IsInputComplete)
                 {
                     context.Report(Diagnostic.Create(ResponseUnsupported, context.LocationOf(attribution.Handle, "/response"), Names.Of(attribution.Response), attribution.Accused.Value));
                 }
@@ -178,7 +178,7 @@ internal sealed class AttributionRule : DatasetRule
 
             for (int i = attribution.Claims.Length - 1; i >= 0; i--)
             {
-                if (context.Symbols.Find(attribution.Claims[i]) is { } claim && claim.Claimant == attribution.Accused && Implied(claim.Stance) is not null)
+                if (context.Symbols.Find(attribution.Claims[i]) is { } claim && claim.Claimant == attribution.Accused && Implied(claim.Stance) is not null && Answers(claim, attribution.Id))
                 {
                     return (claim.Id, claim.Stance);
                 }
@@ -187,6 +187,15 @@ internal sealed class AttributionRule : DatasetRule
             return null;
         }
     }
+
+    /// <summary>
+    /// Gets whether a claim the attribution lists, made by the accused, answers it: a claim about this attribution
+    /// does; one about another attribution answers that one; one about anything else (its event, a position) answers
+    /// it when it denies, rejects, declines to confirm or acknowledges, but not when it asserts, for the accused's
+    /// assertion about something else (its counter-accusation, its own account) acknowledges nothing.
+    /// </summary>
+    private static bool Answers(Claim claim, AttributionId attribution)
+        => claim.Subject.Attribution is { } about ? about == attribution : claim.Stance != ClaimStance.Asserts;
 
     private readonly record struct Accusation(AttributionId Id, ActorId Accused, AccusedResponse Response, ImmutableArray<ClaimId> Claims, RecordHandle Handle);
 

@@ -14,7 +14,7 @@ internal sealed class ClaimRule : DatasetRule
 {
     public static DiagnosticDescriptor DenialAnswersNothing { get; } = RuleDescriptors.Create(
         "CM5003", "Denial answering nothing", "The claim {0}, but nothing it answers is recorded", DiagnosticCategories.Provenance, DiagnosticSeverity.Warning,
-        "A denial, rejection or refusal to confirm answers something: an accusation (an attribution with an accuser), someone else's figure or assertion, an offer. Link it with inResponseTo, or record what it answers.");
+        "A denial, rejection or refusal to confirm answers something: an accusation (an attribution with an accuser), someone else's figure or assertion, an offer. Link it with inResponseTo, or record what it answers. When the denial names an attribution or estimate, it is not reported if part of the input could not be read: what it answers may be there.");
 
     public static DiagnosticDescriptor RetractionWithoutTarget { get; } = RuleDescriptors.Create(
         "CM5004", "Retraction of nothing", "The claim retracts, but does not say which earlier claim it withdraws", DiagnosticCategories.Provenance, DiagnosticSeverity.Warning,
@@ -26,7 +26,7 @@ internal sealed class ClaimRule : DatasetRule
 
     public static DiagnosticDescriptor ClaimWithoutContent { get; } = RuleDescriptors.Create(
         "CM5011", "Claim without content", "The claim has neither a statement nor a quote", DiagnosticCategories.Provenance, DiagnosticSeverity.Warning,
-        "A claim records what was said: in the editor's words (statement), in the claimant's own (quote), or both.");
+        "A claim records what was said: in the editor's words (statement), in the claimant's own (quote), or in a cited excerpt; a claim about a casualty figure may also leave it to the figure's phrase (\"over 200\").");
 
     public static DiagnosticDescriptor AcknowledgedByOther { get; } = RuleDescriptors.Create(
         "CM5013", "Acknowledged by someone other than the accused", "'{0}' acknowledges attribution '{1}', which holds '{2}' responsible", DiagnosticCategories.Provenance, DiagnosticSeverity.Warning,
@@ -39,17 +39,12 @@ internal sealed class ClaimRule : DatasetRule
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         [DenialAnswersNothing, RetractionWithoutTarget, SupersedesOtherClaimant, ClaimWithoutContent, AcknowledgedByOther, QuoteNotInSources];
 
-    /// <summary>What is wrong with a claim on its own (a retraction of nothing, no content, a quote not in its excerpts); reported as the record is read.</summary>
+    /// <summary>What is wrong with a claim on its own (a retraction of nothing, a quote not in its excerpts); reported as the record is read.</summary>
     private static IEnumerable<(DiagnosticDescriptor Descriptor, string? Pointer)> OwnFindings(Claim claim)
     {
         if (claim.Stance == ClaimStance.Retracts && claim.Supersedes is null)
         {
             yield return (RetractionWithoutTarget, "/stance");
-        }
-
-        if (claim.Statement is null && claim.Quote is null)
-        {
-            yield return (ClaimWithoutContent, null);
         }
 
         if (claim.Quote is { } quote && claim.Sources.Any(s => s.Excerpt is not null)
@@ -63,7 +58,9 @@ internal sealed class ClaimRule : DatasetRule
     /// Streaming: what depends on the claim alone is reported as it is read, and so is what it looks up when the
     /// record looked up was read before it. Kept for the end: per denial that may answer nothing its target, claimant,
     /// stance and handle; per target of a claim that asserts, its first two claimants; per claim whose superseded
-    /// claim, or acknowledged attribution, comes later, the ids it needs and its handle.
+    /// claim, or acknowledged attribution, comes later, the ids it needs and its handle; per claim without words of its
+    /// own about an estimate that comes later, the estimate's id and the claim's handle. Denials found to answer
+    /// nothing are reported only when the input was read whole (a record never read may be what they answer).
     /// </summary>
     public override void Initialize(RuleRegistration context)
         => context.RegisterStartAction(static start =>
@@ -79,6 +76,7 @@ internal sealed class ClaimRule : DatasetRule
         private readonly List<Denial> _denials = [];
         private readonly List<(ClaimId Replaced, ActorId Claimant, RecordHandle Handle)> _supersessions = [];
         private readonly List<(AttributionId Attribution, ActorId Claimant, RecordHandle Handle)> _acknowledgements = [];
+        private readonly List<(CasualtyEstimateId Estimate, RecordHandle Handle)> _wordless = [];
 
         public void Record(RecordContext<Claim> context)
         {
@@ -113,6 +111,26 @@ internal sealed class ClaimRule : DatasetRule
             foreach ((DiagnosticDescriptor descriptor, string? pointer) in OwnFindings(claim))
             {
                 context.Report(Diagnostic.Create(descriptor, context.LocationOf(pointer)));
+            }
+
+            if (claim.Statement is null && claim.Quote is null && !claim.Sources.Any(s => s.Excerpt is not null))
+            {
+                // A claim about a casualty figure says what the figure's phrase says ("over 200"), when it has one.
+                if (subject.CasualtyEstimate is not { } estimateId)
+                {
+                    context.Report(Diagnostic.Create(ClaimWithoutContent, context.LocationOf(null)));
+                }
+                else if (context.Symbols.Find(estimateId) is { } estimate)
+                {
+                    if (estimate.Figure.Phrase is null)
+                    {
+                        context.Report(Diagnostic.Create(ClaimWithoutContent, context.LocationOf(null)));
+                    }
+                }
+                else
+                {
+                    _wordless.Add((estimateId, context.Handle));
+                }
             }
 
             if (claim.Supersedes is { } replaced)
@@ -160,7 +178,7 @@ internal sealed class ClaimRule : DatasetRule
                     CasualtyEstimate e => e.ClaimedBy is { } by && by != denial.Claimant,
                     _ => true,
                 };
-                if (!answers)
+                if (!answers && context.IsInputComplete)
                 {
                     context.Report(Diagnostic.Create(DenialAnswersNothing, context.LocationOf(denial.Handle, "/stance"), Verb(denial.Stance)));
                 }
@@ -171,6 +189,14 @@ internal sealed class ClaimRule : DatasetRule
                 if (context.Symbols.Find(replaced) is { } earlier && earlier.Claimant != claimant)
                 {
                     context.Report(Diagnostic.Create(SupersedesOtherClaimant, context.LocationOf(handle, "/supersedes"), replaced.Value, earlier.Claimant.Value, claimant.Value));
+                }
+            }
+
+            foreach ((CasualtyEstimateId estimateId, RecordHandle handle) in _wordless)
+            {
+                if (context.Symbols.Find(estimateId)?.Figure.Phrase is null)
+                {
+                    context.Report(Diagnostic.Create(ClaimWithoutContent, context.LocationOf(handle, null)));
                 }
             }
 

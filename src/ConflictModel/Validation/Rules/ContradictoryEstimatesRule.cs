@@ -12,7 +12,7 @@ internal sealed class ContradictoryEstimatesRule : DatasetRule
 {
     public static DiagnosticDescriptor Descriptor { get; } = RuleDescriptors.Create(
         "CM2008", "Contradictory estimates", "'{0}' and '{1}' count the same people but cannot both be right ({2} and {3})", DiagnosticCategories.Casualties, DiagnosticSeverity.Info,
-        "Rival figures for the same population are what conflict reporting is about, and the dataset keeps them all; this lists the pairs that exclude each other (\"200\" and \"over 200\"), allowing 10% around approximate figures. It is information, not an error.");
+        "Rival figures for the same population are what conflict reporting is about, and the dataset keeps them all; this lists the pairs that exclude each other (\"200\" and \"over 200\"), allowing 10% around approximate figures. A figure its claimant has replaced (every claim asserting it superseded by the same claimant's later claim) contradicts nothing. It is information, not an error.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
@@ -51,23 +51,28 @@ internal sealed class ContradictoryEstimatesRule : DatasetRule
 
     /// <summary>
     /// Per validation: each estimate's handle under the hash of its group's key (not the key: it holds the estimate's
-    /// location and more); at the end the estimates of each hash with more than one are read again, grouped by their
-    /// exact key in input order, and compared (<see cref="Contradictions"/>).
+    /// location and more), and the ids of claims that assert or supersede (<see cref="SupersededEstimates"/>); at the
+    /// end the estimates of each hash with more than one are read again, those not superseded grouped by their exact
+    /// key in input order, and compared (<see cref="Contradictions"/>).
     /// </summary>
     public override void Initialize(RuleRegistration context)
         => context.RegisterStartAction(static start =>
         {
             var state = new State();
             start.RegisterRecordAction<CasualtyEstimate>(state.Record);
+            start.RegisterRecordAction<Claim>(state.Claim);
             start.RegisterEndAction(state.End);
         });
 
     private sealed class State
     {
         private readonly HandlesByHash _byKey = new();
+        private readonly SupersededEstimates _superseded = new();
 
         public void Record(RecordContext<CasualtyEstimate> context)
             => _byKey.Add(KeyOf(context.Record).GetHashCode(), context.Handle); // equal keys share a hash
+
+        public void Claim(RecordContext<Claim> context) => _superseded.Add(context.Record);
 
         public void End(RuleEndContext context)
         {
@@ -77,7 +82,8 @@ internal sealed class ContradictoryEstimatesRule : DatasetRule
                 var groups = new Dictionary<Key, (List<CasualtyEstimate> Estimates, List<RecordHandle> Handles)>();
                 foreach (RecordHandle handle in handles)
                 {
-                    if (context.ReadAgain(handle) is CasualtyEstimate estimate)
+                    // A figure its claimant replaced (a revision, a retraction) is no one's figure any more.
+                    if (context.ReadAgain(handle) is CasualtyEstimate estimate && !_superseded.Contains(estimate.Id))
                     {
                         Key key = KeyOf(estimate);
                         if (!groups.TryGetValue(key, out (List<CasualtyEstimate> Estimates, List<RecordHandle> Handles) group))

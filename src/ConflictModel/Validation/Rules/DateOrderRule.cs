@@ -18,7 +18,7 @@ internal sealed class DateOrderRule : DatasetRule
 
     public static DiagnosticDescriptor HistoryOutOfOrder { get; } = RuleDescriptors.Create(
         "CM3003", "Status history out of order", "This status change is dated {0}, before the one listed before it ({1})", DiagnosticCategories.Dates, DiagnosticSeverity.Warning,
-        "A status history is in order of time: the latest status is the current one. An entry dated before its predecessor means the list or a date is wrong.");
+        "A status history is in order of time: the latest status is the current one. An entry dated before its predecessor means the list or a date is wrong. A ceasefire's entry dated before the declaration is reported as that (CM3012) instead.");
 
     public static DiagnosticDescriptor StatusBeforeDeclaration { get; } = RuleDescriptors.Create(
         "CM3012", "Status change before the ceasefire", "This status change is dated {0}, before the ceasefire was declared ({1})", DiagnosticCategories.Dates, DiagnosticSeverity.Warning,
@@ -50,17 +50,15 @@ internal sealed class DateOrderRule : DatasetRule
             context.Report(EffectiveBeforeDeclared, "/effective", ceasefire.Effective.ToString(), ceasefire.Declared.ToString());
         }
 
-        History(context, ceasefire.History);
-        for (int i = 0; i < ceasefire.History.Length; i++)
-        {
-            if (RecordDates.EntirelyBefore(ceasefire.History[i].Date, ceasefire.Declared))
-            {
-                context.Report(StatusBeforeDeclaration, $"/history/{i}/date", ceasefire.History[i].Date.ToString(), ceasefire.Declared.ToString());
-            }
-        }
+        History(context, ceasefire.History, ceasefire.Declared);
     }
 
-    private static void History<TRecord, TStatus>(RecordContext<TRecord> context, ImmutableArray<StatusChange<TStatus>> history)
+    /// <summary>
+    /// Reports the entries of a status history dated before the entry before them (CM3003) or, for a ceasefire, before
+    /// its declaration (CM3012). An entry dated before the declaration is reported for that alone: one date, one
+    /// finding, although it is then usually before the entry before it too.
+    /// </summary>
+    private static void History<TRecord, TStatus>(RecordContext<TRecord> context, ImmutableArray<StatusChange<TStatus>> history, EdtfDate? declared = null)
         where TRecord : ConflictRecord
         where TStatus : struct, System.Enum
     {
@@ -72,9 +70,18 @@ internal sealed class DateOrderRule : DatasetRule
                 continue;
             }
 
+            bool beforeDeclaration = RecordDates.EntirelyBefore(date, declared);
+            if (beforeDeclaration)
+            {
+                context.Report(StatusBeforeDeclaration, $"/history/{i}/date", date.ToString(), declared.ToString());
+            }
+
             if (RecordDates.EntirelyBefore(date, previous))
             {
-                context.Report(HistoryOutOfOrder, $"/history/{i}/date", date.ToString(), previous.ToString());
+                if (!beforeDeclaration)
+                {
+                    context.Report(HistoryOutOfOrder, $"/history/{i}/date", date.ToString(), previous.ToString());
+                }
             }
             else
             {

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using ConflictModel.Model;
 using ConflictModel.Diagnostics;
@@ -18,7 +19,7 @@ internal sealed class MissingSourceRule : DatasetRule
 
     public static DiagnosticDescriptor EstimateWithoutSource { get; } = RuleDescriptors.Create(
         "CM5010", "Casualty estimate without a source", "The casualty estimate cites no source", DiagnosticCategories.Provenance, DiagnosticSeverity.Warning,
-        "Casualty figures are disputed more than anything else in conflict reporting; each must say where it comes from.");
+        "Casualty figures are disputed more than anything else in conflict reporting; each must say where it comes from: cite the source, or record the claim that gives the figure (a claim asserting the estimate, with its citation). Not reported when part of the input could not be read.");
 
     public static DiagnosticDescriptor AttributionWithoutEvidence { get; } = RuleDescriptors.Create(
         "CM5014", "Attribution without evidence", "The attribution cites no source and no claim", DiagnosticCategories.Provenance, DiagnosticSeverity.Warning,
@@ -42,12 +43,42 @@ internal sealed class MissingSourceRule : DatasetRule
                 c.Report(EventWithoutSource, null);
             }
         });
-        context.RegisterRecordAction<CasualtyEstimate>(static c =>
+        context.RegisterStartAction(static start =>
         {
-            if (c.Record.Sources.IsEmpty)
+            // Per validation: the estimates that cite no source (id and handle), and the estimates some claim with a
+            // citation asserts; at the end, those of the first not among the second.
+            var unsourced = new List<(CasualtyEstimateId Id, RecordHandle Handle)>();
+            var sourcedByClaim = new HashSet<CasualtyEstimateId>();
+            start.RegisterRecordAction<CasualtyEstimate>(c =>
             {
-                c.Report(EstimateWithoutSource, null);
-            }
+                if (c.Record.Sources.IsEmpty)
+                {
+                    unsourced.Add((c.Record.Id, c.Handle));
+                }
+            });
+            start.RegisterRecordAction<Claim>(c =>
+            {
+                if (c.Record.Stance == ClaimStance.Asserts && c.Record.Subject.CasualtyEstimate is { } estimate && !c.Record.Sources.IsEmpty)
+                {
+                    sourcedByClaim.Add(estimate);
+                }
+            });
+            start.RegisterEndAction(end =>
+            {
+                if (!end.IsInputComplete)
+                {
+                    // A claim that was not read may be the one that sources them.
+                    return;
+                }
+
+                foreach ((CasualtyEstimateId id, RecordHandle handle) in unsourced)
+                {
+                    if (!sourcedByClaim.Contains(id))
+                    {
+                        end.Report(Diagnostic.Create(EstimateWithoutSource, end.LocationOf(handle, null)));
+                    }
+                }
+            });
         });
         context.RegisterRecordAction<Attribution>(static c =>
         {

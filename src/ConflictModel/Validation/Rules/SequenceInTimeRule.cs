@@ -10,7 +10,7 @@ internal sealed class SequenceInTimeRule : DatasetRule
 {
     public static DiagnosticDescriptor ClaimBeforeSubject { get; } = RuleDescriptors.Create(
         "CM3007", "Claim made before what it describes", "The claim was made {0}, before {1} '{2}' ({3})", DiagnosticCategories.Dates, DiagnosticSeverity.Warning,
-        "A claim about an event, a casualty figure or an attribution cannot be made before the event it concerns took place. One of the dates is wrong, or the claim is about another event.");
+        "A claim about an event, a casualty figure or an attribution cannot be made before the event it concerns took place, nor a claim about casualties before the period they were counted in began. One of the dates is wrong, or the claim is about another event.");
 
     public static DiagnosticDescriptor AnswersLaterClaim { get; } = RuleDescriptors.Create(
         "CM3008", "Claim answers a later claim", "The claim was made {0}, before claim '{1}' ({2}) that it {3}", DiagnosticCategories.Dates, DiagnosticSeverity.Warning,
@@ -95,7 +95,10 @@ internal sealed class SequenceInTimeRule : DatasetRule
         }
     }
 
-    /// <summary>Gets the date of what a claim is about: an event's date, or that of the event an estimate or attribution concerns.</summary>
+    /// <summary>
+    /// Gets the date of what a claim is about: an event's date, that of the event an estimate or attribution concerns,
+    /// or, for an estimate with no event, the start of the period it covers.
+    /// </summary>
     private static (string Kind, string Id, EdtfDate Date)? Subject(SymbolTable symbols, ClaimSubject subject)
     {
         if (subject.Target is not { } target || subject.TargetKind is not { } kind)
@@ -106,7 +109,8 @@ internal sealed class SequenceInTimeRule : DatasetRule
         EdtfDate? date = symbols.Find(kind, target) switch
         {
             Event e => e.Date,
-            CasualtyEstimate k => k.Event is { } id ? symbols.Find(id)?.Date : null,
+            // An estimate's event dates it; without one, the period it covers does (the claim is about those casualties).
+            CasualtyEstimate k => k.Event is { } id ? symbols.Find(id)?.Date : k.Period,
             Attribution a => a.Event is { } id ? symbols.Find(id)?.Date : null,
             _ => null,
         };

@@ -11,11 +11,11 @@ internal sealed class UnreferencedRecordRule : DatasetRule
 {
     public static DiagnosticDescriptor UnreferencedSource { get; } = RuleDescriptors.Create(
         "CM1010", "Source cited by nothing", "No record cites source '{0}'", DiagnosticCategories.References, DiagnosticSeverity.Info,
-        "A source that no citation and no other source's basedOn refers to supports nothing in the dataset: a citation is missing, or the source is left over.");
+        "A source that no citation and no other source's basedOn refers to supports nothing in the dataset: a citation is missing, or the source is left over. Not reported when part of the input could not be read.");
 
     public static DiagnosticDescriptor UnreferencedActor { get; } = RuleDescriptors.Create(
         "CM1012", "Actor mentioned by nothing", "No record mentions actor '{0}'", DiagnosticCategories.References, DiagnosticSeverity.Info,
-        "An actor that no event, claim, estimate, attribution, ceasefire, mediation, agreement, source or other actor refers to plays no part in the dataset: a reference is missing, or the actor is left over.");
+        "An actor that no event, claim, estimate, attribution, ceasefire, mediation, agreement, source or other actor refers to plays no part in the dataset: a reference is missing, or the actor is left over. Not reported when part of the input could not be read.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [UnreferencedSource, UnreferencedActor];
 
@@ -59,6 +59,12 @@ internal sealed class UnreferencedRecordRule : DatasetRule
 
         public void End(RuleEndContext context)
         {
+            if (!context.IsInputComplete)
+            {
+                // The records that could not be read may be the ones that cite or mention them.
+                return;
+            }
+
             foreach (((RecordKind kind, string id), List<RecordHandle> handles) in _unreferenced)
             {
                 foreach (RecordHandle handle in handles)
