@@ -33,6 +33,7 @@ internal static class JsonRows
         public bool GeoJson;
         public long Index;
         public int LineAtStart = 1;
+        public int ColumnAtStart = 1;
         public string? Error;
         public long ErrorOffset;
         public int? ErrorLine;
@@ -86,6 +87,7 @@ internal static class JsonRows
                 }
 
                 state.LineAtStart += Lines(buffer.AsSpan(0, consumed));
+                state.ColumnAtStart = ColumnAfter(buffer.AsSpan(0, consumed), state.ColumnAtStart);
                 Buffer.BlockCopy(buffer, consumed, buffer, 0, filled - consumed);
                 filled -= consumed;
                 if (final && state.Phase != Phase.Done)
@@ -105,7 +107,7 @@ internal static class JsonRows
     private static int Parse(ReadOnlySpan<byte> data, bool final, State state, string? filePath, List<SourceRow> rows)
     {
         var reader = new Utf8JsonReader(data, final, state.Reader);
-        int lineScan = 0, line = state.LineAtStart;
+        int lineScan = 0, line = state.LineAtStart, column = state.ColumnAtStart;
         try
         {
             while (state.Phase != Phase.Done)
@@ -170,10 +172,11 @@ internal static class JsonRows
                         }
 
                         line += Lines(data[lineScan..start]);
+                        column = ColumnAfter(data[lineScan..start], column);
                         lineScan = start;
                         using (JsonDocument document = JsonDocument.ParseValue(ref probe))
                         {
-                            rows.Add(Row(document.RootElement, state, filePath, line));
+                            rows.Add(Row(document.RootElement, state, filePath, line, column));
                         }
 
                         state.Index++;
@@ -203,7 +206,7 @@ internal static class JsonRows
         state.ErrorOffset = reader.TokenStartIndex;
     }
 
-    private static SourceRow Row(JsonElement item, State state, string? filePath, int line)
+    private static SourceRow Row(JsonElement item, State state, string? filePath, int line, int column)
     {
         var fields = new List<KeyValuePair<string, string?>>();
         string index = state.Index.ToString(CultureInfo.InvariantCulture);
@@ -238,7 +241,7 @@ internal static class JsonRows
             }
         }
 
-        return new SourceRow(filePath, state.Index + 1, line, prefix, fields);
+        return new SourceRow(filePath, state.Index + 1, line, prefix, fields, column);
     }
 
     private static string? Text(JsonElement value)
@@ -265,4 +268,27 @@ internal static class JsonRows
     }
 
     private static int Lines(ReadOnlySpan<byte> bytes) => bytes.Count((byte)'\n');
+
+    /// <summary>
+    /// The 1-based column (in UTF-16 code units, as every diagnostic counts) just after <paramref name="bytes"/>, which
+    /// start at <paramref name="column"/>: an array written on one line (<c>jq -c</c>) puts each row at its own column.
+    /// </summary>
+    private static int ColumnAfter(ReadOnlySpan<byte> bytes, int column)
+    {
+        int newline = bytes.LastIndexOf((byte)'\n');
+        if (newline >= 0)
+        {
+            column = 1;
+            bytes = bytes[(newline + 1)..];
+        }
+
+        long units = column;
+        foreach (byte b in bytes)
+        {
+            // A UTF-8 lead or ASCII byte starts a character; a four-byte character is two UTF-16 units.
+            units += (b & 0xC0) != 0x80 ? (b >= 0xF0 ? 2 : 1) : 0;
+        }
+
+        return (int)Math.Min(units, int.MaxValue);
+    }
 }
