@@ -138,8 +138,8 @@ internal static class JsonRows
 
                         state.Phase = Phase.Done;
                         break;
-                    case Phase.RootMember when state.ArrayName.Length == 0 && (probe.ValueTextEquals("features"u8) || probe.ValueTextEquals("Result"u8)):
-                        state.GeoJson = probe.ValueTextEquals("features"u8);
+                    case Phase.RootMember when state.ArrayName.Length == 0 && (NameIs(ref probe, "features"u8) || NameIs(ref probe, "Result"u8)):
+                        state.GeoJson = NameIs(ref probe, "features"u8);
                         state.ArrayName = state.GeoJson ? "features" : "Result";
                         state.Phase = Phase.ArrayStart;
                         break;
@@ -215,19 +215,19 @@ internal static class JsonRows
         if (state.GeoJson)
         {
             prefix += "/properties";
-            properties = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("properties", out JsonElement p) ? p : default;
+            properties = Member(item, "properties") ?? default;
         }
 
         if (properties.ValueKind == JsonValueKind.Object)
         {
             foreach (JsonProperty property in properties.EnumerateObject())
             {
-                fields.Add(new(property.Name, Text(property.Value)));
+                fields.Add(new(Name(property), Text(property.Value)));
             }
         }
 
-        if (state.GeoJson && item.ValueKind == JsonValueKind.Object && item.TryGetProperty("geometry", out JsonElement geometry) && geometry.ValueKind == JsonValueKind.Object
-            && geometry.TryGetProperty("coordinates", out JsonElement point) && point.ValueKind == JsonValueKind.Array && point.GetArrayLength() >= 2)
+        if (state.GeoJson && Member(item, "geometry") is { } geometry
+            && Member(geometry, "coordinates") is { ValueKind: JsonValueKind.Array } point && point.GetArrayLength() >= 2)
         {
             // GeoJSON writes [longitude, latitude]; the properties of the GED extract carry no latitude/longitude columns.
             if (!fields.Exists(f => f.Key == "longitude"))
@@ -242,6 +242,66 @@ internal static class JsonRows
         }
 
         return new SourceRow(filePath, state.Index + 1, line, prefix, fields, column);
+    }
+
+    /// <summary>
+    /// Compares a member name; false for a name that cannot be text (an escaped lone surrogate, "\ud800"), on which
+    /// <see cref="Utf8JsonReader.ValueTextEquals(ReadOnlySpan{byte})"/> throws although the JSON is valid.
+    /// </summary>
+    private static bool NameIs(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
+    {
+        try
+        {
+            return reader.ValueTextEquals(name);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The first member of an object with the name, or null (also for a value that is not an object). Names are compared
+    /// one by one with <see cref="Name(JsonProperty)"/>: <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/>
+    /// throws when another member's name is an escaped lone surrogate.
+    /// </summary>
+    private static JsonElement? Member(JsonElement value, string name)
+    {
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        foreach (JsonProperty property in value.EnumerateObject())
+        {
+            if (Name(property) == name)
+            {
+                return property.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A member's name; a name with an escaped lone surrogate (valid JSON, not text) is kept in its escaped form.</summary>
+    private static string Name(JsonProperty property)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            // The raw property is "name": value; the name ends at the first quote not escaped by a backslash.
+            string raw = property.ToString();
+            int end = 1;
+            while (end < raw.Length && raw[end] != '"')
+            {
+                end += raw[end] == '\\' ? 2 : 1;
+            }
+
+            return raw[1..Math.Min(end, raw.Length)];
+        }
     }
 
     private static string? Text(JsonElement value)
