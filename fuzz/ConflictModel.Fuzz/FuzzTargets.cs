@@ -169,7 +169,7 @@ internal static class FuzzTargets
 
             Dataset dataset = Dataset.Create(importer.DefaultInfo, records);
             string lines = ConflictJsonSerializer.SerializeLines(dataset);
-            ReadResult read = DefaultReader.ReadUtf8(System.Text.Encoding.UTF8.GetBytes(lines), DatasetFormat.JsonLines, "imported.jsonl");
+            DatasetReadResult read = DefaultReader.ReadUtf8(System.Text.Encoding.UTF8.GetBytes(lines), DatasetFormat.JsonLines, "imported.jsonl");
             foreach (Diagnostic diagnostic in read.Diagnostics)
             {
                 if (diagnostic.Severity == DiagnosticSeverity.Error)

@@ -7,7 +7,7 @@ using ConflictModel.Interop;
 using ConflictModel.Interop.Acled;
 using ConflictModel.Interop.Ucdp;
 using ConflictModel.Model;
-using ConflictModel.Validation;
+using ConflictModel.Diagnostics;
 using Xunit;
 
 namespace ConflictModel.Tests.Interop;
