@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of one target with SharpFuzz and AFL++ (Debian's afl++ package).
 #
-#   fuzz/run.sh TARGET [SECONDS]      TARGET: reader, validator or serializer; SECONDS: 3600 unless given
+#   fuzz/run.sh TARGET [SECONDS]      TARGET: reader, validator, serializer or csv-importer; SECONDS: 3600 unless given
 #
 # Publishes fuzz/ConflictModel.Fuzz, instruments the published ConflictModel.dll with the sharpfuzz tool pinned in
 # fuzz/.config/dotnet-tools.json, and runs afl-fuzz on it for SECONDS with the committed seed corpus (fuzz/corpus)
@@ -16,8 +16,8 @@ set -euo pipefail
 target="${1:-}"
 seconds="${2:-3600}"
 case "$target" in
-  reader|validator|serializer) ;;
-  *) echo "usage: fuzz/run.sh reader|validator|serializer [SECONDS]" >&2; exit 2 ;;
+  reader|validator|serializer|csv-importer) ;;
+  *) echo "usage: fuzz/run.sh reader|validator|serializer|csv-importer [SECONDS]" >&2; exit 2 ;;
 esac
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -34,11 +34,20 @@ echo "== publish the harness to $bin"
 rm -rf "$bin"
 dotnet publish "$here/ConflictModel.Fuzz/ConflictModel.Fuzz.csproj" -c Release -o "$bin" --nologo -v quiet
 
-echo "== instrument ConflictModel.dll"
-(cd "$here" && dotnet tool restore >/dev/null && dotnet tool run sharpfuzz "$bin/ConflictModel.dll")
+# A target gets its own seed corpus and dictionary when it has them (fuzz/corpus-TARGET, fuzz/TARGET.dict): the CSV
+# importers want CSV seeds and column names, not JSON documents and member names.
+corpus="$here/corpus"
+dict="$here/conflictmodel.dict"
+instrument=("$bin/ConflictModel.dll")
+if [ -d "$here/corpus-$target" ]; then corpus="$here/corpus-$target"; fi
+if [ -f "$here/$target.dict" ]; then dict="$here/$target.dict"; fi
+if [ "$target" = csv-importer ]; then instrument+=("$bin/ConflictModel.Interop.dll"); fi
+
+echo "== instrument ${instrument[*]##*/}"
+(cd "$here" && dotnet tool restore >/dev/null && for dll in "${instrument[@]}"; do dotnet tool run sharpfuzz "$dll"; done)
 
 echo "== fuzz $target for $seconds s (afl-fuzz output in $findings)"
-input="$here/corpus"
+input="$corpus"
 if [ -d "$findings/default/queue" ]; then
   input="-"   # resume the earlier run
 fi
@@ -55,7 +64,7 @@ export DOTNET_TieredPGO=0         # steadier timings of the first executions
 echo "start $(date -u +%Y-%m-%dT%H:%M:%SZ)" >"$out/times"
 set +e
 nice -n "${FUZZ_NICE:-0}" afl-fuzz -i "$input" -o "$findings" -t "${FUZZ_TIMEOUT_MS:-10000}" -m none \
-  -x "$here/conflictmodel.dict" -V "$seconds" \
+  -x "$dict" -V "$seconds" \
   -- dotnet "$bin/ConflictModel.Fuzz.dll" "$target"
 status=$?
 set -e

@@ -3,6 +3,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text.Json;
+using ConflictModel.Interop;
+using ConflictModel.Interop.Acled;
+using ConflictModel.Interop.Ucdp;
 using ConflictModel.Model;
 using ConflictModel.Serialization;
 using ConflictModel.Validation;
@@ -29,7 +32,7 @@ internal static class FuzzTargets
     });
 
     /// <summary>Gets the names of the targets, as given on the command line and used for corpus folders.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["reader", "validator", "serializer"];
+    public static IReadOnlyList<string> Names { get; } = ["reader", "validator", "serializer", "csv-importer"];
 
     /// <summary>Gets a target by name.</summary>
     /// <param name="name">One of <see cref="Names"/>.</param>
@@ -39,6 +42,7 @@ internal static class FuzzTargets
         "reader" => Reader,
         "validator" => Validator,
         "serializer" => Serializer,
+        "csv-importer" => CsvImporter,
         _ => null,
     };
 
@@ -120,6 +124,59 @@ internal static class FuzzTargets
         if (lines is not null)
         {
             RoundTrip(lines);
+        }
+    }
+
+    /// <summary>
+    /// Each importer (UCDP GED, UCDP PAD, ACLED) reads the bytes as its CSV (GED also as JSON when they start like it)
+    /// with a small diagnostic cap. Nothing may escape; every row read is imported or named by an error (a rejected row
+    /// without one is a finding); and what was imported must be a dataset the writer writes and the reader reads back
+    /// without an error.
+    /// </summary>
+    /// <param name="data">The input.</param>
+    public static void CsvImporter(byte[] data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        foreach (DatasetImporter importer in new DatasetImporter[] { new UcdpGedImporter(), new UcdpPadImporter(), new AcledImporter() })
+        {
+            var log = new ImportLog { MaxDiagnostics = 50 };
+            var records = new List<ConflictRecord>();
+            using (var stream = new MemoryStream(data, writable: false))
+            {
+                records.AddRange(importer.ReadRecords(stream, "fuzz.csv", log));
+            }
+
+            foreach (Diagnostic diagnostic in log.Diagnostics)
+            {
+                _ = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+                _ = diagnostic.ToString();
+            }
+
+            if (log.RowsImported > log.RowsRead || log.RowsImported < 0)
+            {
+                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"{importer.Name}: {log.RowsImported} rows imported of {log.RowsRead} read."));
+            }
+
+            if (log.RowsRejected > 0 && !log.HasErrors)
+            {
+                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"{importer.Name}: {log.RowsRejected} row(s) not imported without an error saying why."));
+            }
+
+            if (log.Diagnostics.Count > log.MaxDiagnostics + 1)
+            {
+                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"{importer.Name}: {log.Diagnostics.Count} diagnostics kept past the cap of {log.MaxDiagnostics}."));
+            }
+
+            Dataset dataset = Dataset.Create(importer.DefaultInfo, records);
+            string lines = ConflictJsonSerializer.SerializeLines(dataset);
+            DatasetReadResult read = DefaultReader.ReadUtf8(System.Text.Encoding.UTF8.GetBytes(lines), DatasetFormat.JsonLines, "imported.jsonl");
+            foreach (Diagnostic diagnostic in read.Diagnostics)
+            {
+                if (diagnostic.Severity == DiagnosticSeverity.Error)
+                {
+                    throw new InvalidOperationException($"{importer.Name} wrote a dataset the reader refuses: {diagnostic}");
+                }
+            }
         }
     }
 

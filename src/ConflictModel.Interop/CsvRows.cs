@@ -11,39 +11,31 @@ namespace ConflictModel.Interop;
 /// <summary>Reads a CSV file with a header, row by row, as <see cref="SourceRow"/>s (CsvHelper, RFC 4180).</summary>
 internal static class CsvRows
 {
-    /// <summary>Reads the header (column names trimmed: PAD writes "ref " and "return ") and then each data row.</summary>
-    public static IEnumerable<SourceRow> Read(Stream stream, string? filePath, ImportLog log, Action<IReadOnlyList<string>> header)
+    /// <summary>
+    /// Reads the header (column names trimmed: PAD writes "ref " and "return ") and then each data row. The header is
+    /// read as an ordinary record, not through CsvHelper's header mapping, so that its cost stays linear in the number
+    /// of columns and a repeated name is seen by the caller rather than resolved. <paramref name="header"/> says
+    /// whether the rows can be mapped; when it cannot, the rows are still read and counted but not split into fields.
+    /// </summary>
+    public static IEnumerable<SourceRow> Read(Stream stream, string? filePath, ImportLog log, Func<string[], bool> header)
     {
         var malformed = new Queue<CsvMalformedRecord>();
         CsvReaderOptions options = CsvReaderOptions.Default with
         {
             Separator = ',',
-            HasHeader = true,
+            HasHeader = false,
             TrackLineNumbers = true,
             OnMalformedRecord = record => malformed.Enqueue(record),
         };
         using CsvReader reader = CsvReader.Create(stream, options, leaveOpen: true);
         string[]? columns = null;
-        string? headerFailure = null;
-        try
-        {
-            reader.ReadHeader();
-        }
-        catch (CsvFormatException ex)
-        {
-            headerFailure = ex.Message;
-        }
-
-        if (headerFailure is not null)
-        {
-            log.Report(Diagnostic.Create(ImportDiagnostics.UnreadableInput, DiagnosticLocation.ForFile(filePath), headerFailure.ReplaceLineEndings(" ")));
-            yield break;
-        }
-
+        bool usable = false;
+        long number = 0;
         while (true)
         {
             bool more;
             string? failure = null;
+            long line = reader.LineNumber + 1;
             try
             {
                 more = reader.Read();
@@ -61,19 +53,26 @@ internal static class CsvRows
 
             if (failure is not null)
             {
-                log.Report(Diagnostic.Create(ImportDiagnostics.UnreadableInput, new DiagnosticLocation(filePath, Math.Max(1, (int)reader.LineNumber), 1), failure.ReplaceLineEndings(" ")));
+                log.Report(Diagnostic.Create(ImportDiagnostics.UnreadableInput, new DiagnosticLocation(filePath, (int)Math.Clamp(reader.LineNumber, 1, int.MaxValue), 1), failure.ReplaceLineEndings(" ")));
                 yield break;
             }
 
             if (columns is null)
             {
-                columns = [.. reader.Headers];
-                for (int i = 0; i < columns.Length; i++)
+                if (!more)
                 {
-                    columns[i] = columns[i].Trim();
+                    log.Report(Diagnostic.Create(ImportDiagnostics.UnreadableInput, DiagnosticLocation.ForFile(filePath), "The file is empty: it has no header"));
+                    yield break;
                 }
 
-                header(columns);
+                columns = new string[reader.FieldCount];
+                for (int i = 0; i < columns.Length; i++)
+                {
+                    columns[i] = reader.GetString(i).Trim();
+                }
+
+                usable = header(columns);
+                continue;
             }
 
             if (!more)
@@ -81,14 +80,16 @@ internal static class CsvRows
                 yield break;
             }
 
-            var fields = new List<KeyValuePair<string, string?>>(columns.Length);
-            for (int i = 0; i < Math.Max(columns.Length, reader.FieldCount); i++)
+            number++;
+            int count = usable ? Math.Max(columns.Length, reader.FieldCount) : 0;
+            var fields = new List<KeyValuePair<string, string?>>(count);
+            for (int i = 0; i < count; i++)
             {
                 string name = i < columns.Length ? columns[i] : $"column {i + 1}";
                 fields.Add(new(name, i < reader.FieldCount ? reader.GetString(i) : null));
             }
 
-            yield return new SourceRow(filePath, reader.RowNumber, (int)Math.Min(int.MaxValue, reader.LineNumber), string.Empty, fields);
+            yield return new SourceRow(filePath, number, (int)Math.Clamp(line, 1, int.MaxValue), string.Empty, fields);
         }
     }
 }

@@ -75,6 +75,7 @@ public abstract class DatasetImporter
 
     private IEnumerable<ConflictRecord> Iterate(Stream stream, string? filePath, ImportLog log)
     {
+        log.StartFile();
         RowMapper mapper = CreateMapper(log);
         foreach (ConflictRecord record in mapper.Start())
         {
@@ -92,22 +93,21 @@ public abstract class DatasetImporter
 
         var known = new HashSet<string>(Columns, StringComparer.Ordinal);
         var reported = new HashSet<string>(StringComparer.Ordinal);
-        string[] missingInHeader = [];
+        string? headerProblem = null;
+        string delimiterHint = string.Empty;
         IEnumerable<SourceRow> rows = json
             ? JsonRows.Read(input, filePath, log)
             : CsvRows.Read(input, filePath, log, header =>
             {
-                missingInHeader = [.. RequiredColumns.Where(c => !header.Contains(c, StringComparer.Ordinal))];
-                foreach (string column in header.Where(c => c.Length > 0 && !known.Contains(c) && reported.Add(c)))
-                {
-                    log.Report(Diagnostic.Create(ImportDiagnostics.UnknownColumn, DiagnosticLocation.ForFile(filePath), column, Name));
-                }
+                headerProblem = CheckHeader(header, filePath, log, known, reported);
+                delimiterHint = headerProblem is { Length: > 0 } ? DelimiterHint(header) : string.Empty;
+                return headerProblem is null;
             });
 
         foreach (SourceRow row in rows)
         {
             log.RowsRead++;
-            if (missingInHeader.Length > 0)
+            if (headerProblem is not null)
             {
                 continue;
             }
@@ -122,10 +122,10 @@ public abstract class DatasetImporter
                     }
                 }
 
-                string? missing = RequiredColumns.FirstOrDefault(c => !row.Has(c));
-                if (missing is not null)
+                List<string> missing = [.. RequiredColumns.Where(c => !row.Has(c))];
+                if (missing.Count > 0)
                 {
-                    log.Report(Diagnostic.Create(ImportDiagnostics.MissingColumn, row.Location(), Where(row), missing, "the row was not imported"));
+                    log.Report(Diagnostic.Create(ImportDiagnostics.MissingColumn, row.Location(), Where(row), NameColumns(missing), "the row was not imported"));
                     continue;
                 }
             }
@@ -141,16 +141,97 @@ public abstract class DatasetImporter
             }
         }
 
-        foreach (string column in missingInHeader)
+        if (headerProblem is { Length: > 0 })
         {
-            log.Report(Diagnostic.Create(ImportDiagnostics.MissingColumn, DiagnosticLocation.ForFile(filePath), "header", column, $"none of the file's {log.RowsRead:N0} rows was imported"));
+            log.Report(Diagnostic.Create(ImportDiagnostics.MissingColumn, DiagnosticLocation.ForFile(filePath), "header", headerProblem, $"none of the file's {log.RowsRead:N0} rows was imported{delimiterHint}"));
         }
 
         foreach (ConflictRecord record in mapper.Finish())
         {
             yield return record;
         }
+
+        log.EndFile(filePath);
     }
+
+    /// <summary>
+    /// Checks a CSV header in time linear in its length: every repeated name (CM6013, both positions), every unknown
+    /// name (CM6009), and the required columns it lacks. Returns null when the rows can be mapped; "" when a repeated
+    /// name was reported; else the missing columns, which are reported once the rows are counted.
+    /// </summary>
+    private string? CheckHeader(string[] header, string? filePath, ImportLog log, HashSet<string> known, HashSet<string> reported)
+    {
+        // Repeated names first: they are errors, and must not be lost behind the cap on a header of unknown columns.
+        var positions = new Dictionary<string, int>(header.Length, StringComparer.Ordinal);
+        bool duplicated = false;
+        for (int i = 0; i < header.Length; i++)
+        {
+            string column = header[i];
+
+            // PAD's header ends with an empty name; a column without a name has nothing to map or confuse.
+            if (column.Length > 0 && !positions.TryAdd(column, i + 1))
+            {
+                duplicated = true;
+                log.Report(Diagnostic.Create(ImportDiagnostics.DuplicateColumn, new DiagnosticLocation(filePath, 1, 1, "/" + DiagnosticLocation.EscapePointerToken(column)), column, positions[column], i + 1));
+            }
+        }
+
+        foreach (string column in header)
+        {
+            if (column.Length > 0 && !known.Contains(column) && reported.Add(column))
+            {
+                log.Report(Diagnostic.Create(ImportDiagnostics.UnknownColumn, DiagnosticLocation.ForFile(filePath), column, Name));
+            }
+        }
+
+        List<string> missing = [.. RequiredColumns.Where(c => !positions.ContainsKey(c))];
+        if (missing.Count > 0)
+        {
+            return NameColumns(missing);
+        }
+
+        return duplicated ? string.Empty : null;
+    }
+
+    /// <summary>
+    /// When a header read at commas lacks required columns but reads them at another common separator, says so:
+    /// "; the header looks separated by ';' (semicolon) rather than ',': split there, it has 15 of the 15 required columns".
+    /// </summary>
+    private string DelimiterHint(string[] header)
+    {
+        // The header as written, near enough: its fields joined by the comma they were split at.
+        string line = string.Join(",", header);
+        int atComma = RequiredColumns.Count(header.Contains);
+        (char Separator, string Name)[] candidates = [(';', "semicolon"), ('\t', "tab"), ('|', "vertical bar")];
+        (char separator, string name, int found) = (',', "comma", atComma);
+        foreach ((char candidate, string candidateName) in candidates)
+        {
+            if (line.IndexOf(candidate) < 0)
+            {
+                continue;
+            }
+
+            var split = new HashSet<string>(StringComparer.Ordinal);
+            foreach (string part in line.Split(candidate))
+            {
+                split.Add(part.Trim().Trim('"').Trim());
+            }
+
+            // Most of the required columns must appear, so that one stray ';' in a name is no evidence.
+            int count = RequiredColumns.Count(split.Contains);
+            if (count > found && count * 2 >= RequiredColumns.Count)
+            {
+                (separator, name, found) = (candidate, candidateName, count);
+            }
+        }
+
+        return separator == ','
+            ? string.Empty
+            : $"; the header looks separated by {(separator == '\t' ? "tabs" : $"'{separator}' ({name})")} rather than ',': split there, it has {found} of the {RequiredColumns.Count} required columns";
+    }
+
+    private static string NameColumns(List<string> missing)
+        => missing.Count == 1 ? $"column '{missing[0]}' is" : $"columns {string.Join(", ", missing.Select(c => $"'{c}'"))} are";
 
     /// <summary>How messages name a row: "row 12 (GED id 157164)".</summary>
     internal static string Where(SourceRow row, string? id = null)

@@ -23,13 +23,13 @@ public static class ImportDiagnostics
 
     /// <summary>CM6002: a column the mapping needs is missing.</summary>
     public static DiagnosticDescriptor MissingColumn { get; } = Create(
-        "CM6002", "Missing column", "{0}: column '{1}' is missing; {2}", DiagnosticSeverity.Error,
-        "The mapping needs this column (an id, a date, a figure) to build a record. A CSV file whose header lacks it imports no row; a JSON object that lacks it is not imported.");
+        "CM6002", "Missing column", "{0}: {1} missing; {2}", DiagnosticSeverity.Error,
+        "The mapping needs these columns (an id, a date, a figure) to build a record; one diagnostic names every column missing. A CSV file whose header lacks one imports no row; a JSON object that lacks one is not imported. When the header looks separated by another character (';', a tab, '|') the message says so.");
 
     /// <summary>CM6003: a value that cannot be read; the row is not imported.</summary>
     public static DiagnosticDescriptor InvalidValue { get; } = Create(
         "CM6003", "Invalid value", "{0}: '{1}' in column '{2}' is not {3}; the row was not imported", DiagnosticSeverity.Error,
-        "A value the mapping needs is not of its type: an id or a figure that is not a whole number, a date that is not a calendar date, a negative death count. The row is not imported, rather than imported with an invented value.");
+        "A value the mapping needs is not of its type: an id or a figure that is not a whole number, a date that is not a calendar date, a negative death count. Numbers are read as JSON writes them: '1e3', '5.0', '+5', ' 5', '05' and '0x10' are refused, as the JSON reader refuses them, rather than rounded or reinterpreted. The row is not imported, rather than imported with an invented value.");
 
     /// <summary>CM6004: GED's best estimate lies outside its low–high range.</summary>
     public static DiagnosticDescriptor BestOutsideRange { get; } = Create(
@@ -71,9 +71,24 @@ public static class ImportDiagnostics
         "CM6011", "Malformed CSV field", "{0}: a field is not quoted as RFC 4180 requires ({1}); read as written", DiagnosticSeverity.Warning,
         "A quote inside an unquoted field, or text after a closing quote, breaks RFC 4180. The field is read as written, which is usually what was meant; check the row.");
 
+    /// <summary>CM6012: GED gives a low and a high figure but no best; the total is imported as the range alone.</summary>
+    public static DiagnosticDescriptor NoBestEstimate { get; } = Create(
+        "CM6012", "No best estimate", "{0}: best is {1}; imported as the range [low {2}, high {3}] without a best figure", DiagnosticSeverity.Warning,
+        "GED-derived files (event–article alignment sets, for instance) often keep low and high but leave best out, as an empty value or without the column. The event's total is imported as a range with no best figure and the components are checked against nothing; no best figure is invented.");
+
+    /// <summary>CM6013: a CSV header names a column twice.</summary>
+    public static DiagnosticDescriptor DuplicateColumn { get; } = Create(
+        "CM6013", "Duplicate column", "Column '{0}' appears at positions {1} and {2}; which of them a row means cannot be told, so no row was imported", DiagnosticSeverity.Error,
+        "Two columns of one header have the same name (after trimming spaces). Reading either would silently drop the other's values, which may differ, so the file's rows are not imported; rename or remove one of the columns.");
+
+    /// <summary>CM6014: more diagnostics about one file than the limit; the rest are counted, not listed.</summary>
+    public static DiagnosticDescriptor TooManyDiagnostics { get; } = Create(
+        "CM6014", "Too many diagnostics", "{0:N0} more diagnostic(s) about this file were not reported ({1:N0} per file at most); the rows were imported or rejected as usual", DiagnosticSeverity.Warning,
+        "A file with a problem on every row (or a header of 100,000 unknown columns) would otherwise print millions of lines. Past ImportLog.MaxDiagnostics (10,000 unless set) per file the importer counts the diagnostics instead of keeping them and ends the file with this one; the row counts, and whether an error was reported, still count every row.");
+
     /// <summary>Gets every import descriptor, in id order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } =
-        [UnreadableInput, MissingColumn, InvalidValue, BestOutsideRange, DeathsDoNotAddUp, UnmappedValue, DuplicateRow, SourceListsDiffer, UnknownColumn, InconsistentActor, MalformedField];
+        [UnreadableInput, MissingColumn, InvalidValue, BestOutsideRange, DeathsDoNotAddUp, UnmappedValue, DuplicateRow, SourceListsDiffer, UnknownColumn, InconsistentActor, MalformedField, NoBestEstimate, DuplicateColumn, TooManyDiagnostics];
 
     /// <summary>The version that introduced the import diagnostics.</summary>
     public const string IntroducedIn = "0.1.0";

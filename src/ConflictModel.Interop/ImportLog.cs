@@ -12,9 +12,26 @@ namespace ConflictModel.Interop;
 public sealed class ImportLog
 {
     private readonly List<Diagnostic> _diagnostics = [];
+    private readonly int _maxDiagnostics = 10_000;
+    private long _inFile;
+    private long _suppressedInFile;
 
     /// <summary>Gets the diagnostics reported so far.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
+
+    /// <summary>
+    /// Gets how many diagnostics one file may add before the rest are only counted (CM6014 at the end of the file says
+    /// how many); 10,000 by default, as the reader's limit.
+    /// </summary>
+    /// <exception cref="System.ArgumentOutOfRangeException">The value is not positive.</exception>
+    public int MaxDiagnostics
+    {
+        get => _maxDiagnostics;
+        init => _maxDiagnostics = value > 0 ? value : throw new System.ArgumentOutOfRangeException(nameof(MaxDiagnostics), value, "MaxDiagnostics must be positive.");
+    }
+
+    /// <summary>Gets how many diagnostics were counted but not kept because a file reached <see cref="MaxDiagnostics"/>.</summary>
+    public long SuppressedDiagnostics { get; private set; }
 
     /// <summary>Gets the number of data rows read (a CSV record, a GeoJSON feature, an API result object).</summary>
     public long RowsRead { get; internal set; }
@@ -33,7 +50,34 @@ public sealed class ImportLog
     public void Report(Diagnostic diagnostic)
     {
         System.ArgumentNullException.ThrowIfNull(diagnostic);
-        _diagnostics.Add(diagnostic);
         HasErrors |= diagnostic.Severity == DiagnosticSeverity.Error;
+        if (_inFile >= _maxDiagnostics)
+        {
+            _suppressedInFile++;
+            SuppressedDiagnostics++;
+            return;
+        }
+
+        _inFile++;
+        _diagnostics.Add(diagnostic);
+    }
+
+    /// <summary>Starts counting the diagnostics of a new file against <see cref="MaxDiagnostics"/>.</summary>
+    internal void StartFile()
+    {
+        _inFile = 0;
+        _suppressedInFile = 0;
+    }
+
+    /// <summary>Ends a file: when some of its diagnostics were only counted, one CM6014 says how many.</summary>
+    internal void EndFile(string? filePath)
+    {
+        if (_suppressedInFile > 0)
+        {
+            _diagnostics.Add(Diagnostic.Create(ImportDiagnostics.TooManyDiagnostics, DiagnosticLocation.ForFile(filePath), _suppressedInFile, _maxDiagnostics));
+        }
+
+        _inFile = 0;
+        _suppressedInFile = 0;
     }
 }

@@ -35,6 +35,7 @@ internal static class JsonRows
         public bool GeoJson;
         public long Index;
         public int LineAtStart = 1;
+        public int ColumnAtStart = 1;
         public string? Error;
         public long ErrorOffset;
         public int? ErrorLine;
@@ -88,6 +89,7 @@ internal static class JsonRows
                 }
 
                 state.LineAtStart += Lines(buffer.AsSpan(0, consumed));
+                state.ColumnAtStart = ColumnAfter(buffer.AsSpan(0, consumed), state.ColumnAtStart);
                 Buffer.BlockCopy(buffer, consumed, buffer, 0, filled - consumed);
                 filled -= consumed;
                 if (final && state.Phase != Phase.Done)
@@ -107,7 +109,7 @@ internal static class JsonRows
     private static int Parse(ReadOnlySpan<byte> data, bool final, State state, string? filePath, List<SourceRow> rows)
     {
         var reader = new Utf8JsonReader(data, final, state.Reader);
-        int lineScan = 0, line = state.LineAtStart;
+        int lineScan = 0, line = state.LineAtStart, column = state.ColumnAtStart;
         try
         {
             while (state.Phase != Phase.Done)
@@ -138,8 +140,8 @@ internal static class JsonRows
 
                         state.Phase = Phase.Done;
                         break;
-                    case Phase.RootMember when state.ArrayName.Length == 0 && (probe.ValueTextEquals("features"u8) || probe.ValueTextEquals("Result"u8)):
-                        state.GeoJson = probe.ValueTextEquals("features"u8);
+                    case Phase.RootMember when state.ArrayName.Length == 0 && (NameIs(ref probe, "features"u8) || NameIs(ref probe, "Result"u8)):
+                        state.GeoJson = NameIs(ref probe, "features"u8);
                         state.ArrayName = state.GeoJson ? "features" : "Result";
                         state.Phase = Phase.ArrayStart;
                         break;
@@ -172,10 +174,11 @@ internal static class JsonRows
                         }
 
                         line += Lines(data[lineScan..start]);
+                        column = ColumnAfter(data[lineScan..start], column);
                         lineScan = start;
                         using (JsonDocument document = JsonDocument.ParseValue(ref probe))
                         {
-                            rows.Add(Row(document.RootElement, state, filePath, line));
+                            rows.Add(Row(document.RootElement, state, filePath, line, column));
                         }
 
                         state.Index++;
@@ -205,7 +208,7 @@ internal static class JsonRows
         state.ErrorOffset = reader.TokenStartIndex;
     }
 
-    private static SourceRow Row(JsonElement item, State state, string? filePath, int line)
+    private static SourceRow Row(JsonElement item, State state, string? filePath, int line, int column)
     {
         var fields = new List<KeyValuePair<string, string?>>();
         string index = state.Index.ToString(CultureInfo.InvariantCulture);
@@ -214,19 +217,19 @@ internal static class JsonRows
         if (state.GeoJson)
         {
             prefix += "/properties";
-            properties = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("properties", out JsonElement p) ? p : default;
+            properties = Member(item, "properties") ?? default;
         }
 
         if (properties.ValueKind == JsonValueKind.Object)
         {
             foreach (JsonProperty property in properties.EnumerateObject())
             {
-                fields.Add(new(property.Name, Text(property.Value)));
+                fields.Add(new(Name(property), Text(property.Value)));
             }
         }
 
-        if (state.GeoJson && item.ValueKind == JsonValueKind.Object && item.TryGetProperty("geometry", out JsonElement geometry) && geometry.ValueKind == JsonValueKind.Object
-            && geometry.TryGetProperty("coordinates", out JsonElement point) && point.ValueKind == JsonValueKind.Array && point.GetArrayLength() >= 2)
+        if (state.GeoJson && Member(item, "geometry") is { } geometry
+            && Member(geometry, "coordinates") is { ValueKind: JsonValueKind.Array } point && point.GetArrayLength() >= 2)
         {
             // GeoJSON writes [longitude, latitude]; the properties of the GED extract carry no latitude/longitude columns.
             if (!fields.Exists(f => f.Key == "longitude"))
@@ -240,7 +243,67 @@ internal static class JsonRows
             }
         }
 
-        return new SourceRow(filePath, state.Index + 1, line, prefix, fields);
+        return new SourceRow(filePath, state.Index + 1, line, prefix, fields, column);
+    }
+
+    /// <summary>
+    /// Compares a member name; false for a name that cannot be text (an escaped lone surrogate, "\ud800"), on which
+    /// <see cref="Utf8JsonReader.ValueTextEquals(ReadOnlySpan{byte})"/> throws although the JSON is valid.
+    /// </summary>
+    private static bool NameIs(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
+    {
+        try
+        {
+            return reader.ValueTextEquals(name);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The first member of an object with the name, or null (also for a value that is not an object). Names are compared
+    /// one by one with <see cref="Name(JsonProperty)"/>: <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/>
+    /// throws when another member's name is an escaped lone surrogate.
+    /// </summary>
+    private static JsonElement? Member(JsonElement value, string name)
+    {
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        foreach (JsonProperty property in value.EnumerateObject())
+        {
+            if (Name(property) == name)
+            {
+                return property.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A member's name; a name with an escaped lone surrogate (valid JSON, not text) is kept in its escaped form.</summary>
+    private static string Name(JsonProperty property)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            // The raw property is "name": value; the name ends at the first quote not escaped by a backslash.
+            string raw = property.ToString();
+            int end = 1;
+            while (end < raw.Length && raw[end] != '"')
+            {
+                end += raw[end] == '\\' ? 2 : 1;
+            }
+
+            return raw[1..Math.Min(end, raw.Length)];
+        }
     }
 
     private static string? Text(JsonElement value)
@@ -267,4 +330,27 @@ internal static class JsonRows
     }
 
     private static int Lines(ReadOnlySpan<byte> bytes) => bytes.Count((byte)'\n');
+
+    /// <summary>
+    /// The 1-based column (in UTF-16 code units, as every diagnostic counts) just after <paramref name="bytes"/>, which
+    /// start at <paramref name="column"/>: an array written on one line (<c>jq -c</c>) puts each row at its own column.
+    /// </summary>
+    private static int ColumnAfter(ReadOnlySpan<byte> bytes, int column)
+    {
+        int newline = bytes.LastIndexOf((byte)'\n');
+        if (newline >= 0)
+        {
+            column = 1;
+            bytes = bytes[(newline + 1)..];
+        }
+
+        long units = column;
+        foreach (byte b in bytes)
+        {
+            // A UTF-8 lead or ASCII byte starts a character; a four-byte character is two UTF-16 units.
+            units += (b & 0xC0) != 0x80 ? (b >= 0xF0 ? 2 : 1) : 0;
+        }
+
+        return (int)Math.Min(units, int.MaxValue);
+    }
 }

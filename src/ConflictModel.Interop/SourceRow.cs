@@ -16,11 +16,12 @@ internal sealed class SourceRow
     private readonly Dictionary<string, int> _index;
     private readonly List<KeyValuePair<string, string?>> _fields;
 
-    public SourceRow(string? filePath, long number, int line, string pointerPrefix, List<KeyValuePair<string, string?>> fields)
+    public SourceRow(string? filePath, long number, int line, string pointerPrefix, List<KeyValuePair<string, string?>> fields, int column = 1)
     {
         FilePath = filePath;
         Number = number;
         Line = line;
+        Column = column;
         PointerPrefix = pointerPrefix;
         _fields = fields;
         _index = new Dictionary<string, int>(fields.Count, StringComparer.Ordinal);
@@ -38,6 +39,9 @@ internal sealed class SourceRow
 
     /// <summary>Gets the 1-based line on which the row starts.</summary>
     public int Line { get; }
+
+    /// <summary>Gets the 1-based column at which the row starts (a JSON object on a line with others is not at column 1).</summary>
+    public int Column { get; }
 
     /// <summary>Gets the JSON Pointer of the row's object in a JSON source ("/features/0/properties"), or "" for CSV.</summary>
     public string PointerPrefix { get; }
@@ -60,26 +64,41 @@ internal sealed class SourceRow
 
     /// <summary>Where a diagnostic about the row (and one of its columns) points.</summary>
     public DiagnosticLocation Location(string? column = null)
-        => new(FilePath, Line, 1, column is null ? PointerPrefix : PointerPrefix + "/" + DiagnosticLocation.EscapePointerToken(column));
+        => new(FilePath, Line, Column, column is null ? PointerPrefix : PointerPrefix + "/" + DiagnosticLocation.EscapePointerToken(column));
 
-    /// <summary>Reads an integer column; false when it is empty or not an integer.</summary>
+    /// <summary>
+    /// Reads an integer column written as JSON writes an integer: an optional minus sign and digits, without a leading
+    /// zero, a plus sign, spaces, a fraction (<c>5.0</c>), an exponent (<c>1e3</c>) or hex (<c>0x10</c>); false for anything
+    /// else, so that a figure is never silently rounded or reinterpreted (the JSON reader refuses the same forms).
+    /// </summary>
     public bool TryLong(string column, out long value)
     {
-        string text = Text(column);
-        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
-        {
-            return true;
-        }
-
-        // JSON numbers written with a fraction of zero ("3.0"), as some exports do.
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && d == Math.Floor(d) && Math.Abs(d) < 9e15)
-        {
-            value = (long)d;
-            return true;
-        }
-
         value = 0;
-        return false;
+        return Raw(column) is { } text && IsJsonInteger(text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>Whether the text is an integer in JSON's grammar: <c>-?(0|[1-9][0-9]*)</c>.</summary>
+    internal static bool IsJsonInteger(ReadOnlySpan<char> text)
+    {
+        if (text.Length > 0 && text[0] == '-')
+        {
+            text = text[1..];
+        }
+
+        if (text.Length == 0 || (text[0] == '0' && text.Length > 1))
+        {
+            return false;
+        }
+
+        foreach (char c in text)
+        {
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Reads a decimal number column; false when it is empty or not a number.</summary>

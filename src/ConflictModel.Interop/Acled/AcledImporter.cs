@@ -125,7 +125,7 @@ public sealed class AcledImporter : DatasetImporter
 
             if (!row.TryLong("fatalities", out long fatalities) || fatalities < 0)
             {
-                log.Report(Diagnostic.Create(ImportDiagnostics.InvalidValue, row.Location("fatalities"), where, row.Text("fatalities"), "fatalities", "a count of people (a whole number, 0 or more)"));
+                log.Report(Diagnostic.Create(ImportDiagnostics.InvalidValue, row.Location("fatalities"), where, row.Raw("fatalities") ?? string.Empty, "fatalities", Ucdp.UcdpGedImporter.CountOfPeople));
                 return records;
             }
 

@@ -25,7 +25,7 @@ public sealed class UcdpGedImporter : DatasetImporter
     private static readonly string[] Required =
     [
         "id", "type_of_violence", "side_a_new_id", "side_a", "side_b_new_id", "side_b", "date_start", "date_end",
-        "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "best", "low", "high",
+        "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "low", "high",
     ];
 
     /// <inheritdoc />
@@ -88,9 +88,24 @@ public sealed class UcdpGedImporter : DatasetImporter
                 return records;
             }
 
-            if (!Count(row, "best", where, out long best) || !Count(row, "low", where, out long low) || !Count(row, "high", where, out long high)
+            if (!Count(row, "low", where, out long low) || !Count(row, "high", where, out long high)
                 || !Count(row, "deaths_a", where, out long deathsA) || !Count(row, "deaths_b", where, out long deathsB)
                 || !Count(row, "deaths_civilians", where, out long deathsCivilians) || !Count(row, "deaths_unknown", where, out long deathsUnknown))
+            {
+                return records;
+            }
+
+            // GED-derived sets often keep low and high but not best: the total is then the range alone, never an invented best.
+            long? best = null;
+            if (row.Text("best").Length == 0)
+            {
+                log.Report(Diagnostic.Create(ImportDiagnostics.NoBestEstimate, row.Location(row.Has("best") ? "best" : null), where, row.Has("best") ? "empty" : "not given (no column 'best')", low, high));
+            }
+            else if (Count(row, "best", where, out long bestValue))
+            {
+                best = bestValue;
+            }
+            else
             {
                 return records;
             }
@@ -144,13 +159,13 @@ public sealed class UcdpGedImporter : DatasetImporter
             var unknown = new CasualtyEstimate(new($"{prefix}-deaths-unknown"), CasualtyPopulation.Killed, CasualtyFigure.Exactly(deathsUnknown), category: CasualtyCategory.Unknown, @event: eventId, sources: ucdp);
             var total = new CasualtyEstimate(new($"{prefix}-best"), CasualtyPopulation.Killed, new CasualtyFigure(best, low, high), category: CasualtyCategory.All, @event: eventId, components: [a.Id, b.Id, civilians.Id, unknown.Id], sources: ucdp);
 
-            if (best < low || best > high)
+            if (best is { } given && (given < low || given > high))
             {
-                log.Report(Diagnostic.Create(ImportDiagnostics.BestOutsideRange, row.Location("best"), where, best, low, high));
+                log.Report(Diagnostic.Create(ImportDiagnostics.BestOutsideRange, row.Location("best"), where, given, low, high));
             }
 
             long sum = deathsA + deathsB + deathsCivilians + deathsUnknown;
-            if (sum != best)
+            if (best is not null && sum != best)
             {
                 log.Report(Diagnostic.Create(ImportDiagnostics.DeathsDoNotAddUp, row.Location("best"), where, sum, best));
             }
@@ -226,7 +241,11 @@ public sealed class UcdpGedImporter : DatasetImporter
                 }
             }
 
-            ActorKind kind = ucdpId == 1 ? ActorKind.CivilSociety : gwno.Length > 0 ? ActorKind.Government : ActorKind.NonStateArmedGroup;
+            // A side with a state code, or named as UCDP names states' governments ("Government of Chad"), is a government:
+            // GED-derived files often drop gwnoa/gwnob, and the name alone still says it.
+            ActorKind kind = ucdpId == 1 ? ActorKind.CivilSociety
+                : gwno.Length > 0 || IsGovernmentName(name) ? ActorKind.Government
+                : ActorKind.NonStateArmedGroup;
             string id = ucdpId.ToString(CultureInfo.InvariantCulture);
             var actor = new Actor(new ActorId("ucdp-actor-" + id), name, kind, country: country, externalIds: [new ExternalIdentifier("ucdp-actor", id)]);
             _sides.Add(ucdpId, (actor, row.Number));
@@ -341,7 +360,7 @@ public sealed class UcdpGedImporter : DatasetImporter
                 return true;
             }
 
-            log.Report(Diagnostic.Create(ImportDiagnostics.InvalidValue, row.Location(column), where, row.Text(column), column, "a whole number"));
+            log.Report(Diagnostic.Create(ImportDiagnostics.InvalidValue, row.Location(column), where, row.Raw(column) ?? string.Empty, column, WholeNumber));
             return false;
         }
 
@@ -352,7 +371,7 @@ public sealed class UcdpGedImporter : DatasetImporter
                 return true;
             }
 
-            log.Report(Diagnostic.Create(ImportDiagnostics.InvalidValue, row.Location(column), where, row.Text(column), column, "a count of people (a whole number, 0 or more)"));
+            log.Report(Diagnostic.Create(ImportDiagnostics.InvalidValue, row.Location(column), where, row.Raw(column) ?? string.Empty, column, CountOfPeople));
             return false;
         }
 
@@ -367,6 +386,15 @@ public sealed class UcdpGedImporter : DatasetImporter
             return false;
         }
     }
+
+    /// <summary>What an integer column must hold, as the CM6003 message says it.</summary>
+    internal const string WholeNumber = "a whole number written as JSON writes one (digits and an optional minus; no '+', spaces, leading zero, fraction, exponent or hex)";
+
+    /// <summary>What a figure column must hold, as the CM6003 message says it.</summary>
+    internal const string CountOfPeople = "a count of people written in digits only (0 or more; no sign, spaces, leading zero, fraction, exponent or hex)";
+
+    /// <summary>Whether a UCDP side name names a state's government: "Government of Chad", also in lists ("Government of Chad, Government of Sudan").</summary>
+    internal static bool IsGovernmentName(string name) => name.StartsWith("Government of ", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A GED date: <c>YYYY-MM-DD</c>, optionally followed by a midnight time (<c>T00:00:00</c>, <c> 00:00:00.000</c>).</summary>
     internal static bool TryDay(string text, out LocalDate day)

@@ -120,6 +120,39 @@ public sealed class UcdpPadImporter : DatasetImporter
         return names;
     }
 
+    /// <summary>
+    /// What PAD writes in <c>pa_3rd</c> when no third party took part: the codebook's "no" answer and the usual ways of
+    /// writing nothing ("No", "None", "N/A", "-"), compared without case, spaces or a final full stop.
+    /// </summary>
+    internal static bool SaysNoThirdParty(string text)
+        => text.Trim().TrimEnd('.').Trim().ToLowerInvariant() is "no" or "none" or "n/a" or "na" or "-" or "--" or "nil" or "0" or "no third party" or "no third parties" or "not applicable";
+
+    /// <summary>
+    /// The end of an agreement from PAD's <c>duration</c>. The day as written, except where it falls before the signing
+    /// day: PAD writes the first of January (or the first of a month) when only the year (or the month) of the end is
+    /// known, so a first of January in the signing year reads as that year, and a first of the month in the signing
+    /// month as that month. Anything else before the signing is no end the model can carry: null.
+    /// </summary>
+    internal static EdtfDate? EndDate(LocalDate day, LocalDate? signed)
+    {
+        if (signed is not { } start || day >= start)
+        {
+            return EdtfDate.FromDate(day);
+        }
+
+        if (day.Month == 1 && day.Day == 1 && day.Year == start.Year)
+        {
+            return EdtfDate.FromDate(PartialDate.FromYear(day.Year));
+        }
+
+        if (day.Day == 1 && day.Year == start.Year && day.Month == start.Month)
+        {
+            return EdtfDate.FromDate(PartialDate.FromMonth(day.Year, day.Month));
+        }
+
+        return null;
+    }
+
     private static string[] List(string text) => [.. text.Split(',').Select(p => p.Trim()).Where(p => p.Length > 0)];
 
     private sealed class Mapper(ImportLog log) : RowMapper
@@ -191,7 +224,7 @@ public sealed class UcdpPadImporter : DatasetImporter
             // Third parties: free text; the role is read from the wording, mediator when it says nothing.
             var thirdParties = new List<ThirdParty>();
             string thirdText = row.Text("pa_3rd");
-            if (thirdText.Length > 0)
+            if (thirdText.Length > 0 && !SaysNoThirdParty(thirdText))
             {
                 ThirdPartyRole role = RoleFrom(row.Text("c_3rd") + " " + thirdText);
                 foreach (string party in ThirdPartyNames(thirdText))
@@ -205,11 +238,13 @@ public sealed class UcdpPadImporter : DatasetImporter
             }
 
             EdtfDate? signed = null;
+            LocalDate? signedDay = null;
             if (row.OptionalText("pa_date") is { } date)
             {
                 if (UcdpGedImporter.TryDay(date, out LocalDate day))
                 {
                     signed = EdtfDate.FromDate(day);
+                    signedDay = day;
                 }
                 else
                 {
@@ -221,13 +256,23 @@ public sealed class UcdpPadImporter : DatasetImporter
             EdtfDate? ended = null;
             if (row.OptionalText("duration") is { } duration)
             {
-                if (UcdpGedImporter.TryDay(duration, out LocalDate day))
+                if (!UcdpGedImporter.TryDay(duration, out LocalDate day))
                 {
-                    ended = EdtfDate.FromDate(day);
+                    Unmapped(row, "duration", where, "not a date (YYYY-MM-DD)");
+                    extension.Keep("duration", row.Raw("duration"));
+                }
+                else if (EndDate(day, signedDay) is { } end)
+                {
+                    ended = end;
+                    if (end.ToString() != EdtfDate.FromDate(day).ToString())
+                    {
+                        // The member says less than the column (a year, not its first day): the column is kept as written.
+                        extension.Keep("duration", row.Raw("duration"));
+                    }
                 }
                 else
                 {
-                    Unmapped(row, "duration", where, "not a date (YYYY-MM-DD)");
+                    Unmapped(row, "duration", where, $"the agreement would end before it was signed ({signedDay:uuuu-MM-dd})");
                     extension.Keep("duration", row.Raw("duration"));
                 }
             }

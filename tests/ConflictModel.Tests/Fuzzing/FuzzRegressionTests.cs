@@ -61,7 +61,8 @@ public class FuzzRegressionTests
     public void Target_SeedCorpus_DoesNotFail(string target)
     {
         Action<byte[]> run = FuzzTargets.Get(target)!;
-        string[] seeds = [.. Directory.EnumerateFiles(Path.Combine(FuzzDirectory, "corpus")).Order(StringComparer.Ordinal)];
+        // Both seed corpora (fuzz/corpus for the JSON targets, fuzz/corpus-csv-importer for the importers) through every target.
+        string[] seeds = [.. new[] { "corpus", "corpus-csv-importer" }.SelectMany(c => Directory.EnumerateFiles(Path.Combine(FuzzDirectory, c)).Order(StringComparer.Ordinal))];
         Assert.NotEmpty(seeds);
         var failures = new List<string>();
         foreach (string seed in seeds)
@@ -79,6 +80,20 @@ public class FuzzRegressionTests
         }
 
         Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+    }
+
+    [Fact]
+    public void CsvImporter_SeedsReachEveryImporterPath()
+    {
+        // The seeds are worth fuzzing only if they import: the real rows do, and the careless variants are named.
+        string folder = Path.Combine(FuzzDirectory, "corpus-csv-importer");
+        var ged = new ConflictModel.Interop.Ucdp.UcdpGedImporter();
+        ConflictModel.Interop.ImportResult imported = ged.Import(File.OpenRead(Path.Combine(folder, "ged.csv")), "ged.csv", null);
+        Assert.Equal(4, imported.Log.RowsImported);
+        ConflictModel.Interop.ImportResult semicolons = ged.Import(File.OpenRead(Path.Combine(folder, "ged-semicolon.csv")), "ged-semicolon.csv", null);
+        Assert.Contains(semicolons.Log.Diagnostics, d => d.Id == "CM6002" && d.GetMessage().Contains("separated by ';'", StringComparison.Ordinal));
+        ConflictModel.Interop.ImportResult pad = new ConflictModel.Interop.Ucdp.UcdpPadImporter().Import(File.OpenRead(Path.Combine(folder, "pad.csv")), "pad.csv", null);
+        Assert.Equal(3, pad.Log.RowsImported);
     }
 
     [Fact]

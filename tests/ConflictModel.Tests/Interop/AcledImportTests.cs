@@ -71,7 +71,7 @@ public sealed class AcledImportTests
         ImportResult result = Import();
         Assert.Equal(
             [
-                "acled.csv(5,1) /fatalities: error CM6003: row 4 (ACLED id XMPL4): 'two' in column 'fatalities' is not a count of people (a whole number, 0 or more); the row was not imported",
+                $"acled.csv(5,1) /fatalities: error CM6003: row 4 (ACLED id XMPL4): 'two' in column 'fatalities' is not {ConflictModel.Interop.Ucdp.UcdpGedImporter.CountOfPeople}; the row was not imported",
                 "acled.csv(6,1) /sub_event_type: warning CM6006: row 5 (ACLED id XMPL5): 'Brand new type / Something' in column 'event_type, sub_event_type' has no mapping (not in the event typology); left out, kept as extension data",
             ],
             result.Log.Diagnostics.Select(d => $"{d.Location} {d.Location.JsonPointer}: {Diagnostic(d)}"));

@@ -219,7 +219,7 @@ public sealed class UcdpGedImportTests
         Assert.True(result.Log.HasErrors);
         Assert.Equal(
             [
-                $"bad.csv(3,1) /best: error CM6003: row 2 (GED id {rows[1]["id"]}): 'eleven' in column 'best' is not a count of people (a whole number, 0 or more); the row was not imported",
+                $"bad.csv(3,1) /best: error CM6003: row 2 (GED id {rows[1]["id"]}): 'eleven' in column 'best' is not {UcdpGedImporter.CountOfPeople}; the row was not imported",
                 $"bad.csv(4,1) /id: error CM6007: row 3 (GED id {rows[0]["id"]}): id '{rows[0]["id"]}' was already imported from row 1; the row was not imported",
                 $"bad.csv(5,1) /date_end: error CM6003: row 4 (GED id {rows[3]["id"]}): '2001-02-30' in column 'date_end' is not a date (YYYY-MM-DD); the row was not imported",
             ],
@@ -229,14 +229,14 @@ public sealed class UcdpGedImportTests
     [Fact]
     public void Import_CsvWithoutARequiredColumn_ImportsNothingAndSaysWhy()
     {
-        string csv = InteropData.GedCsv(Rows.Take(3), [.. GedColumns.All.Where(c => c != "best")]);
+        string csv = InteropData.GedCsv(Rows.Take(3), [.. GedColumns.All.Where(c => c != "low")]);
         ImportResult result = new UcdpGedImporter().Import(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "nobest.csv", null);
 
         Assert.Equal(3, result.Log.RowsRead);
         Assert.Equal(0, result.Log.RowsImported);
         Diagnostic d = Assert.Single(result.Log.Diagnostics);
         Assert.Equal("CM6002", d.Id);
-        Assert.Equal("header: column 'best' is missing; none of the file's 3 rows was imported", d.GetMessage());
+        Assert.Equal("header: column 'low' is missing; none of the file's 3 rows was imported", d.GetMessage());
     }
 
     [Fact]

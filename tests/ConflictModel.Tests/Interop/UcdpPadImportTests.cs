@@ -56,8 +56,8 @@ public sealed class UcdpPadImportTests
             + (new[] { "shaloc", "regdev", "locgov" }.Any(c => r[c] == "1") ? 1 : 0));
         Assert.Equal(expected, dataset.Agreements.Sum(a => a.Provisions.Length));
 
-        // Third parties: every agreement that names one has one; the free text is kept as written.
-        Assert.Equal(Rows.Count(r => r["pa_3rd"].Trim().Length > 0), dataset.Agreements.Count(a => !a.ThirdParties.IsEmpty));
+        // Third parties: every agreement that names one has one ("No" names none); the free text is kept as written.
+        Assert.Equal(Rows.Count(r => r["pa_3rd"].Trim().Length > 0 && r["pa_3rd"].Trim() != "No"), dataset.Agreements.Count(a => !a.ThirdParties.IsEmpty));
         Assert.All(dataset.Agreements.Zip(Rows), pair => Assert.Equal(pair.Second["pa_3rd"], Kept(pair.First).GetValueOrDefault("pa_3rd") ?? string.Empty));
     }
 
@@ -84,16 +84,26 @@ public sealed class UcdpPadImportTests
     }
 
     [Fact]
-    public void Validate_ImportedPad_ReportsTheAgreementThatEndsBeforeItIsSigned()
+    public void Validate_ImportedPad_FindsNoErrorTheImporterWrote()
     {
         string jsonl = ConflictJsonSerializer.SerializeLines(Imported.Value.Dataset);
         DatasetReadResult read = new DatasetReader().Read(new MemoryStream(Encoding.UTF8.GetBytes(jsonl)), "pad.jsonl", DatasetFormat.JsonLines, gzip: false);
         Assert.Empty(read.Diagnostics);
         ValidationResult result = new DatasetValidator(ValidationOptions.Default with { Today = RuleHarness.Today }).Validate(read);
 
+        // Agreement 1024 (signed 2000-08-26) has duration 2000-01-01: PAD's first of January for "some time in 2000".
+        Assert.Empty(result.Diagnostics.Where(d => d.IsError).Select(d => $"{d.Id} {read.SpanAt(d.Location.ByteOffset)?.Id}: {d.GetMessage()}"));
+        Assert.Equal("2000", Imported.Value.Dataset.Agreements.Single(a => a.Id.Value == "ucdp-pad-1024").Ended?.ToString());
+
+        // Every end the importer wrote is on or after the signing, and only the one row PAD dates before it reads as a year.
         string[] endsEarly = [.. Rows.Where(r => r["duration"].Length > 0 && string.CompareOrdinal(r["duration"], r["pa_date"]) < 0).Select(r => "ucdp-pad-" + r["paid"])];
-        Assert.Equal(endsEarly, result.Diagnostics.Where(d => d.IsError).Select(d => read.SpanAt(d.Location.ByteOffset)!.Id!));
-        Assert.All(result.Diagnostics.Where(d => d.IsError), d => Assert.Equal("CM3001", d.Id));
+        Assert.Equal(["ucdp-pad-1024"], endsEarly);
+        Assert.Equal(Rows.Count(r => r["duration"].Length > 0), Imported.Value.Dataset.Agreements.Count(a => a.Ended is not null));
+
+        // The same agreement's pa_3rd is "No" (c_3rd: "There are no reports of any third parties…"): no actor, no third party.
+        Assert.Equal(["1024"], Rows.Where(r => r["pa_3rd"].Trim() == "No").Select(r => r["paid"]));
+        Assert.DoesNotContain(Imported.Value.Dataset.Actors, a => string.Equals(a.Name, "No", StringComparison.OrdinalIgnoreCase));
+        Assert.Empty(Imported.Value.Dataset.Agreements.Single(a => a.Id.Value == "ucdp-pad-1024").ThirdParties);
     }
 
     [Theory]
