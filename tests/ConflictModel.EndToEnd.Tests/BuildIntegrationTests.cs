@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.IO.Compression;
 using System.Linq;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using Xunit;
 
 namespace ConflictModel.EndToEnd.Tests;
@@ -117,6 +119,36 @@ public sealed partial class BuildIntegrationTests : IClassFixture<BuildIntegrati
             ],
             Diagnostics());
         Assert.Contains("configuration: data/.conflictmodel.json", configured.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Package_HoldsTheTargetsTheToolAndTheRuleIds_AndNoLibrary()
+    {
+        using ZipArchive package = ZipFile.OpenRead(Path.Combine(_package.Folder, $"ConflictModel.Build.{_package.Version}.nupkg"));
+        string[] entries = [.. package.Entries.Select(e => e.FullName)];
+        foreach (string folder in (string[])["build", "buildTransitive"])
+        {
+            Assert.Contains($"{folder}/ConflictModel.Build.props", entries);
+            Assert.Contains($"{folder}/ConflictModel.Build.targets", entries);
+            Assert.Contains($"{folder}/ConflictModel.Build.RuleIds.props", entries);
+        }
+
+        Assert.Contains("tools/net10.0/any/ConflictModel.Cli.dll", entries);
+        Assert.Contains("tools/net10.0/any/ConflictModel.Cli.runtimeconfig.json", entries);
+        Assert.Contains("tools/net10.0/any/ConflictModel.dll", entries);
+        Assert.DoesNotContain("tools/net10.0/any/ConflictModel.Cli", entries); // the launcher is for the packing machine only
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
+
+        // Every rule page is a rule id the TreatWarningsAsErrors mapping knows.
+        using var reader = new StreamReader(package.GetEntry("build/ConflictModel.Build.RuleIds.props")!.Open());
+        string ids = XDocument.Parse(reader.ReadToEnd()).Descendants("ConflictModelRuleIds").Single().Value;
+        string[] pages = [.. Directory.GetFiles(Repository.Path("docs", "rules"), "CM*.md").Select(file => Path.GetFileNameWithoutExtension(file)).Order(StringComparer.Ordinal)];
+        Assert.Equal(pages, ids.Split(';').Order(StringComparer.Ordinal));
+
+        using var nuspec = new StreamReader(package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+        XDocument metadata = XDocument.Parse(nuspec.ReadToEnd());
+        Assert.Equal("true", metadata.Descendants().Single(e => e.Name.LocalName == "developmentDependency").Value);
+        Assert.DoesNotContain(metadata.Descendants(), e => e.Name.LocalName == "dependency");
     }
 
     [Fact]
