@@ -60,7 +60,8 @@ public sealed class ReadmeInstallTests : IDisposable
         File.WriteAllText(Path.Combine(consumer, "Program.cs"), """
             using ConflictModel.Serialization;
 
-            Console.WriteLine($"{ConflictJsonSerializer.Deserialize(File.ReadAllBytes(args[0])).RecordCount} records");
+            using FileStream lines = File.OpenRead(args[0]);
+            Console.WriteLine($"{ConflictJsonSerializer.DeserializeLines(lines).RecordCount} records");
             """);
         Directory.CreateDirectory(Path.Combine(consumer, "data"));
         File.Copy(Repository.Path("examples", "seed-merged.jsonl"), Path.Combine(consumer, "data", "seed-merged.jsonl"));
