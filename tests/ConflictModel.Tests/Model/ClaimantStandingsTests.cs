@@ -68,7 +68,7 @@ public class ClaimantStandingsTests
     {
         var a = new ActorId("a");
         var b = new ActorId("b");
-        var standings = new ClaimantStandings(id => id == a ? b : a, _ => null, _ => null, _ => null);
+        var standings = new ClaimantStandings(id => id == a ? b : id == b ? a : null, _ => null, _ => null, _ => null);
 
         Assert.Equal(ClaimantStanding.Party, standings.Of(a, [b]));
         Assert.Equal(ClaimantStanding.ThirdParty, standings.Of(new ActorId("c"), [new ActorId("d")]));

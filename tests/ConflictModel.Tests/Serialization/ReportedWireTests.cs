@@ -110,7 +110,7 @@ public class ReportedWireTests
         Diagnostic diagnostic = Assert.Single(read.Diagnostics);
         Assert.Equal("CM0019", diagnostic.Id);
         Assert.Contains($"'{canonical}'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        Assert.Equal(canonical, ReportedPeriod.Format(read.Dataset.Events.Single().DateAsReported!.LatestOffset!.Value));
+        Assert.Equal(canonical, ReportedPeriod.Format(read.Dataset.Events.Single().DateAsReported!.LatestOffset!));
     }
 
     [Theory]
