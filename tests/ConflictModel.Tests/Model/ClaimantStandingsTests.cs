@@ -23,7 +23,7 @@ public class ClaimantStandingsTests
         new Actor(Afghanistan, "Afghanistan", ActorKind.State),
         new Actor(Qatar, "Qatar", ActorKind.State),
         new Actor(Analysts, "Analysts", ActorKind.Group),
-        new Event(new EventId("clashes"), EventType.ArmedClash, participants: [new Participant(Taliban, ParticipantRole.Participant), new Participant(Army, ParticipantRole.Participant), new Participant(Qatar, ParticipantRole.Facilitator)]),
+        new Event(new EventId("clashes"), EventKind.ArmedClash, participants: [new Participant(Taliban, ParticipantRole.Participant), new Participant(Army, ParticipantRole.Participant), new Participant(Qatar, ParticipantRole.Facilitator)]),
         new CasualtyEstimate(new CasualtyEstimateId("by-pakistan"), CasualtyPopulation.Killed, CasualtyFigure.Exactly(200), Taliban, @event: new EventId("clashes"), claimedBy: Pakistan),
         new CasualtyEstimate(new CasualtyEstimateId("by-qatar"), CasualtyPopulation.Killed, CasualtyFigure.Exactly(100), Taliban, @event: new EventId("clashes"), claimedBy: Qatar),
         new CasualtyEstimate(new CasualtyEstimateId("unclaimed"), CasualtyPopulation.Killed, CasualtyFigure.Exactly(50), Taliban),

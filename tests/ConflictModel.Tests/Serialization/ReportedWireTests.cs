@@ -8,6 +8,7 @@ using ConflictModel.Tests.Validation;
 using ConflictModel.Validation;
 using NodaTime;
 using Xunit;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Tests.Serialization;
 
@@ -16,13 +17,13 @@ public class ReportedWireTests
 {
     private const string Header = "{\"type\":\"dataset\",\"formatVersion\":\"1.0\",\"info\":{\"title\":\"Test\"}}";
 
-    private static ReadResult Read(params string[] records)
+    private static DatasetReadResult Read(params string[] records)
         => new DatasetReader().ReadText(string.Join("\n", new[] { Header }.Concat(records)) + "\n", DatasetFormat.JsonLines, "test.jsonl");
 
     [Fact]
     public void Read_EveryNewMember_IsReadIntoTheModel()
     {
-        ReadResult read = Read(
+        DatasetReadResult read = Read(
             "{\"type\":\"source\",\"id\":\"s\"}",
             "{\"type\":\"event\",\"id\":\"e\",\"kind\":\"visit\",\"dateAsReported\":{\"phrase\":\"in April\",\"yearless\":\"XXXX-04\"},\"sources\":[{\"source\":\"s\",\"hedge\":\"reportedly\"}]}",
             "{\"type\":\"claim\",\"id\":\"c\",\"claimant\":\"x\",\"claimantAsReported\":{\"phrase\":\"officials said\",\"identity\":\"unnamed\"},\"stance\":\"asserts\",\"subject\":{\"kind\":\"position\"},"
@@ -60,7 +61,7 @@ public class ReportedWireTests
     [InlineData("\"in April\"", "CM0008", "/dateAsReported")]
     public void Read_BadReportedDate_IsLocatedAndTheEventIsStillRead(string value, string id, string pointer)
     {
-        ReadResult read = Read("{\"type\":\"event\",\"id\":\"e\",\"kind\":\"visit\",\"dateAsReported\":" + value + ",\"title\":\"kept\"}");
+        DatasetReadResult read = Read("{\"type\":\"event\",\"id\":\"e\",\"kind\":\"visit\",\"dateAsReported\":" + value + ",\"title\":\"kept\"}");
 
         Diagnostic diagnostic = Assert.Single(read.Diagnostics);
         Assert.Equal(id, diagnostic.Id);
@@ -78,7 +79,7 @@ public class ReportedWireTests
     [InlineData("\"figure\":\"200\"", "CM0008", "/sources/0/figure")]
     public void Read_BadCitationMember_IsLocated(string member, string id, string pointer)
     {
-        ReadResult read = Read("{\"type\":\"event\",\"id\":\"e\",\"kind\":\"visit\",\"sources\":[{\"source\":\"s\"," + member + "}]}");
+        DatasetReadResult read = Read("{\"type\":\"event\",\"id\":\"e\",\"kind\":\"visit\",\"sources\":[{\"source\":\"s\"," + member + "}]}");
 
         Diagnostic diagnostic = Assert.Single(read.Diagnostics);
         Assert.Equal(id, diagnostic.Id);
@@ -91,7 +92,7 @@ public class ReportedWireTests
     [InlineData("{\"identity\":\"unnamed\"}", "CM0007", "/claimantAsReported")]
     public void Read_BadReportedClaimant_IsLocatedAndTheClaimIsStillRead(string value, string id, string pointer)
     {
-        ReadResult read = Read("{\"type\":\"claim\",\"id\":\"c\",\"claimant\":\"x\",\"claimantAsReported\":" + value + ",\"stance\":\"asserts\",\"subject\":{\"kind\":\"position\"}}");
+        DatasetReadResult read = Read("{\"type\":\"claim\",\"id\":\"c\",\"claimant\":\"x\",\"claimantAsReported\":" + value + ",\"stance\":\"asserts\",\"subject\":{\"kind\":\"position\"}}");
 
         Diagnostic diagnostic = Assert.Single(read.Diagnostics);
         Assert.Equal(id, diagnostic.Id);
@@ -105,7 +106,7 @@ public class ReportedWireTests
     [InlineData("-P0D", "P0D")]
     public void Read_NonCanonicalOffset_IsReadWithAWarningNamingTheCanonicalForm(string text, string canonical)
     {
-        ReadResult read = Read("{\"type\":\"event\",\"id\":\"e\",\"kind\":\"visit\",\"dateAsReported\":{\"phrase\":\"recently\",\"relativeTo\":\"s\",\"latestOffset\":\"" + text + "\"}}");
+        DatasetReadResult read = Read("{\"type\":\"event\",\"id\":\"e\",\"kind\":\"visit\",\"dateAsReported\":{\"phrase\":\"recently\",\"relativeTo\":\"s\",\"latestOffset\":\"" + text + "\"}}");
 
         Diagnostic diagnostic = Assert.Single(read.Diagnostics);
         Assert.Equal("CM0019", diagnostic.Id);
@@ -121,7 +122,7 @@ public class ReportedWireTests
     {
         string path = Path.Combine(Columnar.ParquetRoundTripTests.RepositoryRoot(), "examples", name);
         byte[] bytes = File.ReadAllBytes(path);
-        ReadResult read = new DatasetReader().Read(path);
+        DatasetReadResult read = new DatasetReader().Read(path);
 
         Assert.DoesNotContain(read.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
         Assert.Equal(Encoding.UTF8.GetString(bytes), Encoding.UTF8.GetString(ConflictJsonSerializer.SerializeToUtf8Bytes(read.Dataset)));

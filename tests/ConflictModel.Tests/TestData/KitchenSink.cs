@@ -44,13 +44,13 @@ internal static class KitchenSink
             new Actor(sa, "Saudi Arabia", ActorKind.State, country: new CountryCode("SAU")),
             new Actor(qa, "Qatar", ActorKind.State, country: new CountryCode("QAT")),
             new Actor(cn, "China", ActorKind.State, country: new CountryCode("CHN")),
-            new Event(e1, EventType.AirOrDroneStrike, "Airstrike near Kabul", "A Pakistani airstrike near Kabul.", EdtfDate.Parse("2025-10~"),
+            new Event(e1, EventKind.AirOrDroneStrike, "Airstrike near Kabul", "A Pakistani airstrike near Kabul.", EdtfDate.Parse("2025-10~"),
                 new Location("near Kabul", new CountryCode("AFG"), ["Kabul"], new GeoPoint(34.5553, 69.2075), LocationPrecision.Near),
                 [new Participant(pak, ParticipantRole.Initiator), new Participant(afg, ParticipantRole.Target)], sources: [cite], externalIds: [new ExternalIdentifier("acled", "AFG12345")])
             {
                 DateAsReported = new ReportedDate("in October", yearless: YearlessDate.FromMonth(10, DateQualification.Approximate)),
             },
-            new Event(e2, EventType.Retaliation, date: EdtfDate.Parse("2025-10-11/2025-10-12"), inResponseTo: [e1], sources: [new Citation(s1) { Hedge = ReportingHedge.Reportedly }])
+            new Event(e2, EventKind.Retaliation, date: EdtfDate.Parse("2025-10-11/2025-10-12"), inResponseTo: [e1], sources: [new Citation(s1) { Hedge = ReportingHedge.Reportedly }])
             {
                 DateAsReported = new ReportedDate("a recent week-long campaign", relativeTo: s1, earliestOffset: Period.FromMonths(-3), latestOffset: Period.Zero, duration: Period.FromWeeks(1)),
             },
@@ -90,7 +90,7 @@ internal static class KitchenSink
                 ],
                 [new Citation(s1)]),
             new Agreement(g1, "Peshawar Accord", EdtfDate.Parse("1992-04-24"), [pak, afg], [new ThirdParty(sa, ThirdPartyRole.Mediator), new ThirdParty(qa, ThirdPartyRole.Witness)],
-                [new Provision(ProvisionKind.Ceasefire, "A ceasefire.", cf), new Provision(ProvisionKind.InterimGovernment)], AgreementType.Partial, EdtfDate.Parse("1992"),
+                [new Provision(ProvisionKind.Ceasefire, "A ceasefire.", cf), new Provision(ProvisionKind.InterimGovernment)], AgreementKind.Partial, EdtfDate.Parse("1992"),
                 [new ExternalIdentifier("ucdp-pad", "1565")], [new Citation(s1)]),
         };
         var info = new DatasetInfo("Kitchen sink", "Every member of every type.", "CC0-1.0", "ConflictModel tests", "ConflictModel", "1.2.3", Instant.FromUtc(2026, 11, 23, 12, 0));

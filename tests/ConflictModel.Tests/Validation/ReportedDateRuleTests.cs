@@ -1,6 +1,8 @@
 using System.Linq;
 using ConflictModel.Validation;
 using Xunit;
+using ConflictModel.Serialization;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Tests.Validation;
 
