@@ -136,6 +136,10 @@ internal static class StatsCommand
         private LocalDate? _first;
         private LocalDate? _last;
         private long _dates;
+        private readonly Standings _standings = new();
+        private long _reportedDates;
+        private long _yearlessDates;
+        private long _relativeDates;
 
         public string? Title { get; set; }
 
@@ -146,13 +150,18 @@ internal static class StatsCommand
             {
                 case Actor actor:
                     _actorKinds[actor.Kind] = _actorKinds.GetValueOrDefault(actor.Kind) + 1;
+                    _standings.Add(actor);
                     break;
                 case Event e:
                     Date(e.Date);
+                    Reported(e.DateAsReported);
+                    _standings.Add(e);
                     break;
                 case Claim claim:
                     Date(claim.Made);
                     _superseded.Add(claim);
+                    Reported(claim.MadeAsReported);
+                    _standings.Add(claim);
                     if (claim.Subject.CasualtyEstimate is { } about)
                     {
                         if (!_claims.TryGetValue(about, out List<(ActorId, ClaimStance)>? list))
@@ -166,10 +175,12 @@ internal static class StatsCommand
                     break;
                 case Attribution attribution:
                     Date(attribution.Date);
+                    _standings.Add(attribution);
                     break;
                 case CasualtyEstimate estimate:
                     Date(estimate.Period);
                     Group(estimate);
+                    _standings.Add(estimate);
                     break;
                 case Ceasefire ceasefire:
                     Date(ceasefire.Declared);
@@ -189,6 +200,7 @@ internal static class StatsCommand
                     foreach (MediationRound round in mediation.Rounds)
                     {
                         Date(round.Date);
+                        Reported(round.DateAsReported);
                     }
 
                     break;
@@ -218,6 +230,12 @@ internal static class StatsCommand
             output.WriteLine(_dates == 0
                 ? "  dates: none given"
                 : $"  dates: {Format(_first)} to {Format(_last)} ({_dates} dates)");
+            if (_reportedDates > 0)
+            {
+                output.WriteLine($"  dates as reported: {_reportedDates} ({_yearlessDates} without a year, {_relativeDates} relative to a report)");
+            }
+
+            _standings.Write(output);
 
             // A figure its claimant replaced (a revision, a retraction) is no one's figure any more: it contests nothing.
             List<(List<CasualtyEstimate> Estimates, CasualtyEnvelope Envelope)> contested = _contested
@@ -276,6 +294,25 @@ internal static class StatsCommand
             public List<CasualtyEstimate>? Estimates { get; set; }
         }
 
+        private void Reported(ReportedDate? date)
+        {
+            if (date is null)
+            {
+                return;
+            }
+
+            _reportedDates++;
+            if (date.Yearless is not null)
+            {
+                _yearlessDates++;
+            }
+
+            if (date.IsRelative)
+            {
+                _relativeDates++;
+            }
+        }
+
         private void Date(EdtfDate? date)
         {
             if (date is not { } d)
@@ -293,6 +330,89 @@ internal static class StatsCommand
             {
                 _last = latest;
             }
+        }
+    }
+
+    /// <summary>
+    /// Who estimates and who claims: whether each casualty estimate and each claim comes from a party to what it is
+    /// about or from a third party (<see cref="ClaimantStandings"/>), judged once every record is read. Keeps only the
+    /// ids the judgement needs: each actor's affiliation, each event's parties, what each estimate, attribution and
+    /// claim names.
+    /// </summary>
+    private sealed class Standings
+    {
+        private readonly Dictionary<ActorId, ActorId?> _affiliations = [];
+        private readonly Dictionary<EventId, ActorId[]> _eventParties = [];
+        private readonly Dictionary<CasualtyEstimateId, (ActorId? Side, EventId? Event)> _estimateParties = [];
+        private readonly Dictionary<AttributionId, (ActorId Accused, EventId? Event)> _attributionParties = [];
+        private readonly List<(ActorId? Claimant, ActorId? Side, EventId? Event)> _estimates = [];
+        private readonly List<(ActorId Claimant, ClaimSubject Subject)> _claims = [];
+
+        public void Add(Actor actor) => _affiliations.TryAdd(actor.Id, actor.AffiliatedWith);
+
+        public void Add(Event e) => _eventParties.TryAdd(e.Id, [.. ClaimantStandings.PartiesTo(e)]);
+
+        public void Add(Attribution attribution) => _attributionParties.TryAdd(attribution.Id, (attribution.Accused, attribution.Event));
+
+        public void Add(CasualtyEstimate estimate)
+        {
+            _estimateParties.TryAdd(estimate.Id, (estimate.Side, estimate.Event));
+            _estimates.Add((estimate.ClaimedBy, estimate.Side, estimate.Event));
+        }
+
+        public void Add(Claim claim) => _claims.Add((claim.Claimant, claim.Subject));
+
+        public void Write(TextWriter output)
+        {
+            if (_estimates.Count == 0 && _claims.Count == 0)
+            {
+                return;
+            }
+
+            var judge = new ClaimantStandings(id => _affiliations.GetValueOrDefault(id), _ => null, _ => null, _ => null);
+            var estimates = new long[3];
+            foreach ((ActorId? claimant, ActorId? side, EventId? e) in _estimates)
+            {
+                estimates[(int)judge.Of(claimant, Parties(side, e))]++;
+            }
+
+            var claims = new long[3];
+            foreach ((ActorId claimant, ClaimSubject subject) in _claims)
+            {
+                claims[(int)judge.Of(claimant, Parties(subject))]++;
+            }
+
+            output.WriteLine($"  who estimates: casualty estimates {Count(estimates)}; claims {Count(claims)}");
+        }
+
+        private static string Count(long[] counts)
+            => $"{counts[(int)ClaimantStanding.Party]} by a party, {counts[(int)ClaimantStanding.ThirdParty]} by a third party, {counts[(int)ClaimantStanding.Unknown]} not known";
+
+        private IEnumerable<ActorId> Parties(ActorId? side, EventId? e)
+        {
+            IEnumerable<ActorId> fromSide = side is { } s ? [s] : [];
+            IEnumerable<ActorId> fromEvent = e is { } id && _eventParties.TryGetValue(id, out ActorId[]? parties) ? parties : [];
+            return fromSide.Concat(fromEvent);
+        }
+
+        private IEnumerable<ActorId> Parties(ClaimSubject subject)
+        {
+            if (subject.CasualtyEstimate is { } estimate)
+            {
+                return _estimateParties.TryGetValue(estimate, out (ActorId? Side, EventId? Event) about) ? Parties(about.Side, about.Event) : [];
+            }
+
+            if (subject.Event is { } e)
+            {
+                return Parties(null, e);
+            }
+
+            if (subject.Attribution is { } attribution && _attributionParties.TryGetValue(attribution, out (ActorId Accused, EventId? Event) accused))
+            {
+                return Parties(accused.Accused, accused.Event);
+            }
+
+            return [];
         }
     }
 

@@ -24,7 +24,7 @@ public sealed class SamplesTests
     {
         ProcessResult clean = ProcessRunner.Run("dotnet", [SamplesDll, "read-and-validate", Repository.Path("examples", "seed-merged.json")]);
         Assert.True(clean.ExitCode == 0, clean.ToString());
-        Assert.Contains("(705,17) /casualtyEstimates/2/figure: info CM2008:", clean.Output, StringComparison.Ordinal);
+        Assert.Contains("(728,17) /casualtyEstimates/2/figure: info CM2008:", clean.Output, StringComparison.Ordinal);
         Assert.EndsWith("75 records read; 0 error(s), 0 warning(s)\n", clean.Output, StringComparison.Ordinal);
 
         string bad = Path.Combine(Path.GetTempPath(), $"conflictmodel-sample-{Environment.ProcessId}.json");

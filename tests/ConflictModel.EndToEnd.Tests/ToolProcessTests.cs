@@ -23,6 +23,8 @@ public sealed class ToolProcessTests : IDisposable
               records: 75 (sources 3, actors 21, events 17, casualty estimates 4, attributions 5, claims 20, ceasefires 1, mediations 4)
               actors: state 9, government 1, armedForces 1, nonStateArmedGroup 1, person 4, mediaOutlet 1, group 4
               dates: none given
+              dates as reported: 6 (3 without a year, 3 relative to a report)
+              who estimates: casualty estimates 3 by a party, 0 by a third party, 1 not known; claims 6 by a party, 5 by a third party, 9 not known
               contested casualty figures: 1
                 killed of taliban (combatants):
                   casualties-200-taliban: 200 ("200") [pakistan claims]

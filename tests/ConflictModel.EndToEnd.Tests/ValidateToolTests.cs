@@ -22,7 +22,7 @@ public sealed class ValidateToolTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         string[] lines = result.Output.TrimEnd('\n').Split('\n');
         Assert.Equal("4 file(s), 237 record(s): 0 error(s), 0 warning(s), 3 info(s)", lines[^1]);
-        Assert.Contains("examples/seed-merged.json(705,17): info CM2008: 'casualties-200-taliban' and 'casualties-over-200-taliban' count the same people but cannot both be right (200 and over 200)", lines);
+        Assert.Contains("examples/seed-merged.json(728,17): info CM2008: 'casualties-200-taliban' and 'casualties-over-200-taliban' count the same people but cannot both be right (200 and over 200)", lines);
         Assert.Equal(string.Empty, result.Error);
     }
 
@@ -78,7 +78,7 @@ public sealed class ValidateToolTests : IDisposable
     {
         ProcessResult raised = ProcessRunner.Tool(Repository.Root, "validate", "examples/seed-merged.json", "--severity", "CM2008=warning", "--warnaserror");
         Assert.Equal(1, raised.ExitCode);
-        Assert.Contains("examples/seed-merged.json(705,17): error CM2008:", raised.Output, StringComparison.Ordinal); // promoted, as Roslyn does under warnaserror
+        Assert.Contains("examples/seed-merged.json(728,17): error CM2008:", raised.Output, StringComparison.Ordinal); // promoted, as Roslyn does under warnaserror
 
         ProcessResult silenced = ProcessRunner.Tool(Repository.Root, "validate", "examples/seed-merged.json", "--severity", "CM2008=none", "--warnaserror");
         Assert.Equal(0, silenced.ExitCode);
@@ -153,7 +153,7 @@ public sealed class ValidateToolTests : IDisposable
 
         ProcessResult raised = ProcessRunner.Tool(_folder, "validate", "merged.json");
         Assert.Equal(1, raised.ExitCode);
-        Assert.Contains("merged.json(705,17): error CM2008:", raised.Output, StringComparison.Ordinal);
+        Assert.Contains("merged.json(728,17): error CM2008:", raised.Output, StringComparison.Ordinal);
 
         File.WriteAllText(Path.Combine(_folder, ".conflictmodel.json"), """
             {"severity":{"CM2008":"error"},

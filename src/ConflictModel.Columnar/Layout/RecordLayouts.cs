@@ -28,7 +28,7 @@ internal static class RecordLayouts
             List("roles", Obj("element", Text("title"), Text("of"), Edtf("period"), Flag("isFormer"), Sources())),
             ExternalIds(), Text("description"))),
         new(RecordKind.Event, "event", "events", Obj(
-            "record", Text("id"), Text("kind"), Text("title"), Text("description"), Edtf("date"), Location("location"),
+            "record", Text("id"), Text("kind"), Text("title"), Text("description"), Edtf("date"), ReportedDate(), Location("location"),
             List("participants", Obj("element", Text("actor"), Text("role"))), TextList("inResponseTo"), Sources(), ExternalIds())),
         new(RecordKind.CasualtyEstimate, "casualtyEstimate", "casualtyEstimates", Obj(
             "record", Text("id"), Text("population"), Figure("figure"), Text("side"), Text("category"), Text("event"), Edtf("period"), Location("location"),
@@ -37,15 +37,15 @@ internal static class RecordLayouts
             "record", Text("id"), Text("accused"), Text("responsibility"), Text("event"), Text("situation"), Text("accuser"), Text("beneficiary"), Text("response"),
             Edtf("date"), TextList("claims"), Sources())),
         new(RecordKind.Claim, "claim", "claims", Obj(
-            "record", Text("id"), Text("claimant"), Text("stance"), Obj("subject", Text("kind"), Text("target"), Text("targetKind")), Text("statement"), Text("quote"),
-            Edtf("made"), Sources(), Text("inResponseTo"), Text("supersedes"))),
+            "record", Text("id"), Text("claimant"), Obj("claimantAsReported", Text("phrase"), Text("identity")), Text("stance"), Obj("subject", Text("kind"), Text("target"), Text("targetKind")), Text("statement"), Text("quote"),
+            Edtf("made"), ReportedDate("madeAsReported"), Sources(), Text("inResponseTo"), Text("supersedes"))),
         new(RecordKind.Ceasefire, "ceasefire", "ceasefires", Obj(
             "record", Text("id"), Text("name"), TextList("parties"), TextList("brokers"), Text("scope"), Text("purpose"), new BooleanColumn("isWritten", absentIsFalse: false),
             Edtf("declared"), Edtf("effective"), History(), Location("location"), Text("agreement"), Sources())),
         new(RecordKind.Mediation, "mediation", "mediations", Obj(
             "record", Text("id"), TextList("parties"), List("mediators", Obj("element", Text("actor"), Text("role"), Text("onBehalfOf"))), TextList("requestedBy"), Text("subject"),
             History(),
-            List("rounds", Obj("element", Edtf("date"), Location("venue"), TextList("facilitators"), TextList("participants"), Text("event"), Sources(), Text("note"))),
+            List("rounds", Obj("element", Edtf("date"), ReportedDate(), Location("venue"), TextList("facilitators"), TextList("participants"), Text("event"), Sources(), Text("note"))),
             Sources())),
         new(RecordKind.Agreement, "agreement", "agreements", Obj(
             "record", Text("id"), Text("name"), Edtf("signed"), TextList("signatories"), List("thirdParties", Obj("element", Text("actor"), Text("role"))),
@@ -69,7 +69,10 @@ internal static class RecordLayouts
 
     // Every use gets its own columns: a Parquet.Net field records its path when added to a schema, so one field
     // object shared by two places in a schema writes one of them empty.
-    private static ObjectListColumn Sources() => new("sources", Obj("element", Text("source"), Text("excerpt"), Text("locator")));
+    private static ObjectListColumn Sources() => new("sources", Obj("element", Text("source"), Text("excerpt"), Text("locator"), Text("hedge"), Text("quote"), Figure("figure")));
+
+    private static ObjectColumn ReportedDate(string name = "dateAsReported") => Obj(
+        name, Text("phrase"), Edtf("date"), Text("yearless"), Flag("yearInferred"), Text("relativeTo"), Text("earliestOffset"), Text("latestOffset"), Text("duration"));
 
     private static ObjectListColumn ExternalIds() => new("externalIds", Obj("element", Text("scheme"), Text("value")));
 

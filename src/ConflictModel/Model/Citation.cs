@@ -11,6 +11,8 @@ public sealed record Citation : ExtensibleRecord
     private readonly SourceId _source;
     private readonly string? _excerpt;
     private readonly string? _locator;
+    private readonly ReportingHedge? _hedge;
+    private readonly string? _quote;
 
     /// <summary>Creates a citation.</summary>
     /// <param name="source">The source cited.</param>
@@ -32,4 +34,22 @@ public sealed record Citation : ExtensibleRecord
 
     /// <summary>Gets where in the source the passage is.</summary>
     public string? Locator { get => _locator; init => _locator = Guard.Against.Blank(value, nameof(Locator)); }
+
+    /// <summary>
+    /// Gets how this source hedges what it reports ("reportedly", "allegedly", "confirmed"); null when it reports
+    /// it in its own voice without a hedge, or the hedge is not recorded.
+    /// </summary>
+    public ReportingHedge? Hedge { get => _hedge; init => _hedge = Guard.Against.Undefined(value, nameof(Hedge)); }
+
+    /// <summary>
+    /// Gets the claimant's words as this source gives them, verbatim, where they differ from the record's own quote
+    /// (two outlets quoting one statement in different translations).
+    /// </summary>
+    public string? Quote { get => _quote; init => _quote = Guard.Against.Blank(value, nameof(Quote)); }
+
+    /// <summary>
+    /// Gets the figure as this source gives it, where it differs from the record's own (one claim reported as
+    /// "58 soldiers" by one outlet and "about 60" by another); for casualty estimates and claims about them.
+    /// </summary>
+    public CasualtyFigure? Figure { get; init; }
 }

@@ -70,6 +70,12 @@ public sealed record Claim : ConflictRecord
     /// <summary>Gets who makes the claim.</summary>
     public ActorId Claimant { get => _claimant; init => _claimant = Guard.Against.DefaultId(value, nameof(Claimant)); }
 
+    /// <summary>
+    /// Gets who makes the claim as the report words it ("according to Pakistani sources", "officials said") and how
+    /// far that identifies the claimant; null when the report simply names <see cref="Claimant"/>.
+    /// </summary>
+    public ReportedClaimant? ClaimantAsReported { get; init; }
+
     /// <summary>Gets what the claimant does with the subject.</summary>
     public ClaimStance Stance { get => _stance; init => _stance = Guard.Against.Undefined(value, nameof(Stance)); }
 
@@ -84,6 +90,9 @@ public sealed record Claim : ConflictRecord
 
     /// <summary>Gets when the claim was made.</summary>
     public EdtfDate? Made { get => _made; init => _made = ModelGuards.NotDefault(value, nameof(Made)); }
+
+    /// <summary>Gets when the claim was made as the report words it ("on Tuesday", "last week"), with what can be said of it.</summary>
+    public ReportedDate? MadeAsReported { get; init; }
 
     /// <summary>Gets where the claim was reported.</summary>
     public ImmutableArray<Citation> Sources { get => _sources.Items; init => _sources = new(Guard.Against.NullItems(value, nameof(Sources))); }

@@ -77,6 +77,9 @@ public sealed record Event : ConflictRecord
     /// <summary>Gets when it happened.</summary>
     public EdtfDate? Date { get => _date; init => _date = ModelGuards.NotDefault(value, nameof(Date)); }
 
+    /// <summary>Gets when it happened as the report words it ("in April", "a recent week-long visit"), with what can be said of it.</summary>
+    public ReportedDate? DateAsReported { get; init; }
+
     /// <summary>Gets where it happened.</summary>
     public Location? Location { get; init; }
 

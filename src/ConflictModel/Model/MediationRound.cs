@@ -43,6 +43,9 @@ public sealed record MediationRound : ExtensibleRecord
     /// <summary>Gets when it took place.</summary>
     public EdtfDate? Date { get => _date; init => _date = ModelGuards.NotDefault(value, nameof(Date)); }
 
+    /// <summary>Gets when it took place as the report words it ("in May"), with what can be said of it.</summary>
+    public ReportedDate? DateAsReported { get; init; }
+
     /// <summary>Gets where it took place.</summary>
     public Location? Venue { get; init; }
 

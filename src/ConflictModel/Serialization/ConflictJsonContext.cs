@@ -51,6 +51,10 @@ namespace ConflictModel.Serialization;
         typeof(CamelCaseEnumConverter<CasualtyCategory>),
         typeof(CamelCaseEnumConverter<LocationPrecision>),
         typeof(CamelCaseEnumConverter<SourceKind>),
+        typeof(YearlessDateConverter),
+        typeof(ReportedPeriodConverter),
+        typeof(CamelCaseEnumConverter<ReportingHedge>),
+        typeof(CamelCaseEnumConverter<ClaimantIdentity>),
     ])]
 [JsonSerializable(typeof(Dataset))]
 [JsonSerializable(typeof(DatasetHeader))]

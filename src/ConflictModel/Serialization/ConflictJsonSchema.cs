@@ -223,6 +223,16 @@ public static class ConflictJsonSchema
             };
         }
 
+        if (type == typeof(YearlessDate))
+        {
+            return String("A date whose year the report leaves unsaid, with ISO 8601-2 unspecified year digits: XXXX-04, XXXX-10-11, XXXX-04~.", pattern: @"^XXXX-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?[?~%]?$");
+        }
+
+        if (type == typeof(Period))
+        {
+            return String("An ISO 8601 duration in whole years, months, weeks and days, negated by a leading minus: P7D, P0D, -P3M.", pattern: ReportedPeriod.Pattern);
+        }
+
         if (type == typeof(Instant))
         {
             return String("An ISO 8601 UTC timestamp such as 2025-10-12T08:30:00Z.", pattern: @"^-?[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,9})?Z$");

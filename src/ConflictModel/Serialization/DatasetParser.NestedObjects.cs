@@ -11,7 +11,7 @@ namespace ConflictModel.Serialization;
 /// <summary>Reading the parts of records: citations, locations, figures, status changes and the rest.</summary>
 internal sealed partial class DatasetParser
 {
-    private static readonly MemberTable CitationMembers = new("a citation", "source", "excerpt", "locator");
+    private static readonly MemberTable CitationMembers = new("a citation", "source", "excerpt", "locator", "hedge", "quote", "figure");
     private static readonly MemberTable ExternalIdMembers = new("an external identifier", "scheme", "value");
     private static readonly MemberTable LocationMembers = new("a location", "name", "country", "adminAreas", "coordinates", "precision");
     private static readonly MemberTable GeoPointMembers = new("coordinates", "latitude", "longitude");
@@ -21,8 +21,10 @@ internal sealed partial class DatasetParser
     private static readonly MemberTable ProvisionMembers = new("a provision", "kind", "text", "ceasefire");
     private static readonly MemberTable StatusChangeMembers = new("a status change", "status", "date", "by", "events", "claims", "sources", "note");
     private static readonly MemberTable MediatorMembers = new("a mediator", "actor", "role", "onBehalfOf");
-    private static readonly MemberTable RoundMembers = new("a mediation round", "date", "venue", "facilitators", "participants", "event", "sources", "note");
+    private static readonly MemberTable RoundMembers = new("a mediation round", "date", "venue", "facilitators", "participants", "event", "sources", "note", "dateAsReported");
     private static readonly MemberTable SubjectMembers = new("a claim subject", "kind", "target", "targetKind");
+    private static readonly MemberTable ReportedDateMembers = new("a reported date", "phrase", "date", "yearless", "yearInferred", "relativeTo", "earliestOffset", "latestOffset", "duration");
+    private static readonly MemberTable ReportedClaimantMembers = new("a reported claimant", "phrase", "identity");
     private static readonly MemberTable FigureMembers = new("a casualty figure", "best", "low", "high", "lowExclusive", "highExclusive", "isApproximate", "phrase");
 
     private static readonly ValueReader<Citation> CitationReader = static (DatasetParser p, ref Utf8JsonReader r, [MaybeNullWhen(false)] out Citation v) => p.TryReadCitation(ref r, out v);
@@ -55,6 +57,9 @@ internal sealed partial class DatasetParser
         List<KeyValuePair<string, string>>? extensions = null;
         SourceId? source = null;
         string? excerpt = null, locator = null;
+        string? quote = null;
+        ReportingHedge? hedge = null;
+        CasualtyFigure? figure = null;
         while (NextMember(ref reader))
         {
             switch (Match(ref reader, CitationMembers, ref seen))
@@ -62,6 +67,9 @@ internal sealed partial class DatasetParser
                 case 0: ok &= TryReadId(ref reader, false, out source); break;
                 case 1: TryReadText(ref reader, true, out excerpt); break;
                 case 2: TryReadText(ref reader, true, out locator); break;
+                case 3: TryReadEnum(ref reader, true, out hedge); break;
+                case 4: TryReadText(ref reader, true, out quote); break;
+                case 5: TryReadOptionalFigure(ref reader, out figure); break;
                 case UnknownMember: ReadUnknown(ref reader, CitationMembers, ref extensions); break;
             }
 
@@ -74,7 +82,7 @@ internal sealed partial class DatasetParser
             return false;
         }
 
-        value = Attach(new Citation(source!.Value, excerpt, locator), extensions);
+        value = Attach(new Citation(source!.Value, excerpt, locator), extensions);        value = Attach(new Citation(source!.Value, excerpt, locator) { Hedge = hedge, Quote = quote, Figure = figure }, extensions);
         return true;
     }
 
@@ -444,6 +452,7 @@ internal sealed partial class DatasetParser
         List<KeyValuePair<string, string>>? extensions = null;
         EdtfDate? date = null;
         Location? venue = null;
+        ReportedDate? dateAsReported = null;
         ImmutableArray<ActorId> facilitators = [], participants = [];
         EventId? @event = null;
         ImmutableArray<Citation> sources = [];
@@ -458,6 +467,7 @@ internal sealed partial class DatasetParser
                 case 3: participants = ReadIds<ActorId>(ref reader); break;
                 case 4: TryReadId(ref reader, true, out @event); break;
                 case 5: sources = ReadArray(ref reader, CitationReader, "a citation"); break;
+                case 7: TryReadReportedDate(ref reader, out dateAsReported); break;
                 case 6: TryReadText(ref reader, true, out note); break;
                 case UnknownMember: ReadUnknown(ref reader, RoundMembers, ref extensions); break;
             }
@@ -465,7 +475,7 @@ internal sealed partial class DatasetParser
             Pop();
         }
 
-        value = Attach(new MediationRound(date, venue, facilitators, participants, @event, sources, note), extensions);
+        value = Attach(new MediationRound(date, venue, facilitators, participants, @event, sources, note), extensions);        value = Attach(new MediationRound(date, venue, facilitators, participants, @event, sources, note) { DateAsReported = dateAsReported }, extensions);
         return true;
     }
 
@@ -677,5 +687,120 @@ internal sealed partial class DatasetParser
         where TId : struct, IRecordId<TId>
     {
         public static readonly ValueReader<TId> Instance = static (DatasetParser p, ref Utf8JsonReader r, [MaybeNullWhen(false)] out TId v) => p.TryReadIdElement(ref r, out v);
+    }
+
+    /// <summary>Reads an optional figure; JSON null is absent. False when the value is not usable.</summary>
+    private bool TryReadOptionalFigure(ref Utf8JsonReader reader, out CasualtyFigure? value)
+    {
+        value = null;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        bool ok = TryReadFigure(ref reader, out CasualtyFigure? figure);
+        value = figure;
+        return ok;
+    }
+
+    /// <summary>Reads an optional reported date; JSON null is absent. False when the value is not usable.</summary>
+    private bool TryReadReportedDate(ref Utf8JsonReader reader, out ReportedDate? value)
+    {
+        value = null;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        if (!ExpectObject(ref reader))
+        {
+            return false;
+        }
+
+        long start = TokenStart(ref reader);
+        ulong seen = 0;
+        bool ok = true;
+        List<KeyValuePair<string, string>>? extensions = null;
+        string? phrase = null;
+        EdtfDate? date = null;
+        YearlessDate? yearless = null;
+        bool? yearInferred = null;
+        SourceId? relativeTo = null;
+        NodaTime.Period? earliestOffset = null, latestOffset = null, duration = null;
+        while (NextMember(ref reader))
+        {
+            switch (Match(ref reader, ReportedDateMembers, ref seen))
+            {
+                case 0: ok &= TryReadText(ref reader, false, out phrase); break;
+                case 1: ok &= TryReadDate(ref reader, out date); break;
+                case 2: ok &= TryReadYearless(ref reader, out yearless); break;
+                case 3: ok &= TryReadBool(ref reader, false, out yearInferred); break;
+                case 4: ok &= TryReadId(ref reader, true, out relativeTo); break;
+                case 5: ok &= TryReadPeriod(ref reader, out earliestOffset); break;
+                case 6: ok &= TryReadPeriod(ref reader, out latestOffset); break;
+                case 7: ok &= TryReadPeriod(ref reader, out duration); break;
+                case UnknownMember: ReadUnknown(ref reader, ReportedDateMembers, ref extensions); break;
+            }
+
+            Pop();
+        }
+
+        long end = _base + reader.BytesConsumed;
+        ok &= Require(seen, 0, start, ref reader, ReportedDateMembers);
+        if (!ok)
+        {
+            return false;
+        }
+
+        if (ReportedDate.Inconsistency(date, yearless, yearInferred == true, relativeTo, earliestOffset is not null || latestOffset is not null) is { } problem)
+        {
+            Report(ReaderDiagnostics.InconsistentMembers, start, end, char.ToUpperInvariant(problem[0]) + problem[1..]);
+            return false;
+        }
+
+        value = Attach(new ReportedDate(phrase!, date, yearless, yearInferred == true, relativeTo, earliestOffset, latestOffset, duration), extensions);
+        return true;
+    }
+
+    /// <summary>Reads an optional reported claimant; JSON null is absent. False when the value is not usable.</summary>
+    private bool TryReadReportedClaimant(ref Utf8JsonReader reader, out ReportedClaimant? value)
+    {
+        value = null;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        if (!ExpectObject(ref reader))
+        {
+            return false;
+        }
+
+        long start = TokenStart(ref reader);
+        ulong seen = 0;
+        bool ok = true;
+        List<KeyValuePair<string, string>>? extensions = null;
+        string? phrase = null;
+        ClaimantIdentity? identity = null;
+        while (NextMember(ref reader))
+        {
+            switch (Match(ref reader, ReportedClaimantMembers, ref seen))
+            {
+                case 0: ok &= TryReadText(ref reader, false, out phrase); break;
+                case 1: ok &= TryReadEnum(ref reader, true, out identity); break;
+                case UnknownMember: ReadUnknown(ref reader, ReportedClaimantMembers, ref extensions); break;
+            }
+
+            Pop();
+        }
+
+        ok &= Require(seen, 0, start, ref reader, ReportedClaimantMembers);
+        if (!ok)
+        {
+            return false;
+        }
+
+        value = Attach(new ReportedClaimant(phrase!, identity ?? ClaimantIdentity.Named), extensions);
+        return true;
     }
 }

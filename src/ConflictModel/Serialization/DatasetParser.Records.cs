@@ -14,10 +14,10 @@ internal sealed partial class DatasetParser
 {
     private static readonly MemberTable SourceMembers = new("a source", "id", "kind", "title", "outlet", "author", "url", "published", "accessed", "language", "basedOn");
     private static readonly MemberTable ActorMembers = new("an actor", "id", "name", "kind", "aliases", "country", "affiliatedWith", "roles", "externalIds", "description");
-    private static readonly MemberTable EventMembers = new("an event", "id", "kind", "title", "description", "date", "location", "participants", "inResponseTo", "sources", "externalIds");
+    private static readonly MemberTable EventMembers = new("an event", "id", "kind", "title", "description", "date", "location", "participants", "inResponseTo", "sources", "externalIds", "dateAsReported");
     private static readonly MemberTable EstimateMembers = new("a casualty estimate", "id", "population", "figure", "side", "category", "event", "period", "location", "claimedBy", "components", "sources");
     private static readonly MemberTable AttributionMembers = new("an attribution", "id", "accused", "responsibility", "event", "situation", "accuser", "beneficiary", "response", "date", "claims", "sources");
-    private static readonly MemberTable ClaimMembers = new("a claim", "id", "claimant", "stance", "subject", "statement", "quote", "made", "sources", "inResponseTo", "supersedes");
+    private static readonly MemberTable ClaimMembers = new("a claim", "id", "claimant", "stance", "subject", "statement", "quote", "made", "sources", "inResponseTo", "supersedes", "claimantAsReported", "madeAsReported");
     private static readonly MemberTable CeasefireMembers = new("a ceasefire", "id", "parties", "name", "brokers", "scope", "purpose", "isWritten", "declared", "effective", "history", "location", "agreement", "sources");
     private static readonly MemberTable MediationMembers = new("a mediation", "id", "parties", "mediators", "requestedBy", "subject", "history", "rounds", "sources");
     private static readonly MemberTable AgreementMembers = new("an agreement", "id", "name", "signed", "signatories", "thirdParties", "provisions", "kind", "ended", "externalIds", "sources");
@@ -149,6 +149,7 @@ internal sealed partial class DatasetParser
         ImmutableArray<EventId> inResponseTo = [];
         ImmutableArray<Citation> sources = [];
         ImmutableArray<ExternalIdentifier> externalIds = [];
+        ReportedDate? dateAsReported = null;
         while (NextMember(ref reader))
         {
             switch (Match(ref reader, EventMembers, ref seen))
@@ -163,6 +164,7 @@ internal sealed partial class DatasetParser
                 case 7: inResponseTo = ReadIds<EventId>(ref reader); break;
                 case 8: sources = ReadArray(ref reader, CitationReader, "a citation"); break;
                 case 9: externalIds = ReadArray(ref reader, ExternalIdReader, "an external identifier"); break;
+                case 10: TryReadReportedDate(ref reader, out dateAsReported); break;
                 case UnknownMember: ReadUnknown(ref reader, EventMembers, ref extensions); break;
             }
 
@@ -175,7 +177,7 @@ internal sealed partial class DatasetParser
             return false;
         }
 
-        value = Attach(new Event(id!.Value, kind!.Value, title, description, date, location, participants, inResponseTo, sources, externalIds), extensions);
+        value = Attach(new Event(id!.Value, kind!.Value, title, description, date, location, participants, inResponseTo, sources, externalIds) { DateAsReported = dateAsReported }, extensions);
         return true;
     }
 
@@ -297,6 +299,8 @@ internal sealed partial class DatasetParser
         string? statement = null, quote = null;
         EdtfDate? made = null;
         ImmutableArray<Citation> sources = [];
+        ReportedClaimant? claimantAsReported = null;
+        ReportedDate? madeAsReported = null;
         while (NextMember(ref reader))
         {
             switch (Match(ref reader, ClaimMembers, ref seen))
@@ -311,6 +315,8 @@ internal sealed partial class DatasetParser
                 case 7: sources = ReadArray(ref reader, CitationReader, "a citation"); break;
                 case 8: TryReadId(ref reader, true, out inResponseTo); break;
                 case 9: TryReadId(ref reader, true, out supersedes); break;
+                case 10: TryReadReportedClaimant(ref reader, out claimantAsReported); break;
+                case 11: TryReadReportedDate(ref reader, out madeAsReported); break;
                 case UnknownMember: ReadUnknown(ref reader, ClaimMembers, ref extensions); break;
             }
 
@@ -324,7 +330,9 @@ internal sealed partial class DatasetParser
             return false;
         }
 
-        value = Attach(new Claim(id!.Value, claimant!.Value, stance!.Value, subject!, statement, quote, made, sources, inResponseTo, supersedes), extensions);
+        value = Attach(
+            new Claim(id!.Value, claimant!.Value, stance!.Value, subject!, statement, quote, made, sources, inResponseTo, supersedes) { ClaimantAsReported = claimantAsReported, MadeAsReported = madeAsReported },
+            extensions);
         return true;
     }
 

@@ -481,4 +481,70 @@ internal sealed partial class DatasetParser
 
         return true;
     }
+
+    /// <summary>Reads an optional date with an unspecified year (<c>XXXX-04</c>); JSON null is absent.</summary>
+    private bool TryReadYearless(ref Utf8JsonReader reader, out YearlessDate? value)
+    {
+        value = null;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return WrongType(ref reader, "a date with an unspecified year (a string such as \"XXXX-04\")");
+        }
+
+        if (!CheckString(ref reader))
+        {
+            return false;
+        }
+
+        string text = reader.GetString()!;
+        if (!YearlessDate.TryParse(text, out YearlessDate date, out string? error))
+        {
+            ReportAtToken(ref reader, ReaderDiagnostics.InvalidDate, Clip(text), error);
+            return false;
+        }
+
+        value = date;
+        return true;
+    }
+
+    /// <summary>Reads an optional ISO 8601 duration of a reported date (<c>-P3M</c>, <c>P7D</c>); JSON null is absent.</summary>
+    private bool TryReadPeriod(ref Utf8JsonReader reader, out NodaTime.Period? value)
+    {
+        value = null;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return WrongType(ref reader, "an ISO 8601 duration (a string such as \"P7D\" or \"-P3M\")");
+        }
+
+        if (!CheckString(ref reader))
+        {
+            return false;
+        }
+
+        string text = reader.GetString()!;
+        if (!ReportedPeriod.TryParse(text, out NodaTime.Period? period, out string? error))
+        {
+            ReportAtToken(ref reader, ReaderDiagnostics.InvalidValue, Clip(text), error);
+            return false;
+        }
+
+        string canonical = ReportedPeriod.Format(period);
+        if (!string.Equals(canonical, text, StringComparison.Ordinal))
+        {
+            ReportAtToken(ref reader, ReaderDiagnostics.NonCanonicalValue, Clip(text), canonical);
+        }
+
+        value = period;
+        return true;
+    }
 }

@@ -68,6 +68,7 @@ public static class RuleCatalog
             new FutureDateRule(),
             new IntervalPrecisionRule(),
             new SequenceInTimeRule(),
+            new ReportedDateRule(),
             new ThirdPartyRoleRule(),
             new PartiesRule(),
             new StatusHistoryRule(),

@@ -12,7 +12,7 @@ namespace ConflictModel.Tests.Examples;
 /// that report it; a dataset of one article keeps that article's records and citations, and the merged dataset keeps
 /// both, so a record both articles report has one citation from each. Verbatim text (claims' quotes, citations'
 /// excerpts) is copied from the articles, typographic quotes and apostrophes included; everything else is the
-/// editors' words. The articles give no years, so no record has a date.
+/// editors' words. The articles give no years, so no record has an EDTF date: the dates they give are kept as reported (SeedDatasets.AsReported.cs).
 /// </summary>
 internal static partial class SeedDatasets
 {
@@ -59,8 +59,7 @@ internal static partial class SeedDatasets
                 + "article 000_5d0fb9f8725c5f18: Pakistan's Defense Minister Khawaja Asif, interviewed by Geo TV, accuses India of "
                 + "stirring up the Taliban and asks Donald Trump to mediate; the Taliban and Pakistan give rival casualty figures; a "
                 + "ceasefire brokered after Saudi and Qatari intervention breaks down with a Pakistani airstrike in Kandahar. The "
-                + "article gives no headline, outlet, author, URL, publication date or year, so the sources carry none and no record "
-                + "has a date.",
+                + "article gives no headline, outlet, author, URL, publication date or year, so the sources carry none and no record has a calendar date: the dates it gives (\"a recent week-long visit\", \"previously\") are kept as reported (dateAsReported), bounded relative to the article, and its hedges (\"reportedly\", \"alleged\") on the citations.",
             license: License,
             attribution: "Encoding by the ConflictModel contributors, dedicated to the public domain (CC0-1.0). Source material: seed "
                 + "news article 000_5d0fb9f8725c5f18, whose headline, outlet, author, date and licence are not given. The quotes and "
@@ -78,8 +77,7 @@ internal static partial class SeedDatasets
                 + "follow-up talks in May and August facilitated by China; a severe escalation on the border with rival casualty "
                 + "figures; accusations of harbouring and instigation between Pakistan and the Taliban, and between India and "
                 + "Pakistan; calls on the Taliban to act against the TTP. The article gives no headline, outlet, author, URL, "
-                + "publication date or year, so the sources carry none and no record has a date: the months it names are in "
-                + "notes and descriptions.",
+                + "publication date or year, so the sources carry none and no record has a calendar date: the months it names (\"in April\", \"in May and August\") are kept as reported, with the year unspecified (XXXX-04), \"a recent and severe escalation\" relative to the article, and Pakistan's unnamed sources and the hedge \"reportedly\" on the claim they make.",
             license: License,
             attribution: "Encoding by the ConflictModel contributors, dedicated to the public domain (CC0-1.0). Source material: seed "
                 + "news article 002_31a2731cc48daa93, whose headline, outlet, author, date and licence are not given. The quotes and "
@@ -98,7 +96,7 @@ internal static partial class SeedDatasets
                 + "articles report the same rival casualty claims, the Taliban's 58 Pakistani soldiers and Pakistan's 200 (000) or "
                 + "over 200 (002) Taliban: each is one claim citing both articles, and the two renderings of Pakistan's figure are "
                 + "kept as two estimates that contradict each other. The articles give no headline, outlet, author, URL, "
-                + "publication date or year, so the sources carry none and no record has a date.",
+                + "publication date or year, so the sources carry none and no record has a calendar date: the dates they give are kept as reported (dateAsReported: months with the year unspecified, \"recent\" and \"previously\" relative to the article), and Pakistan's claim cites each article with the figure that article gives (200, over 200).",
             license: License,
             attribution: "Encoding by the ConflictModel contributors, dedicated to the public domain (CC0-1.0). Source material: seed "
                 + "news articles 000_5d0fb9f8725c5f18 and 002_31a2731cc48daa93, whose headlines, outlets, authors, dates and licences "
@@ -112,7 +110,7 @@ internal static partial class SeedDatasets
             .Concat(Ceasefires()).Concat(Mediations());
 
     private static Dataset Build(Seeds seeds, DatasetInfo info)
-        => Dataset.Create(info, Catalogue().Where(entry => (entry.ReportedIn & seeds) != 0).Select(entry => entry.Create(seeds)));
+        => Dataset.Create(info, Catalogue().Where(entry => (entry.ReportedIn & seeds) != 0).Select(entry => AsReported(seeds, entry.Create(seeds))));
 
     /// <summary>Cites each article of <paramref name="seeds"/> for which a verbatim excerpt is given.</summary>
     private static ImmutableArray<Citation> Cite(Seeds seeds, string? asif = null, string? dar = null)

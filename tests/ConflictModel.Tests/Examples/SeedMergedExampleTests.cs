@@ -23,7 +23,7 @@ public class SeedMergedExampleTests
         Assert.Equal(58, _dataset.Estimate(claim.Subject.Target!).Figure.Best);
         Assert.Equal<Citation>(
             [
-                new Citation(AsifArticle, "claiming the deaths of 58 Pakistani soldiers"),
+                new Citation(AsifArticle, "claiming the deaths of 58 Pakistani soldiers") { Hedge = ReportingHedge.Reportedly },
                 new Citation(DarArticle, "the Taliban government claims the loss of 58 Pakistani soldiers"),
             ],
             claim.Sources);
@@ -40,8 +40,12 @@ public class SeedMergedExampleTests
         Assert.Equal("over 200", _dataset.Estimate(claim.Subject.Target!).Figure.Phrase);
         Assert.Equal<Citation>(
             [
-                new Citation(AsifArticle, "issuing a counter-statement that Pakistani forces had eliminated 200 Taliban militants"),
-                new Citation(DarArticle, "According to Pakistani sources, over 200 Taliban fighters were reportedly killed in skirmishes"),
+                new Citation(AsifArticle, "issuing a counter-statement that Pakistani forces had eliminated 200 Taliban militants") { Figure = CasualtyFigure.Exactly(200, "200") },
+                new Citation(DarArticle, "According to Pakistani sources, over 200 Taliban fighters were reportedly killed in skirmishes")
+                {
+                    Hedge = ReportingHedge.Reportedly,
+                    Figure = CasualtyFigure.AtLeast(200, exclusive: true, phrase: "over 200"),
+                },
             ],
             claim.Sources);
     }

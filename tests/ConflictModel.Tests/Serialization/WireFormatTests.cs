@@ -90,7 +90,7 @@ public class WireFormatTests
     }
 
     public static TheoryData<Type> Enums => new(typeof(Actor).Assembly.GetTypes()
-        .Where(t => t.IsEnum && t.IsPublic && t.Namespace == "ConflictModel.Model" && t != typeof(DateQualification) && t != typeof(Season) && t != typeof(IntervalBound) && t != typeof(DatePrecision) && t != typeof(PloverCategory)));
+        .Where(t => t.IsEnum && t.IsPublic && t.Namespace == "ConflictModel.Model" && t != typeof(DateQualification) && t != typeof(Season) && t != typeof(IntervalBound) && t != typeof(DatePrecision) && t != typeof(PloverCategory) && t != typeof(ClaimantStanding)));
 
     [Theory]
     [MemberData(nameof(Enums))]

@@ -46,8 +46,14 @@ internal static class KitchenSink
             new Actor(cn, "China", ActorKind.State, country: new CountryCode("CHN")),
             new Event(e1, EventKind.AirOrDroneStrike, "Airstrike near Kabul", "A Pakistani airstrike near Kabul.", EdtfDate.Parse("2025-10~"),
                 new Location("near Kabul", new CountryCode("AFG"), ["Kabul"], new GeoPoint(34.5553, 69.2075), LocationPrecision.Near),
-                [new Participant(pak, ParticipantRole.Initiator), new Participant(afg, ParticipantRole.Target)], sources: [cite], externalIds: [new ExternalIdentifier("acled", "AFG12345")]),
-            new Event(e2, EventKind.Retaliation, date: EdtfDate.Parse("2025-10-11/2025-10-12"), inResponseTo: [e1], sources: [new Citation(s1)]),
+                [new Participant(pak, ParticipantRole.Initiator), new Participant(afg, ParticipantRole.Target)], sources: [cite], externalIds: [new ExternalIdentifier("acled", "AFG12345")])
+            {
+                DateAsReported = new ReportedDate("in October", yearless: YearlessDate.FromMonth(10, DateQualification.Approximate)),
+            },
+            new Event(e2, EventKind.Retaliation, date: EdtfDate.Parse("2025-10-11/2025-10-12"), inResponseTo: [e1], sources: [new Citation(s1) { Hedge = ReportingHedge.Reportedly }])
+            {
+                DateAsReported = new ReportedDate("a recent week-long campaign", relativeTo: s1, earliestOffset: Period.FromMonths(-3), latestOffset: Period.Zero, duration: Period.FromWeeks(1)),
+            },
             new CasualtyEstimate(k1, CasualtyPopulation.Killed, new CasualtyFigure(58, 50, 60, isApproximate: true, phrase: "58 Pakistani soldiers"), pak, CasualtyCategory.Combatants,
                 e2, EdtfDate.Parse("2025-10"), new Location(country: new CountryCode("AFG"), precision: LocationPrecision.Country), afg, [k2], [cite]),
             new CasualtyEstimate(k2, CasualtyPopulation.Killed, CasualtyFigure.AtLeast(200, exclusive: true, phrase: "over 200")),
@@ -56,7 +62,11 @@ internal static class KitchenSink
             new Attribution(t1, new ActorId("india"), ResponsibilityKind.Instigation, e2, "the deteriorating security situation", asif, afg, AccusedResponse.Denied,
                 EdtfDate.Parse("2025-10-12?"), [c1], [new Citation(s2, "India has stirred up the Taliban.")]),
             new Claim(c1, afg, ClaimStance.Asserts, ClaimSubject.About(k1), "The Taliban killed 58 soldiers.", "58 Pakistani soldiers were killed",
-                EdtfDate.Parse("2025-10-12"), [cite, new Citation(s2)]),
+                EdtfDate.Parse("2025-10-12"), [cite, new Citation(s2) { Hedge = ReportingHedge.Allegedly, Quote = "about 60 soldiers died", Figure = CasualtyFigure.Exactly(60, "about 60") }])
+            {
+                ClaimantAsReported = new ReportedClaimant("Taliban officials said", ClaimantIdentity.Unnamed),
+                MadeAsReported = new ReportedDate("on 12 October", EdtfDate.Parse("2025-10-12"), yearInferred: true, relativeTo: s1),
+            },
             new Claim(c2, pak, ClaimStance.DeclinesToConfirm, ClaimSubject.About(k1), inResponseTo: c1),
             new Claim(new ClaimId("claim-retracted"), pak, ClaimStance.Retracts, ClaimSubject.About(e1), supersedes: c2),
             new Claim(new ClaimId("claim-attribution"), asif, ClaimStance.Asserts, ClaimSubject.About(t1)),
@@ -76,7 +86,7 @@ internal static class KitchenSink
                 ],
                 [
                     new MediationRound(EdtfDate.Parse("2025-05"), new Location("Beijing", new CountryCode("CHN")), [cn], [pak, afg], e1, [new Citation(s1)], "follow-up"),
-                    new MediationRound(EdtfDate.Parse("2025-08")),
+                    new MediationRound(EdtfDate.Parse("2025-08")) { DateAsReported = new ReportedDate("in August", date: EdtfDate.Parse("2025-08")) },
                 ],
                 [new Citation(s1)]),
             new Agreement(g1, "Peshawar Accord", EdtfDate.Parse("1992-04-24"), [pak, afg], [new ThirdParty(sa, ThirdPartyRole.Mediator), new ThirdParty(qa, ThirdPartyRole.Witness)],

@@ -59,6 +59,9 @@ public class DateRuleTests
         new("CM3013",
             [Event("e", "2025-05-10"), "{\"type\":\"casualtyEstimate\",\"id\":\"k\",\"population\":\"killed\",\"figure\":{\"best\":1},\"event\":\"e\",\"period\":\"2025-06\"}"], 3, "\"2025-06\"", "/period",
             [Event("e", "2025-05-10"), "{\"type\":\"casualtyEstimate\",\"id\":\"k\",\"population\":\"killed\",\"figure\":{\"best\":1},\"event\":\"e\",\"period\":\"2025-05\"}"]),
+        new("CM3014",
+            ["{\"type\":\"event\",\"id\":\"visit\",\"kind\":\"visit\",\"date\":\"2025-05\",\"dateAsReported\":{\"phrase\":\"in April\",\"yearless\":\"XXXX-04\"}}"], 2, "\"2025-05\"", "/date",
+            ["{\"type\":\"event\",\"id\":\"visit\",\"kind\":\"visit\",\"date\":\"2025-04\",\"dateAsReported\":{\"phrase\":\"in April\",\"yearless\":\"XXXX-04\"}}"]),
     ];
 
     [Theory]

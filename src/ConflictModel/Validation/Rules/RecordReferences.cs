@@ -56,6 +56,7 @@ internal static class RecordReferences
 
                 AddAll(list, RecordKind.Event, r.InResponseTo, "/inResponseTo", "inResponseTo");
                 Citations(list, r.Sources, "/sources");
+                Add(list, RecordKind.Source, r.DateAsReported?.RelativeTo?.Value, "/dateAsReported/relativeTo", "relativeTo");
                 break;
             case CasualtyEstimate r:
                 Add(list, RecordKind.Actor, r.Side?.Value, "/side", "side");
@@ -82,6 +83,7 @@ internal static class RecordReferences
                 Citations(list, r.Sources, "/sources");
                 Add(list, RecordKind.Claim, r.InResponseTo?.Value, "/inResponseTo", "inResponseTo");
                 Add(list, RecordKind.Claim, r.Supersedes?.Value, "/supersedes", "supersedes");
+                Add(list, RecordKind.Source, r.MadeAsReported?.RelativeTo?.Value, "/madeAsReported/relativeTo", "relativeTo");
                 break;
             case Ceasefire r:
                 AddAll(list, RecordKind.Actor, r.Parties, "/parties", "parties");
@@ -107,6 +109,7 @@ internal static class RecordReferences
                     AddAll(list, RecordKind.Actor, round.Participants, $"/rounds/{i}/participants", "participants");
                     Add(list, RecordKind.Event, round.Event?.Value, "/rounds", i, "/event", "event");
                     Citations(list, round.Sources, $"/rounds/{i}/sources");
+                    Add(list, RecordKind.Source, round.DateAsReported?.RelativeTo?.Value, "/rounds", i, "/dateAsReported/relativeTo", "relativeTo");
                 }
 
                 Citations(list, r.Sources, "/sources");
