@@ -2,6 +2,8 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 using ConflictModel.Validation;
 using ConflictModel.Validation.Rules;
 using Xunit;

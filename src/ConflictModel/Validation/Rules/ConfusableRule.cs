@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
+using ConflictModel.Diagnostics;
 using ConflictModel.Model;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Validation.Rules;
 
