@@ -7,6 +7,7 @@ change shape. Long strings are clipped to keep seeds small (the fuzzer mutates s
 import gzip
 import json
 import os
+import zlib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "fuzz", "corpus")
@@ -75,6 +76,17 @@ def main():
     write("lines-ucdp.jsonl", ucdp)
     write("lines-ucdp-crlf.jsonl", ucdp.replace("\n", "\r\n"))
     write("lines-ucdp.jsonl.gz", gzip.compress(ucdp.encode("utf-8"), mtime=0))
+
+    # gzip shapes for the gzip target (GzipInput): a compressed document, two concatenated members, and a member cut
+    # after a full flush with no trailer (the truncation CM0024 reports).
+    mixed_lines = "\n".join(compact(r) for r in [header] + [rs[0] for rs in kinds.values()]) + "\n"
+    with open(os.path.join(OUT, "doc-seed-merged-mixed.json"), "rb") as f:
+        write("doc-seed-merged-mixed.json.gz", gzip.compress(f.read(), mtime=0))
+    half = len(mixed_lines) // 2
+    write("lines-merged-two-members.jsonl.gz", gzip.compress(mixed_lines[:half].encode("utf-8"), mtime=0)
+          + gzip.compress(mixed_lines[half:].encode("utf-8"), mtime=0))
+    cut = zlib.compressobj(9, zlib.DEFLATED, 31)
+    write("lines-merged-no-trailer.jsonl.gz", cut.compress(mixed_lines.encode("utf-8")) + cut.flush(zlib.Z_FULL_FLUSH))
 
     # A few edge shapes the reader documents: a byte order mark and an empty document (AFL skips empty files).
     write("doc-bom-empty.json", b"\xef\xbb\xbf" + compact({"formatVersion": "1.0", "info": {"title": "t"}}).encode())

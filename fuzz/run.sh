@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of one target with SharpFuzz and AFL++ (Debian's afl++ package).
 #
-#   fuzz/run.sh TARGET [SECONDS]      TARGET: reader, validator, serializer or csv-importer; SECONDS: 3600 unless given
+#   fuzz/run.sh TARGET [SECONDS]      TARGET: reader, validator, serializer, document, lines, gzip or csv-importer; SECONDS: 3600 unless given
 #
 # Publishes fuzz/ConflictModel.Fuzz, instruments the published ConflictModel.dll with the sharpfuzz tool pinned in
 # fuzz/.config/dotnet-tools.json, and runs afl-fuzz on it for SECONDS with the committed seed corpus (fuzz/corpus)
@@ -16,8 +16,8 @@ set -euo pipefail
 target="${1:-}"
 seconds="${2:-3600}"
 case "$target" in
-  reader|validator|serializer|csv-importer) ;;
-  *) echo "usage: fuzz/run.sh reader|validator|serializer|csv-importer [SECONDS]" >&2; exit 2 ;;
+  reader|validator|serializer|document|lines|gzip|csv-importer) ;;
+  *) echo "usage: fuzz/run.sh reader|validator|serializer|document|lines|gzip|csv-importer [SECONDS]" >&2; exit 2 ;;
 esac
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -9,7 +9,7 @@
 # failure into a file under fuzz/regressions/TARGET/ named after what it found: FuzzRegressionTests replays them.
 set -euo pipefail
 
-target="${1:?usage: fuzz/triage.sh reader|validator|serializer}"
+target="${1:?usage: fuzz/triage.sh reader|validator|serializer|document|lines|gzip}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 out="${FUZZ_OUT:-$root/artifacts/fuzz}/$target"

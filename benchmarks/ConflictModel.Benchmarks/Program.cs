@@ -13,7 +13,7 @@ namespace ConflictModel.Benchmarks;
 /// The benchmark program. With no mode, BenchmarkDotNet's own arguments (<c>--filter '*'</c>, <c>--list flat</c>, …)
 /// run the suite; <c>--quick</c> runs every benchmark once in-process on the 1,000-record data, then the process-level
 /// measurements on it, to prove they still run. Other modes: <c>process</c>, <c>calibrate</c>, <c>generate N…</c>,
-/// <c>verify N…</c>, <c>ci [--sizes N,N] [--runs N]</c> (conflictmodel validate vs ajv vs our reader alone, and planted defects), <c>generate-large [--large-mb N]</c> (writes the large JSON Lines file once and prints its path), <c>validate-large [--large-mb N]</c>, <c>streaming-memory FILE [--per-rule]</c>, and the child modes <c>first-record</c>, <c>stream</c> and <c>load</c> (see docs/performance.md).
+/// <c>verify N…</c>, <c>ci [--sizes N,N] [--runs N]</c> (conflictmodel validate vs ajv vs our reader alone, and planted defects), <c>generate-large [--large-mb N]</c> (writes the large JSON Lines file once and prints its path), <c>validate-large [--large-mb N]</c>, <c>memory [--large-mb N] [--only TEXT]</c> (peak RSS of validate, stats, convert and import against the 400 MiB ceiling), <c>streaming-memory FILE [--per-rule]</c>, and the child modes <c>first-record</c>, <c>stream</c> and <c>load</c> (see docs/performance.md).
 /// </summary>
 internal static class Program
 {
@@ -90,6 +90,10 @@ internal static class Program
                 rest.RemoveAt(0);
                 Console.WriteLine(DataFiles.EnsureLarge((long)(TakeValue(rest, "--large-mb") is { } gmb ? Parse(gmb) : 1000) * 1_000_000, Console.Out));
                 return 0;
+            case "memory":
+                rest.RemoveAt(0);
+                long memoryBytes = (long)(TakeValue(rest, "--large-mb") is { } mmb ? Parse(mmb) : 1000) * 1_000_000;
+                return MemoryCeilings.Run(memoryBytes, TakeValue(rest, "--only"), Console.Out);
             case "validate-large":
                 rest.RemoveAt(0);
                 long validateBytes = (long)(TakeValue(rest, "--large-mb") is { } vmb ? Parse(vmb) : 1000) * 1_000_000;

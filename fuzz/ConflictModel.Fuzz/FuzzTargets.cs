@@ -32,7 +32,11 @@ internal static class FuzzTargets
     });
 
     /// <summary>Gets the names of the targets, as given on the command line and used for corpus folders.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["reader", "validator", "serializer", "csv-importer"];
+    public static IReadOnlyList<string> Names { get; } = ["reader", "validator", "serializer", "document", "lines", "gzip", "csv-importer"];
+
+    // The gzip target's reader: a small expanded-size limit, so a bomb the fuzzer makes is stopped (CM0025) in
+    // milliseconds instead of being a hang; the ratio check (CM0026) is the default one.
+    private static readonly DatasetReader SmallInputReader = new(new DatasetReaderOptions { MaxInputBytes = 4 * 1024 * 1024 });
 
     /// <summary>Gets a target by name.</summary>
     /// <param name="name">One of <see cref="Names"/>.</param>
@@ -42,6 +46,9 @@ internal static class FuzzTargets
         "reader" => Reader,
         "validator" => Validator,
         "serializer" => Serializer,
+        "document" => Document,
+        "lines" => Lines,
+        "gzip" => Gzip,
         "csv-importer" => CsvImporter,
         _ => null,
     };
@@ -58,6 +65,87 @@ internal static class FuzzTargets
         Touch(DefaultReader.ReadUtf8(data, DatasetFormat.JsonLines, "fuzz.jsonl"));
         using var stream = new MemoryStream(data, writable: false);
         Touch(DefaultReader.Read(stream, "fuzz", DatasetFormats.Detect(data.AsSpan(0, Math.Min(data.Length, 4096)))));
+    }
+
+    /// <summary>
+    /// The JSON document entry points alone: read whole from memory, read from a stream, and streamed record by
+    /// record (<see cref="DatasetReader.OpenRecords(Stream, string?, DatasetFormat?, bool)"/>). None may throw.
+    /// </summary>
+    /// <param name="data">The input.</param>
+    public static void Document(byte[] data) => ReadForm(data, DatasetFormat.Document, DefaultReader);
+
+    /// <summary>The JSON Lines entry points alone, as <see cref="Document"/> does for documents.</summary>
+    /// <param name="data">The input.</param>
+    public static void Lines(byte[] data) => ReadForm(data, DatasetFormat.JsonLines, DefaultReader);
+
+    /// <summary>
+    /// The bytes as gzip input: read and streamed with the form detected from what comes out, and decompressed alone
+    /// through <see cref="DatasetReader.OpenGzip"/>. The reader must not throw; <see cref="DatasetReader.OpenGzip"/> may
+    /// refuse damaged data only with <see cref="InvalidDataException"/>, its documented exception.
+    /// </summary>
+    /// <param name="data">The input.</param>
+    public static void Gzip(byte[] data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        using (var stream = new MemoryStream(data, writable: false))
+        {
+            Touch(SmallInputReader.Read(stream, "fuzz.gz", DatasetFormats.Detect(data.AsSpan(0, Math.Min(data.Length, 4096))), gzip: true));
+        }
+
+        using (var stream = new MemoryStream(data, writable: false))
+        {
+            Drain(SmallInputReader.OpenRecords(stream, "fuzz.gz", null, gzip: true));
+        }
+
+        using (var compressed = new MemoryStream(data, writable: false))
+        {
+            try
+            {
+                using Stream plain = SmallInputReader.OpenGzip(compressed);
+                plain.CopyTo(Stream.Null);
+            }
+            catch (InvalidDataException)
+            {
+                // Refused, as documented.
+            }
+        }
+    }
+
+    private static void ReadForm(byte[] data, DatasetFormat format, DatasetReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        string path = format == DatasetFormat.Document ? "fuzz.json" : "fuzz.jsonl";
+        Touch(reader.ReadUtf8(data, format, path));
+        using (var stream = new MemoryStream(data, writable: false))
+        {
+            Touch(reader.Read(stream, path, format));
+        }
+
+        using (var stream = new MemoryStream(data, writable: false))
+        {
+            Drain(reader.OpenRecords(stream, path, format));
+        }
+    }
+
+    // Reads every entry of a record reader, formatting its diagnostics and touching its records' locations.
+    private static void Drain(DatasetRecordReader records)
+    {
+        using (records)
+        {
+            while (records.Read())
+            {
+                StreamedRecord entry = records.Current;
+                foreach (Diagnostic diagnostic in entry.Diagnostics)
+                {
+                    _ = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+                    _ = diagnostic.ToString();
+                }
+
+                _ = entry.Location.ToString();
+            }
+
+            _ = records.Info;
+        }
     }
 
     /// <summary>

@@ -56,6 +56,7 @@ public static class RuleCatalog
             new DuplicateInListRule(),
             new UnknownCountryCodeRule(),
             new DuplicateActorRule(),
+            new ConfusableRule(),
             new AliasRepeatsNameRule(),
             new UnreferencedRecordRule(),
             new DuplicateExternalIdRule(),

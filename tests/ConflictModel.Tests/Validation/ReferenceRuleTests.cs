@@ -50,6 +50,12 @@ public class ReferenceRuleTests
         new("CM1012",
             [A, B, "{\"type\":\"event\",\"id\":\"e\",\"kind\":\"other\",\"participants\":[{\"actor\":\"a\",\"role\":\"initiator\"}]}"], 3, "\"b\"", "/id",
             [A, "{\"type\":\"event\",\"id\":\"e\",\"kind\":\"other\",\"participants\":[{\"actor\":\"a\",\"role\":\"initiator\"}]}"]),
+        new("CM1013",
+            ["{\"type\":\"actor\",\"id\":\"a\",\"name\":\"Ali\\u200Bce\",\"kind\":\"group\"}"], 2, "\"Ali", "/name",
+            ["{\"type\":\"actor\",\"id\":\"a\",\"name\":\"Alice\",\"kind\":\"group\"}"]),
+        new("CM1014",
+            ["{\"type\":\"actor\",\"id\":\"taliban\",\"name\":\"Taliban\",\"kind\":\"group\"}", "{\"type\":\"actor\",\"id\":\"t\\u0430liban\",\"name\":\"Taliban movement\",\"kind\":\"group\"}"], 3, "\"t\\u0430", "/id",
+            ["{\"type\":\"actor\",\"id\":\"taliban\",\"name\":\"Taliban\",\"kind\":\"group\"}", "{\"type\":\"actor\",\"id\":\"taliban-movement\",\"name\":\"Taliban movement\",\"kind\":\"group\"}"]),
     ];
 
     [Theory]
