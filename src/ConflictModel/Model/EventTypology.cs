@@ -50,6 +50,9 @@ public static class EventTypology
         new(EventType.AidOrSupport, null, null, PloverCategory.Aid),
         new(EventType.Sanction, null, null, PloverCategory.Sanction),
         new(EventType.Other, "Strategic developments", "Other", null),
+        new(EventType.PeacekeeperDeployment, null, null, PloverCategory.Aid),
+        new(EventType.ObserverDeployment, null, null, PloverCategory.Aid),
+        new(EventType.Announcement, null, null, null),
     }.ToFrozenDictionary(m => m.Type);
 
     /// <summary>Gets every mapping, in the order of <see cref="EventType"/>.</summary>

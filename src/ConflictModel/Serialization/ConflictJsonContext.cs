@@ -30,6 +30,7 @@ namespace ConflictModel.Serialization;
         typeof(EdtfDateConverter),
         typeof(InstantConverter),
         typeof(CountryCodeConverter),
+        typeof(DurationConverter),
         typeof(CamelCaseEnumConverter<ActorKind>),
         typeof(CamelCaseEnumConverter<EventType>),
         typeof(CamelCaseEnumConverter<ParticipantRole>),
@@ -50,6 +51,8 @@ namespace ConflictModel.Serialization;
         typeof(CamelCaseEnumConverter<CasualtyCategory>),
         typeof(CamelCaseEnumConverter<LocationPrecision>),
         typeof(CamelCaseEnumConverter<SourceKind>),
+        typeof(CamelCaseEnumConverter<GroupMemberRole>),
+        typeof(CamelCaseEnumConverter<MediationOutcomeKind>),
     ])]
 [JsonSerializable(typeof(Dataset))]
 [JsonSerializable(typeof(DatasetHeader))]

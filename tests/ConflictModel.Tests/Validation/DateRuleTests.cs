@@ -57,6 +57,12 @@ public class DateRuleTests
         new("CM3013",
             [Event("e", "2025-05-10"), "{\"type\":\"casualtyEstimate\",\"id\":\"k\",\"population\":\"killed\",\"figure\":{\"best\":1},\"event\":\"e\",\"period\":\"2025-06\"}"], 3, "\"2025-06\"", "/period",
             [Event("e", "2025-05-10"), "{\"type\":\"casualtyEstimate\",\"id\":\"k\",\"population\":\"killed\",\"figure\":{\"best\":1},\"event\":\"e\",\"period\":\"2025-05\"}"]),
+        new("CM3020",
+            ["{\"type\":\"ceasefire\",\"id\":\"c\",\"declared\":\"2025-05-10\",\"plannedEnd\":\"2025-05-01\"}"], 2, "\"2025-05-01\"", "/plannedEnd",
+            ["{\"type\":\"ceasefire\",\"id\":\"c\",\"declared\":\"2025-05-10\",\"plannedEnd\":\"2025-05-18\"}"]),
+        new("CM3021",
+            ["{\"type\":\"ceasefire\",\"id\":\"c\",\"effective\":\"2025-04-19\",\"plannedDuration\":\"PT30H\",\"plannedEnd\":\"2025-04-25\"}"], 2, "\"2025-04-25\"", "/plannedEnd",
+            ["{\"type\":\"ceasefire\",\"id\":\"c\",\"effective\":\"2025-04-19\",\"plannedDuration\":\"PT30H\",\"plannedEnd\":\"2025-04-21\"}"]),
     ];
 
     [Theory]
