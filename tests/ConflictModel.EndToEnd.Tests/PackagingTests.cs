@@ -5,6 +5,7 @@ using System.Linq;
 using System.Reflection.Metadata;
 using System.Xml.Linq;
 using Xunit;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.EndToEnd.Tests;
 

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ConflictModel.Model;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Serialization;
 
@@ -32,7 +33,7 @@ namespace ConflictModel.Serialization;
         typeof(CountryCodeConverter),
         typeof(DurationConverter),
         typeof(CamelCaseEnumConverter<ActorKind>),
-        typeof(CamelCaseEnumConverter<EventType>),
+        typeof(CamelCaseEnumConverter<EventKind>),
         typeof(CamelCaseEnumConverter<ParticipantRole>),
         typeof(CamelCaseEnumConverter<ClaimStance>),
         typeof(CamelCaseEnumConverter<ClaimSubjectKind>),
@@ -46,7 +47,7 @@ namespace ConflictModel.Serialization;
         typeof(CamelCaseEnumConverter<MediatorRole>),
         typeof(CamelCaseEnumConverter<ThirdPartyRole>),
         typeof(CamelCaseEnumConverter<ProvisionKind>),
-        typeof(CamelCaseEnumConverter<AgreementType>),
+        typeof(CamelCaseEnumConverter<AgreementKind>),
         typeof(CamelCaseEnumConverter<CasualtyPopulation>),
         typeof(CamelCaseEnumConverter<CasualtyCategory>),
         typeof(CamelCaseEnumConverter<LocationPrecision>),

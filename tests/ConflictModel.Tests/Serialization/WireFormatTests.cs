@@ -6,6 +6,7 @@ using ConflictModel.Model;
 using ConflictModel.Serialization;
 using NodaTime;
 using Xunit;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Tests.Serialization;
 
@@ -119,7 +120,7 @@ public class WireFormatTests
         Assert.Equal("proposed requested offered accepted declined deferred talksHeld concluded suspended resumed", Names<MediationStatus>());
         Assert.Equal("killed wounded killedOrWounded captured missing abducted displaced", Names<CasualtyPopulation>());
         Assert.Equal("exact near adminLevel2 adminLevel1 region country waterOrAirspace", Names<LocationPrecision>());
-        Assert.Equal(36, Enum.GetValues<EventType>().Length);
+        Assert.Equal(36, Enum.GetValues<EventKind>().Length);
         Assert.Equal("mediator facilitator host guarantor observer witness", Names<MediatorRole>());
         Assert.Equal("member chair coChair lead observer", Names<GroupMemberRole>());
         Assert.Equal("ceasefire agreement understanding noAgreement", Names<MediationOutcomeKind>());

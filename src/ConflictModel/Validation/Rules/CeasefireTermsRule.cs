@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ConflictModel.Diagnostics;
 using ConflictModel.Model;
 using NodaTime;
 
