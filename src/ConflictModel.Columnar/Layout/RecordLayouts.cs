@@ -26,7 +26,8 @@ internal static class RecordLayouts
         new(RecordKind.Actor, "actor", "actors", Obj(
             "record", Text("id"), Text("name"), Text("kind"), TextList("aliases"), Text("country"), Text("affiliatedWith"),
             List("roles", Obj("element", Text("title"), Text("of"), Edtf("period"), Flag("isFormer"), Sources())),
-            ExternalIds(), Text("description"))),
+            ExternalIds(), Text("description"),
+            List("members", Obj("element", Text("actor"), Text("role"), Text("title"), Edtf("period"), Sources())))),
         new(RecordKind.Event, "event", "events", Obj(
             "record", Text("id"), Text("kind"), Text("title"), Text("description"), Edtf("date"), ReportedDate(), Location("location"),
             List("participants", Obj("element", Text("actor"), Text("role"))), TextList("inResponseTo"), Sources(), ExternalIds())),
@@ -41,12 +42,14 @@ internal static class RecordLayouts
             Edtf("made"), ReportedDate("madeAsReported"), Sources(), Text("inResponseTo"), Text("supersedes"))),
         new(RecordKind.Ceasefire, "ceasefire", "ceasefires", Obj(
             "record", Text("id"), Text("name"), TextList("parties"), TextList("brokers"), Text("scope"), Text("purpose"), new BooleanColumn("isWritten", absentIsFalse: false),
-            Edtf("declared"), Edtf("effective"), History(), Location("location"), Text("agreement"), Sources())),
+            Edtf("declared"), Edtf("effective"), History(), Location("location"), Text("agreement"), Sources(),
+            Text("plannedDuration"), Edtf("plannedEnd"))),
         new(RecordKind.Mediation, "mediation", "mediations", Obj(
             "record", Text("id"), TextList("parties"), List("mediators", Obj("element", Text("actor"), Text("role"), Text("onBehalfOf"))), TextList("requestedBy"), Text("subject"),
             History(),
-            List("rounds", Obj("element", Edtf("date"), ReportedDate(), Location("venue"), TextList("facilitators"), TextList("participants"), Text("event"), Sources(), Text("note"))),
-            Sources())),
+            List("rounds", Obj("element", Edtf("date"), ReportedDate(), Location("venue"), TextList("facilitators"), TextList("participants"), Text("event"), Sources(), Text("note"),
+                TextList("observers"), Outcomes())),
+            Sources(), Outcomes())),
         new(RecordKind.Agreement, "agreement", "agreements", Obj(
             "record", Text("id"), Text("name"), Edtf("signed"), TextList("signatories"), List("thirdParties", Obj("element", Text("actor"), Text("role"))),
             List("provisions", Obj("element", Text("kind"), Text("text"), Text("ceasefire"))), Text("kind"), Edtf("ended"), ExternalIds(), Sources())),
@@ -77,7 +80,10 @@ internal static class RecordLayouts
     private static ObjectListColumn ExternalIds() => new("externalIds", Obj("element", Text("scheme"), Text("value")));
 
     private static ObjectListColumn History() => List("history", Obj(
-        "element", Text("status"), Edtf("date"), Text("by"), TextList("events"), TextList("claims"), Sources(), Text("note")));
+        "element", Text("status"), Edtf("date"), Text("by"), TextList("events"), TextList("claims"), Sources(), Text("note"),
+        Edtf("until"), Text("duration"), TextList("agreedBy")));
+
+    private static ObjectListColumn Outcomes() => List("outcomes", Obj("element", Text("kind"), Text("ceasefire"), Text("agreement"), Text("note"), Sources()));
 
     private static ObjectColumn Location(string name) => Obj(
         name, Text("name"), Text("country"), TextList("adminAreas"), Obj("coordinates", new NumberColumn("latitude"), new NumberColumn("longitude")), Text("precision"));

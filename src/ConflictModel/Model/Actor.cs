@@ -19,6 +19,7 @@ public sealed record Actor : ConflictRecord
     private readonly ValueArray<ActorRole> _roles;
     private readonly ValueArray<ExternalIdentifier> _externalIds;
     private readonly string? _description;
+    private readonly ValueArray<GroupMember> _members;
 
     /// <summary>Creates an actor.</summary>
     /// <param name="id">The actor's id.</param>
@@ -30,6 +31,7 @@ public sealed record Actor : ConflictRecord
     /// <param name="roles">Positions held over time.</param>
     /// <param name="externalIds">Identifiers of the actor in other datasets.</param>
     /// <param name="description">A short description.</param>
+    /// <param name="members">For a group, coalition or organisation, its members with their parts and periods.</param>
     /// <exception cref="System.ArgumentException">A required value is missing or default, a text is empty, or an element is null.</exception>
     public Actor(
         ActorId id,
@@ -40,7 +42,8 @@ public sealed record Actor : ConflictRecord
         ActorId? affiliatedWith = null,
         ImmutableArray<ActorRole> roles = default,
         ImmutableArray<ExternalIdentifier> externalIds = default,
-        string? description = null)
+        string? description = null,
+        ImmutableArray<GroupMember> members = default)
     {
         Id = id;
         Name = name;
@@ -51,6 +54,7 @@ public sealed record Actor : ConflictRecord
         Roles = roles;
         ExternalIds = externalIds;
         Description = description;
+        Members = members;
     }
 
     /// <inheritdoc/>
@@ -85,4 +89,7 @@ public sealed record Actor : ConflictRecord
 
     /// <summary>Gets a short description.</summary>
     public string? Description { get => _description; init => _description = Guard.Against.Blank(value, nameof(Description)); }
+
+    /// <summary>Gets, for a group, coalition or organisation, its members with their parts and periods.</summary>
+    public ImmutableArray<GroupMember> Members { get => _members.Items; init => _members = new(Guard.Against.NullItems(value, nameof(Members))); }
 }

@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
 using Ardalis.GuardClauses;
+using NodaTime;
 
 namespace ConflictModel.Model;
 
 /// <summary>
 /// A ceasefire: its parties and brokers, declared and effective dates, scope and purpose, whether it was written
-/// down, and a status history with the events that changed it ("a fragile ceasefire brokered following
+/// down, how long it was meant to last, and a status history (extensions, renewals, suspensions, violations) with the
+/// events and statements that changed it ("a fragile ceasefire brokered following
 /// intervention from Saudi Arabia and Qatar ... hostilities resumed when Pakistan conducted another airstrike").
 /// Maps to the ETH/PRIO Civil Conflict Ceasefire dataset and to a UCDP PAD agreement's <c>cease</c> provision.
 /// </summary>
@@ -22,6 +24,8 @@ public sealed record Ceasefire : ConflictRecord
     private readonly ValueArray<StatusChange<CeasefireStatus>> _history;
     private readonly AgreementId? _agreement;
     private readonly ValueArray<Citation> _sources;
+    private readonly Period? _plannedDuration;
+    private readonly EdtfDate? _plannedEnd;
 
     /// <summary>Creates a ceasefire.</summary>
     /// <param name="id">The ceasefire's id.</param>
@@ -37,7 +41,9 @@ public sealed record Ceasefire : ConflictRecord
     /// <param name="location">Where it applies, when narrower than the parties' territories.</param>
     /// <param name="agreement">The agreement that contains it.</param>
     /// <param name="sources">Where it was reported.</param>
-    /// <exception cref="System.ArgumentException">A required value is missing or default, a text is empty, or an element is null.</exception>
+    /// <param name="plannedDuration">How long it was declared for ("for seven days": <c>P7D</c>, "a 72-hour truce": <c>PT72H</c>); null when open-ended or not reported.</param>
+    /// <param name="plannedEnd">When it was declared to end, as first agreed; later extensions are in the <paramref name="history"/>.</param>
+    /// <exception cref="System.ArgumentException">A required value is missing or default, a text is empty, the duration is not positive, or an element is null.</exception>
     public Ceasefire(
         CeasefireId id,
         ImmutableArray<ActorId> parties = default,
@@ -51,7 +57,9 @@ public sealed record Ceasefire : ConflictRecord
         ImmutableArray<StatusChange<CeasefireStatus>> history = default,
         Location? location = null,
         AgreementId? agreement = null,
-        ImmutableArray<Citation> sources = default)
+        ImmutableArray<Citation> sources = default,
+        Period? plannedDuration = null,
+        EdtfDate? plannedEnd = null)
     {
         Id = id;
         Parties = parties;
@@ -66,6 +74,8 @@ public sealed record Ceasefire : ConflictRecord
         Location = location;
         Agreement = agreement;
         Sources = sources;
+        PlannedDuration = plannedDuration;
+        PlannedEnd = plannedEnd;
     }
 
     /// <inheritdoc/>
@@ -113,6 +123,32 @@ public sealed record Ceasefire : ConflictRecord
     /// <summary>Gets where it was reported.</summary>
     public ImmutableArray<Citation> Sources { get => _sources.Items; init => _sources = new(Guard.Against.NullItems(value, nameof(Sources))); }
 
+    /// <summary>Gets how long it was declared for; null when open-ended or not reported.</summary>
+    public Period? PlannedDuration { get => _plannedDuration; init => _plannedDuration = ModelGuards.PositiveDuration(value, nameof(PlannedDuration)); }
+
+    /// <summary>Gets when it was declared to end, as first agreed; null when open-ended or not reported.</summary>
+    public EdtfDate? PlannedEnd { get => _plannedEnd; init => _plannedEnd = ModelGuards.NotDefault(value, nameof(PlannedEnd)); }
+
     /// <summary>Gets the latest status in the history, or null when it has none.</summary>
     public CeasefireStatus? CurrentStatus => History.IsEmpty ? null : History[^1].Status;
+
+    /// <summary>
+    /// Gets the end in force after the whole history: the <see cref="StatusChange{TStatus}.Until"/> of the latest
+    /// declaration, extension or renewal that gives one, else <see cref="PlannedEnd"/>; null when open-ended or not reported.
+    /// </summary>
+    public EdtfDate? CurrentEnd
+    {
+        get
+        {
+            for (int i = History.Length - 1; i >= 0; i--)
+            {
+                if (History[i] is { Status: CeasefireStatus.Declared or CeasefireStatus.Extended or CeasefireStatus.Renewed, Until: { } until })
+                {
+                    return until;
+                }
+            }
+
+            return PlannedEnd;
+        }
+    }
 }

@@ -105,4 +105,13 @@ public enum EventKind
 
     /// <summary>Anything else; describe it in the event's title.</summary>
     Other,
+
+    /// <summary>Peacekeeping forces deployed, reinforced or withdrawn (a UN or regional peacekeeping mission).</summary>
+    PeacekeeperDeployment,
+
+    /// <summary>Unarmed observers or monitors deployed to verify a ceasefire or agreement ("an ASEAN interim observer team").</summary>
+    ObserverDeployment,
+
+    /// <summary>An official announcement of a decision or outcome (a ceasefire, an extension, a suspension), as distinct from a statement of position.</summary>
+    Announcement,
 }

@@ -50,6 +50,9 @@ public static class EventTypology
         new(EventKind.AidOrSupport, null, null, PloverCategory.Aid),
         new(EventKind.Sanction, null, null, PloverCategory.Sanction),
         new(EventKind.Other, "Strategic developments", "Other", null),
+        new(EventKind.PeacekeeperDeployment, null, null, PloverCategory.Aid),
+        new(EventKind.ObserverDeployment, null, null, PloverCategory.Aid),
+        new(EventKind.Announcement, null, null, null),
     }.ToFrozenDictionary(m => m.Kind);
 
     /// <summary>Gets every mapping, in the order of <see cref="EventKind"/>.</summary>

@@ -5,7 +5,7 @@ namespace ConflictModel.Model;
 
 /// <summary>
 /// A mediation effort between parties: its mediators, who asked for it, what happened to the request
-/// (requested, offered, accepted, declined, deferred, talks held, concluded) and its rounds of talks ("in May and
+/// (requested, offered, accepted, declined, deferred, talks held, suspended, resumed, concluded), its outcomes and its rounds of talks ("in May and
 /// August facilitated by China"). Maps to UCDP's third-party and mediation data and PLOVER REQUEST / CONSULT.
 /// </summary>
 public sealed record Mediation : ConflictRecord
@@ -18,6 +18,7 @@ public sealed record Mediation : ConflictRecord
     private readonly ValueArray<StatusChange<MediationStatus>> _history;
     private readonly ValueArray<MediationRound> _rounds;
     private readonly ValueArray<Citation> _sources;
+    private readonly ValueArray<MediationOutcome> _outcomes;
 
     /// <summary>Creates a mediation.</summary>
     /// <param name="id">The mediation's id.</param>
@@ -28,6 +29,7 @@ public sealed record Mediation : ConflictRecord
     /// <param name="history">Its status history, in order.</param>
     /// <param name="rounds">Its rounds of talks.</param>
     /// <param name="sources">Where it was reported.</param>
+    /// <param name="outcomes">What the mediation as a whole produced (the ceasefire or agreement it brokered); a round's own outcomes are on the round.</param>
     /// <exception cref="System.ArgumentException">An id is default, a text is empty, or an element is null.</exception>
     public Mediation(
         MediationId id,
@@ -37,7 +39,8 @@ public sealed record Mediation : ConflictRecord
         string? subject = null,
         ImmutableArray<StatusChange<MediationStatus>> history = default,
         ImmutableArray<MediationRound> rounds = default,
-        ImmutableArray<Citation> sources = default)
+        ImmutableArray<Citation> sources = default,
+        ImmutableArray<MediationOutcome> outcomes = default)
     {
         Id = id;
         Parties = parties;
@@ -47,6 +50,7 @@ public sealed record Mediation : ConflictRecord
         History = history;
         Rounds = rounds;
         Sources = sources;
+        Outcomes = outcomes;
     }
 
     /// <inheritdoc/>
@@ -78,6 +82,9 @@ public sealed record Mediation : ConflictRecord
 
     /// <summary>Gets where it was reported.</summary>
     public ImmutableArray<Citation> Sources { get => _sources.Items; init => _sources = new(Guard.Against.NullItems(value, nameof(Sources))); }
+
+    /// <summary>Gets what the mediation as a whole produced.</summary>
+    public ImmutableArray<MediationOutcome> Outcomes { get => _outcomes.Items; init => _outcomes = new(Guard.Against.NullItems(value, nameof(Outcomes))); }
 
     /// <summary>Gets the latest status in the history, or null when it has none.</summary>
     public MediationStatus? CurrentStatus => History.IsEmpty ? null : History[^1].Status;

@@ -3,7 +3,7 @@ using Ardalis.GuardClauses;
 
 namespace ConflictModel.Model;
 
-/// <summary>A round of talks in a <see cref="Mediation"/>: when, where, who facilitated, who attended.</summary>
+/// <summary>A round of talks in a <see cref="Mediation"/>: when, where, who facilitated, who attended, who observed, and what it produced.</summary>
 public sealed record MediationRound : ExtensibleRecord
 {
     private readonly EdtfDate? _date;
@@ -12,6 +12,8 @@ public sealed record MediationRound : ExtensibleRecord
     private readonly EventId? _event;
     private readonly ValueArray<Citation> _sources;
     private readonly string? _note;
+    private readonly ValueArray<ActorId> _observers;
+    private readonly ValueArray<MediationOutcome> _outcomes;
 
     /// <summary>Creates a round.</summary>
     /// <param name="date">When it took place ("2025-05").</param>
@@ -21,6 +23,8 @@ public sealed record MediationRound : ExtensibleRecord
     /// <param name="event">The talks as an event, where the dataset records one.</param>
     /// <param name="sources">Where it was reported.</param>
     /// <param name="note">A note in the editor's words.</param>
+    /// <param name="observers">Who attended as observers ("China attended as an observer").</param>
+    /// <param name="outcomes">What the round produced (the ceasefire it brokered).</param>
     /// <exception cref="System.ArgumentException">A date or id is default, a text is empty, or an element is null.</exception>
     public MediationRound(
         EdtfDate? date = null,
@@ -29,7 +33,9 @@ public sealed record MediationRound : ExtensibleRecord
         ImmutableArray<ActorId> participants = default,
         EventId? @event = null,
         ImmutableArray<Citation> sources = default,
-        string? note = null)
+        string? note = null,
+        ImmutableArray<ActorId> observers = default,
+        ImmutableArray<MediationOutcome> outcomes = default)
     {
         Date = date;
         Venue = venue;
@@ -38,6 +44,8 @@ public sealed record MediationRound : ExtensibleRecord
         Event = @event;
         Sources = sources;
         Note = note;
+        Observers = observers;
+        Outcomes = outcomes;
     }
 
     /// <summary>Gets when it took place.</summary>
@@ -63,4 +71,10 @@ public sealed record MediationRound : ExtensibleRecord
 
     /// <summary>Gets a note in the editor's words.</summary>
     public string? Note { get => _note; init => _note = Guard.Against.Blank(value, nameof(Note)); }
+
+    /// <summary>Gets who attended as observers.</summary>
+    public ImmutableArray<ActorId> Observers { get => _observers.Items; init => _observers = new(Guard.Against.DefaultIds(value, nameof(Observers))); }
+
+    /// <summary>Gets what the round produced.</summary>
+    public ImmutableArray<MediationOutcome> Outcomes { get => _outcomes.Items; init => _outcomes = new(Guard.Against.NullItems(value, nameof(Outcomes))); }
 }

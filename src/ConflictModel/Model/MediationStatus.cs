@@ -26,4 +26,10 @@ public enum MediationStatus
 
     /// <summary>The mediation ended, with or without an agreement.</summary>
     Concluded,
+
+    /// <summary>Talks or the process put on hold by a party or the mediator, without ending the mediation.</summary>
+    Suspended,
+
+    /// <summary>Talks or the process taken up again after a suspension.</summary>
+    Resumed,
 }

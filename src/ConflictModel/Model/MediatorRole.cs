@@ -1,6 +1,9 @@
 namespace ConflictModel.Model;
 
-/// <summary>The part a third party plays in a <see cref="Mediation"/>. Maps to UCDP's mediation and PAD's third-party roles.</summary>
+/// <summary>
+/// The part a third party plays in a <see cref="Mediation"/>: mediators and facilitators, hosts, and those who stand
+/// beside the talks (guarantors, observers, witnesses). Maps to UCDP's mediation and PAD's third-party roles.
+/// </summary>
 public enum MediatorRole
 {
     /// <summary>Mediates between the parties.</summary>
@@ -14,4 +17,10 @@ public enum MediatorRole
 
     /// <summary>Guarantees an outcome.</summary>
     Guarantor,
+
+    /// <summary>Attends or follows the talks without mediating ("China attended as an observer").</summary>
+    Observer,
+
+    /// <summary>Witnesses the parties' commitment or signature without guaranteeing it.</summary>
+    Witness,
 }

@@ -31,6 +31,7 @@ namespace ConflictModel.Serialization;
         typeof(EdtfDateConverter),
         typeof(InstantConverter),
         typeof(CountryCodeConverter),
+        typeof(DurationConverter),
         typeof(CamelCaseEnumConverter<ActorKind>),
         typeof(CamelCaseEnumConverter<EventKind>),
         typeof(CamelCaseEnumConverter<ParticipantRole>),
@@ -55,6 +56,8 @@ namespace ConflictModel.Serialization;
         typeof(ReportedPeriodConverter),
         typeof(CamelCaseEnumConverter<ReportingHedge>),
         typeof(CamelCaseEnumConverter<ClaimantIdentity>),
+        typeof(CamelCaseEnumConverter<GroupMemberRole>),
+        typeof(CamelCaseEnumConverter<MediationOutcomeKind>),
     ])]
 [JsonSerializable(typeof(Dataset))]
 [JsonSerializable(typeof(DatasetHeader))]

@@ -83,6 +83,9 @@ public static class ConflictJsonSchema
         return ordered.ToJsonString(new JsonSerializerOptions { WriteIndented = true, IndentSize = 2, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
     }
 
+    // ISO 8601 durations with at least one unit, no fractions and no sign; "P" alone and "PT" alone are not durations.
+    private const string DurationPattern = @"^P(?=[0-9]|T[0-9])(?:[0-9]+Y)?(?:[0-9]+M)?(?:[0-9]+W)?(?:[0-9]+D)?(?:T(?=[0-9])(?:[0-9]+H)?(?:[0-9]+M)?(?:[0-9]+S)?)?$";
+
     private static readonly HashSet<Type> IdTypes =
     [
         typeof(ActorId), typeof(EventId), typeof(ClaimId), typeof(AttributionId), typeof(CeasefireId),
@@ -241,6 +244,11 @@ public static class ConflictJsonSchema
         if (type == typeof(CountryCode))
         {
             return String("An ISO 3166-1 alpha-3 country code such as PAK.", pattern: "^[A-Z]{3}$");
+        }
+
+        if (type == typeof(Period))
+        {
+            return String("An ISO 8601 duration: P7D (seven days), PT72H (72 hours), P1M; positive, in whole seconds or larger units.", maxLength: 64, pattern: DurationPattern);
         }
 
         if (type == typeof(Uri))

@@ -19,12 +19,14 @@ internal sealed partial class DatasetParser
     private static readonly MemberTable ParticipantMembers = new("a participant", "actor", "role");
     private static readonly MemberTable ThirdPartyMembers = new("a third party", "actor", "role");
     private static readonly MemberTable ProvisionMembers = new("a provision", "kind", "text", "ceasefire");
-    private static readonly MemberTable StatusChangeMembers = new("a status change", "status", "date", "by", "events", "claims", "sources", "note");
+    private static readonly MemberTable StatusChangeMembers = new("a status change", "status", "date", "by", "events", "claims", "sources", "note", "until", "duration", "agreedBy");
     private static readonly MemberTable MediatorMembers = new("a mediator", "actor", "role", "onBehalfOf");
-    private static readonly MemberTable RoundMembers = new("a mediation round", "date", "venue", "facilitators", "participants", "event", "sources", "note", "dateAsReported");
+    private static readonly MemberTable RoundMembers = new("a mediation round", "date", "venue", "facilitators", "participants", "event", "sources", "note", "dateAsReported", "observers", "outcomes");
     private static readonly MemberTable SubjectMembers = new("a claim subject", "kind", "target", "targetKind");
     private static readonly MemberTable ReportedDateMembers = new("a reported date", "phrase", "date", "yearless", "yearInferred", "relativeTo", "earliestOffset", "latestOffset", "duration");
     private static readonly MemberTable ReportedClaimantMembers = new("a reported claimant", "phrase", "identity");
+    private static readonly MemberTable GroupMemberMembers = new("a group member", "actor", "role", "title", "period", "sources");
+    private static readonly MemberTable OutcomeMembers = new("a mediation outcome", "kind", "ceasefire", "agreement", "note", "sources");
     private static readonly MemberTable FigureMembers = new("a casualty figure", "best", "low", "high", "lowExclusive", "highExclusive", "isApproximate", "phrase");
 
     private static readonly ValueReader<Citation> CitationReader = static (DatasetParser p, ref Utf8JsonReader r, [MaybeNullWhen(false)] out Citation v) => p.TryReadCitation(ref r, out v);
@@ -36,6 +38,8 @@ internal sealed partial class DatasetParser
     private static readonly ValueReader<Provision> ProvisionReader = static (DatasetParser p, ref Utf8JsonReader r, [MaybeNullWhen(false)] out Provision v) => p.TryReadProvision(ref r, out v);
     private static readonly ValueReader<Mediator> MediatorReader = static (DatasetParser p, ref Utf8JsonReader r, [MaybeNullWhen(false)] out Mediator v) => p.TryReadMediator(ref r, out v);
     private static readonly ValueReader<MediationRound> RoundReader = static (DatasetParser p, ref Utf8JsonReader r, [MaybeNullWhen(false)] out MediationRound v) => p.TryReadRound(ref r, out v);
+    private static readonly ValueReader<GroupMember> GroupMemberReader = static (DatasetParser p, ref Utf8JsonReader r, [MaybeNullWhen(false)] out GroupMember v) => p.TryReadGroupMember(ref r, out v);
+    private static readonly ValueReader<MediationOutcome> OutcomeReader = static (DatasetParser p, ref Utf8JsonReader r, [MaybeNullWhen(false)] out MediationOutcome v) => p.TryReadOutcome(ref r, out v);
     private static readonly ValueReader<StatusChange<CeasefireStatus>> CeasefireChangeReader = static (DatasetParser p, ref Utf8JsonReader r, [MaybeNullWhen(false)] out StatusChange<CeasefireStatus> v) => p.TryReadStatusChange(ref r, out v);
     private static readonly ValueReader<StatusChange<MediationStatus>> MediationChangeReader = static (DatasetParser p, ref Utf8JsonReader r, [MaybeNullWhen(false)] out StatusChange<MediationStatus> v) => p.TryReadStatusChange(ref r, out v);
 
@@ -376,6 +380,9 @@ internal sealed partial class DatasetParser
         ImmutableArray<ClaimId> claims = [];
         ImmutableArray<Citation> sources = [];
         string? note = null;
+        EdtfDate? until = null;
+        NodaTime.Period? duration = null;
+        ImmutableArray<ActorId> agreedBy = [];
         while (NextMember(ref reader))
         {
             switch (Match(ref reader, StatusChangeMembers, ref seen))
@@ -387,6 +394,9 @@ internal sealed partial class DatasetParser
                 case 4: claims = ReadIds<ClaimId>(ref reader); break;
                 case 5: sources = ReadArray(ref reader, CitationReader, "a citation"); break;
                 case 6: TryReadText(ref reader, true, out note); break;
+                case 7: TryReadDate(ref reader, out until); break;
+                case 8: TryReadDuration(ref reader, out duration); break;
+                case 9: agreedBy = ReadIds<ActorId>(ref reader); break;
                 case UnknownMember: ReadUnknown(ref reader, StatusChangeMembers, ref extensions); break;
             }
 
@@ -399,7 +409,7 @@ internal sealed partial class DatasetParser
             return false;
         }
 
-        value = Attach(new StatusChange<TStatus>(status!.Value, date, by, events, claims, sources, note), extensions);
+        value = Attach(new StatusChange<TStatus>(status!.Value, date, by, events, claims, sources, note, until, duration, agreedBy), extensions);
         return true;
     }
 
@@ -457,6 +467,8 @@ internal sealed partial class DatasetParser
         EventId? @event = null;
         ImmutableArray<Citation> sources = [];
         string? note = null;
+        ImmutableArray<ActorId> observers = [];
+        ImmutableArray<MediationOutcome> outcomes = [];
         while (NextMember(ref reader))
         {
             switch (Match(ref reader, RoundMembers, ref seen))
@@ -467,15 +479,128 @@ internal sealed partial class DatasetParser
                 case 3: participants = ReadIds<ActorId>(ref reader); break;
                 case 4: TryReadId(ref reader, true, out @event); break;
                 case 5: sources = ReadArray(ref reader, CitationReader, "a citation"); break;
-                case 7: TryReadReportedDate(ref reader, out dateAsReported); break;
                 case 6: TryReadText(ref reader, true, out note); break;
+                case 7: TryReadReportedDate(ref reader, out dateAsReported); break;
+                case 8: observers = ReadIds<ActorId>(ref reader); break;
+                case 9: outcomes = ReadArray(ref reader, OutcomeReader, "an outcome"); break;
                 case UnknownMember: ReadUnknown(ref reader, RoundMembers, ref extensions); break;
             }
 
             Pop();
         }
 
-        value = Attach(new MediationRound(date, venue, facilitators, participants, @event, sources, note), extensions);        value = Attach(new MediationRound(date, venue, facilitators, participants, @event, sources, note) { DateAsReported = dateAsReported }, extensions);
+        value = Attach(new MediationRound(date, venue, facilitators, participants, @event, sources, note, observers, outcomes) { DateAsReported = dateAsReported }, extensions);
+        return true;
+    }
+
+    private bool TryReadGroupMember(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out GroupMember value)
+    {
+        value = null;
+        if (!ExpectObject(ref reader))
+        {
+            return false;
+        }
+
+        long start = TokenStart(ref reader);
+        ulong seen = 0;
+        bool ok = true;
+        List<KeyValuePair<string, string>>? extensions = null;
+        ActorId? actor = null;
+        GroupMemberRole? role = null;
+        string? title = null;
+        EdtfDate? period = null;
+        ImmutableArray<Citation> sources = [];
+        while (NextMember(ref reader))
+        {
+            switch (Match(ref reader, GroupMemberMembers, ref seen))
+            {
+                case 0: ok &= TryReadId(ref reader, false, out actor); break;
+                case 1: TryReadEnum(ref reader, false, out role); break;
+                case 2: TryReadText(ref reader, true, out title); break;
+                case 3: TryReadDate(ref reader, out period); break;
+                case 4: sources = ReadArray(ref reader, CitationReader, "a citation"); break;
+                case UnknownMember: ReadUnknown(ref reader, GroupMemberMembers, ref extensions); break;
+            }
+
+            Pop();
+        }
+
+        ok &= Require(seen, 0, start, ref reader, GroupMemberMembers);
+        if (!ok)
+        {
+            return false;
+        }
+
+        value = Attach(new GroupMember(actor!.Value, role ?? GroupMemberRole.Member, title, period, sources), extensions);
+        return true;
+    }
+
+    private bool TryReadOutcome(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out MediationOutcome value)
+    {
+        value = null;
+        if (!ExpectObject(ref reader))
+        {
+            return false;
+        }
+
+        long start = TokenStart(ref reader);
+        ulong seen = 0;
+        bool ok = true;
+        List<KeyValuePair<string, string>>? extensions = null;
+        MediationOutcomeKind? kind = null;
+        CeasefireId? ceasefire = null;
+        AgreementId? agreement = null;
+        long ceasefireStart = 0, ceasefireEnd = 0, agreementStart = 0, agreementEnd = 0;
+        string? note = null;
+        ImmutableArray<Citation> sources = [];
+        while (NextMember(ref reader))
+        {
+            switch (Match(ref reader, OutcomeMembers, ref seen))
+            {
+                case 0: ok &= TryReadEnum(ref reader, false, out kind); break;
+                case 1:
+                    ceasefireStart = TokenStart(ref reader);
+                    ceasefireEnd = TokenEnd(ref reader);
+                    TryReadId(ref reader, true, out ceasefire);
+                    break;
+                case 2:
+                    agreementStart = TokenStart(ref reader);
+                    agreementEnd = TokenEnd(ref reader);
+                    TryReadId(ref reader, true, out agreement);
+                    break;
+                case 3: TryReadText(ref reader, true, out note); break;
+                case 4: sources = ReadArray(ref reader, CitationReader, "a citation"); break;
+                case UnknownMember: ReadUnknown(ref reader, OutcomeMembers, ref extensions); break;
+            }
+
+            Pop();
+        }
+
+        ok &= Require(seen, 0, start, ref reader, OutcomeMembers);
+        if (!ok)
+        {
+            return false;
+        }
+
+        // A link that does not fit the kind is reported and not read, as for a provision's ceasefire: the outcome
+        // itself is kept.
+        if (ceasefire is not null && kind!.Value != MediationOutcomeKind.Ceasefire)
+        {
+            Push("ceasefire");
+            Report(ReaderDiagnostics.InconsistentMembers, ceasefireStart, ceasefireEnd, $"Only a ceasefire outcome links to a ceasefire; this outcome is '{EnumNames<MediationOutcomeKind>.NameOf(kind.Value)}', so the link is not read");
+            Pop();
+            ceasefire = null;
+        }
+
+        if (agreement is not null && kind!.Value != MediationOutcomeKind.Agreement)
+        {
+            Push("agreement");
+            Report(ReaderDiagnostics.InconsistentMembers, agreementStart, agreementEnd, $"Only an agreement outcome links to an agreement; this outcome is '{EnumNames<MediationOutcomeKind>.NameOf(kind.Value)}', so the link is not read");
+            Pop();
+            agreement = null;
+        }
+
+        value = Attach(new MediationOutcome(kind!.Value, ceasefire, agreement, note, sources), extensions);
         return true;
     }
 

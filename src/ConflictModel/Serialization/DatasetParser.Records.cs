@@ -13,13 +13,13 @@ namespace ConflictModel.Serialization;
 internal sealed partial class DatasetParser
 {
     private static readonly MemberTable SourceMembers = new("a source", "id", "kind", "title", "outlet", "author", "url", "published", "accessed", "language", "basedOn");
-    private static readonly MemberTable ActorMembers = new("an actor", "id", "name", "kind", "aliases", "country", "affiliatedWith", "roles", "externalIds", "description");
+    private static readonly MemberTable ActorMembers = new("an actor", "id", "name", "kind", "aliases", "country", "affiliatedWith", "roles", "externalIds", "description", "members");
     private static readonly MemberTable EventMembers = new("an event", "id", "kind", "title", "description", "date", "location", "participants", "inResponseTo", "sources", "externalIds", "dateAsReported");
     private static readonly MemberTable EstimateMembers = new("a casualty estimate", "id", "population", "figure", "side", "category", "event", "period", "location", "claimedBy", "components", "sources");
     private static readonly MemberTable AttributionMembers = new("an attribution", "id", "accused", "responsibility", "event", "situation", "accuser", "beneficiary", "response", "date", "claims", "sources");
     private static readonly MemberTable ClaimMembers = new("a claim", "id", "claimant", "stance", "subject", "statement", "quote", "made", "sources", "inResponseTo", "supersedes", "claimantAsReported", "madeAsReported");
-    private static readonly MemberTable CeasefireMembers = new("a ceasefire", "id", "parties", "name", "brokers", "scope", "purpose", "isWritten", "declared", "effective", "history", "location", "agreement", "sources");
-    private static readonly MemberTable MediationMembers = new("a mediation", "id", "parties", "mediators", "requestedBy", "subject", "history", "rounds", "sources");
+    private static readonly MemberTable CeasefireMembers = new("a ceasefire", "id", "parties", "name", "brokers", "scope", "purpose", "isWritten", "declared", "effective", "history", "location", "agreement", "sources", "plannedDuration", "plannedEnd");
+    private static readonly MemberTable MediationMembers = new("a mediation", "id", "parties", "mediators", "requestedBy", "subject", "history", "rounds", "sources", "outcomes");
     private static readonly MemberTable AgreementMembers = new("an agreement", "id", "name", "signed", "signatories", "thirdParties", "provisions", "kind", "ended", "externalIds", "sources");
     private static readonly MemberTable InfoMembers = new("the dataset description", "title", "description", "license", "attribution", "publisher", "version", "created");
 
@@ -104,6 +104,7 @@ internal sealed partial class DatasetParser
         CountryCode? country = null;
         ImmutableArray<ActorRole> roles = [];
         ImmutableArray<ExternalIdentifier> externalIds = [];
+        ImmutableArray<GroupMember> members = [];
         while (NextMember(ref reader))
         {
             switch (Match(ref reader, ActorMembers, ref seen))
@@ -117,6 +118,7 @@ internal sealed partial class DatasetParser
                 case 6: roles = ReadArray(ref reader, RoleReader, "a role"); break;
                 case 7: externalIds = ReadArray(ref reader, ExternalIdReader, "an external identifier"); break;
                 case 8: TryReadText(ref reader, true, out description); break;
+                case 9: members = ReadArray(ref reader, GroupMemberReader, "a group member"); break;
                 case UnknownMember: ReadUnknown(ref reader, ActorMembers, ref extensions); break;
             }
 
@@ -129,7 +131,7 @@ internal sealed partial class DatasetParser
             return false;
         }
 
-        value = Attach(new Actor(id!.Value, name!, kind!.Value, aliases, country, affiliatedWith, roles, externalIds, description), extensions);
+        value = Attach(new Actor(id!.Value, name!, kind!.Value, aliases, country, affiliatedWith, roles, externalIds, description, members), extensions);
         return true;
     }
 
@@ -354,6 +356,8 @@ internal sealed partial class DatasetParser
         Location? location = null;
         AgreementId? agreement = null;
         ImmutableArray<Citation> sources = [];
+        NodaTime.Period? plannedDuration = null;
+        EdtfDate? plannedEnd = null;
         while (NextMember(ref reader))
         {
             switch (Match(ref reader, CeasefireMembers, ref seen))
@@ -371,6 +375,8 @@ internal sealed partial class DatasetParser
                 case 10: TryReadLocation(ref reader, out location); break;
                 case 11: TryReadId(ref reader, true, out agreement); break;
                 case 12: sources = ReadArray(ref reader, CitationReader, "a citation"); break;
+                case 13: TryReadDuration(ref reader, out plannedDuration); break;
+                case 14: TryReadDate(ref reader, out plannedEnd); break;
                 case UnknownMember: ReadUnknown(ref reader, CeasefireMembers, ref extensions); break;
             }
 
@@ -383,7 +389,7 @@ internal sealed partial class DatasetParser
             return false;
         }
 
-        value = Attach(new Ceasefire(id!.Value, parties, name, brokers, scope, purpose, isWritten, declared, effective, history, location, agreement, sources), extensions);
+        value = Attach(new Ceasefire(id!.Value, parties, name, brokers, scope, purpose, isWritten, declared, effective, history, location, agreement, sources, plannedDuration, plannedEnd), extensions);
         return true;
     }
 
@@ -401,6 +407,7 @@ internal sealed partial class DatasetParser
         ImmutableArray<StatusChange<MediationStatus>> history = [];
         ImmutableArray<MediationRound> rounds = [];
         ImmutableArray<Citation> sources = [];
+        ImmutableArray<MediationOutcome> outcomes = [];
         while (NextMember(ref reader))
         {
             switch (Match(ref reader, MediationMembers, ref seen))
@@ -413,6 +420,7 @@ internal sealed partial class DatasetParser
                 case 5: history = ReadArray(ref reader, MediationChangeReader, "a status change"); break;
                 case 6: rounds = ReadArray(ref reader, RoundReader, "a round"); break;
                 case 7: sources = ReadArray(ref reader, CitationReader, "a citation"); break;
+                case 8: outcomes = ReadArray(ref reader, OutcomeReader, "an outcome"); break;
                 case UnknownMember: ReadUnknown(ref reader, MediationMembers, ref extensions); break;
             }
 
@@ -425,7 +433,7 @@ internal sealed partial class DatasetParser
             return false;
         }
 
-        value = Attach(new Mediation(id!.Value, parties, mediators, requestedBy, subject, history, rounds, sources), extensions);
+        value = Attach(new Mediation(id!.Value, parties, mediators, requestedBy, subject, history, rounds, sources, outcomes), extensions);
         return true;
     }
 

@@ -302,6 +302,35 @@ internal sealed partial class DatasetParser
         return true;
     }
 
+    private bool TryReadDuration(ref Utf8JsonReader reader, out NodaTime.Period? value)
+    {
+        value = null;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return WrongType(ref reader, "a duration (a string such as \"P7D\")");
+        }
+
+        if (!CheckString(ref reader))
+        {
+            return false;
+        }
+
+        string text = ReadString(ref reader);
+        if (!ConflictModel.Serialization.DurationConverter.TryParse(text, out NodaTime.Period? period))
+        {
+            ReportAtToken(ref reader, ReaderDiagnostics.InvalidValue, Clip(text), ConflictModel.Serialization.DurationConverter.Expected);
+            return false;
+        }
+
+        value = period;
+        return true;
+    }
+
     private bool TryReadCountry(ref Utf8JsonReader reader, out CountryCode? value)
     {
         value = null;

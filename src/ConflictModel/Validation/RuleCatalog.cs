@@ -77,6 +77,9 @@ public static class RuleCatalog
             new MissingSourceRule(),
             new AttributionRule(),
             new ClaimRule(),
+            new CeasefireTermsRule(),
+            new GroupMemberRule(),
+            new MediationOutcomeRule(),
         ];
         ImmutableArray<DiagnosticDescriptor> descriptors =
         [

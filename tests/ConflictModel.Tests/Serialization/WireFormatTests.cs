@@ -116,11 +116,14 @@ public class WireFormatTests
             "state government armedForces nonStateArmedGroup politicalParty person internationalOrganisation mediaOutlet civilSociety group other",
             Names<ActorKind>());
         Assert.Equal("asserts denies declinesToConfirm retracts acknowledges requests rejects", Names<ClaimStance>());
-        Assert.Equal("declared inForce violated collapsed ended", Names<CeasefireStatus>());
-        Assert.Equal("proposed requested offered accepted declined deferred talksHeld concluded", Names<MediationStatus>());
+        Assert.Equal("declared inForce violated collapsed ended extended renewed suspended resumed", Names<CeasefireStatus>());
+        Assert.Equal("proposed requested offered accepted declined deferred talksHeld concluded suspended resumed", Names<MediationStatus>());
         Assert.Equal("killed wounded killedOrWounded captured missing abducted displaced", Names<CasualtyPopulation>());
         Assert.Equal("exact near adminLevel2 adminLevel1 region country waterOrAirspace", Names<LocationPrecision>());
-        Assert.Equal(33, Enum.GetValues<EventKind>().Length);
+        Assert.Equal(36, Enum.GetValues<EventKind>().Length);
+        Assert.Equal("mediator facilitator host guarantor observer witness", Names<MediatorRole>());
+        Assert.Equal("member chair coChair lead observer", Names<GroupMemberRole>());
+        Assert.Equal("ceasefire agreement understanding noAgreement", Names<MediationOutcomeKind>());
     }
 
     [Theory]

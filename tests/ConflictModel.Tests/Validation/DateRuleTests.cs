@@ -62,6 +62,12 @@ public class DateRuleTests
         new("CM3014",
             ["{\"type\":\"event\",\"id\":\"visit\",\"kind\":\"visit\",\"date\":\"2025-05\",\"dateAsReported\":{\"phrase\":\"in April\",\"yearless\":\"XXXX-04\"}}"], 2, "\"2025-05\"", "/date",
             ["{\"type\":\"event\",\"id\":\"visit\",\"kind\":\"visit\",\"date\":\"2025-04\",\"dateAsReported\":{\"phrase\":\"in April\",\"yearless\":\"XXXX-04\"}}"]),
+        new("CM3020",
+            ["{\"type\":\"ceasefire\",\"id\":\"c\",\"declared\":\"2025-05-10\",\"plannedEnd\":\"2025-05-01\"}"], 2, "\"2025-05-01\"", "/plannedEnd",
+            ["{\"type\":\"ceasefire\",\"id\":\"c\",\"declared\":\"2025-05-10\",\"plannedEnd\":\"2025-05-18\"}"]),
+        new("CM3021",
+            ["{\"type\":\"ceasefire\",\"id\":\"c\",\"effective\":\"2025-04-19\",\"plannedDuration\":\"PT30H\",\"plannedEnd\":\"2025-04-25\"}"], 2, "\"2025-04-25\"", "/plannedEnd",
+            ["{\"type\":\"ceasefire\",\"id\":\"c\",\"effective\":\"2025-04-19\",\"plannedDuration\":\"PT30H\",\"plannedEnd\":\"2025-04-21\"}"]),
     ];
 
     [Theory]

@@ -55,6 +55,21 @@ public class DiplomacyRuleTests
         new("CM4012",
             [A, B, C, Mediation("\"parties\":[\"a\",\"b\"],\"rounds\":[{\"facilitators\":[\"c\"]}]")], 5, "\"c\"", "/rounds/0/facilitators/0",
             [A, B, C, Mediation("\"parties\":[\"a\",\"b\"],\"mediators\":[{\"actor\":\"c\",\"role\":\"facilitator\"}],\"rounds\":[{\"facilitators\":[\"c\"]}]")]),
+        new("CM4020",
+            [A, B, Ceasefire("\"parties\":[\"a\",\"b\"],\"history\":[{\"status\":\"declared\"},{\"status\":\"resumed\"}]")], 4, "\"resumed\"", "/history/1/status",
+            [A, B, Ceasefire("\"parties\":[\"a\",\"b\"],\"history\":[{\"status\":\"declared\"},{\"status\":\"suspended\"},{\"status\":\"resumed\"}]")]),
+        new("CM4021",
+            [A, B, Ceasefire("\"parties\":[\"a\",\"b\"],\"history\":[{\"status\":\"declared\",\"date\":\"2025-05-10\"},{\"status\":\"extended\",\"date\":\"2025-05-14\"}]")], 4, "\"extended\"", "/history/1/status",
+            [A, B, Ceasefire("\"parties\":[\"a\",\"b\"],\"history\":[{\"status\":\"declared\",\"date\":\"2025-05-10\"},{\"status\":\"extended\",\"date\":\"2025-05-14\",\"until\":\"2025-05-18\"}]")]),
+        new("CM4022",
+            [A, "{\"type\":\"actor\",\"id\":\"g\",\"name\":\"G\",\"kind\":\"group\",\"members\":[{\"actor\":\"a\"},{\"actor\":\"g\"}]}"], 3, "\"g\"}", "/members/1/actor",
+            [A, B, "{\"type\":\"actor\",\"id\":\"g\",\"name\":\"G\",\"kind\":\"group\",\"members\":[{\"actor\":\"a\"},{\"actor\":\"b\"}]}"]),
+        new("CM4023",
+            [A, "{\"type\":\"actor\",\"id\":\"p\",\"name\":\"P\",\"kind\":\"person\",\"members\":[{\"actor\":\"a\"}]}"], 3, "[{", "/members",
+            [A, "{\"type\":\"actor\",\"id\":\"p\",\"name\":\"P\",\"kind\":\"group\",\"members\":[{\"actor\":\"a\"}]}"]),
+        new("CM4024",
+            [A, B, Ceasefire("\"parties\":[\"a\",\"b\"],\"declared\":\"2025-07-28\""), Mediation("\"parties\":[\"a\",\"b\"],\"rounds\":[{\"date\":\"2025-08-07\",\"outcomes\":[{\"kind\":\"ceasefire\",\"ceasefire\":\"f\"}]}]")], 5, "\"f\"}", "/rounds/0/outcomes/0/ceasefire",
+            [A, B, Ceasefire("\"parties\":[\"a\",\"b\"],\"declared\":\"2025-07-28\""), Mediation("\"parties\":[\"a\",\"b\"],\"rounds\":[{\"date\":\"2025-07-28\",\"outcomes\":[{\"kind\":\"ceasefire\",\"ceasefire\":\"f\"}]}]")]),
     ];
 
     [Theory]

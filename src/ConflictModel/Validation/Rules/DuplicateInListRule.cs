@@ -28,6 +28,7 @@ internal sealed class DuplicateInListRule : DatasetRule
                     break;
                 case Actor r:
                     Check(context, r.Aliases, "aliases", a => a.Trim().ToUpperInvariant(), a => a);
+                    Check(context, r.Members, "members", m => $"{m.Actor.Value}\u0000{m.Role}\u0000{m.Period}", m => m.Actor.Value);
                     break;
                 case Event r:
                     Check(context, r.Participants, "participants", p => $"{p.Actor.Value}\u0000{p.Role}", p => $"{p.Actor.Value} as {Names.Of(p.Role)}");
@@ -58,6 +59,7 @@ internal sealed class DuplicateInListRule : DatasetRule
                     {
                         Ids(context, r.Rounds[i].Facilitators, $"rounds/{i}/facilitators");
                         Ids(context, r.Rounds[i].Participants, $"rounds/{i}/participants");
+                        Ids(context, r.Rounds[i].Observers, $"rounds/{i}/observers");
                     }
 
                     Citations(context, r.Sources, "sources");

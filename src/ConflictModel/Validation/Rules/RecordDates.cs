@@ -12,19 +12,27 @@ internal static class RecordDates
     private static List<(string, EdtfDate)>? _list;
 
     /// <summary>
-    /// Gets the record's dates: a list reused by the next call on the same thread (the rules run on every record, and
+    /// Gets the record's dates of things that happened: a list reused by the next call on the same thread (the rules run on every record, and
     /// none calls this again while going through the list), so that no list is made per record.
     /// </summary>
     public static List<(string Pointer, EdtfDate Date)> Of(ConflictRecord record)
     {
         List<(string, EdtfDate)> list = _list ??= new List<(string, EdtfDate)>(8);
         list.Clear();
+
+        // A ceasefire's planned end and a status change's 'until' are intentions, not events: they may lie after
+        // today, so they are left out here and checked by CeasefireTermsRule.
         switch (record)
         {
             case Actor r:
                 for (int i = 0; i < r.Roles.Length; i++)
                 {
                     Add(list, $"/roles/{i}/period", r.Roles[i].Period);
+                }
+
+                for (int i = 0; i < r.Members.Length; i++)
+                {
+                    Add(list, $"/members/{i}/period", r.Members[i].Period);
                 }
 
                 break;

@@ -47,6 +47,12 @@ internal static class RecordReferences
                     Citations(list, r.Roles[i].Sources, $"/roles/{i}/sources");
                 }
 
+                for (int i = 0; i < r.Members.Length; i++)
+                {
+                    Add(list, RecordKind.Actor, r.Members[i].Actor.Value, "/members", i, "/actor", "members");
+                    Citations(list, r.Members[i].Sources, $"/members/{i}/sources");
+                }
+
                 break;
             case Event r:
                 for (int i = 0; i < r.Participants.Length; i++)
@@ -110,9 +116,12 @@ internal static class RecordReferences
                     Add(list, RecordKind.Event, round.Event?.Value, "/rounds", i, "/event", "event");
                     Citations(list, round.Sources, $"/rounds/{i}/sources");
                     Add(list, RecordKind.Source, round.DateAsReported?.RelativeTo?.Value, "/rounds", i, "/dateAsReported/relativeTo", "relativeTo");
+                    AddAll(list, RecordKind.Actor, round.Observers, $"/rounds/{i}/observers", "observers");
+                    Outcomes(list, round.Outcomes, $"/rounds/{i}/outcomes");
                 }
 
                 Citations(list, r.Sources, "/sources");
+                Outcomes(list, r.Outcomes, "/outcomes");
                 break;
             case Agreement r:
                 AddAll(list, RecordKind.Actor, r.Signatories, "/signatories", "signatories");
@@ -171,6 +180,17 @@ internal static class RecordReferences
             AddAll(list, RecordKind.Event, change.Events, $"/history/{i}/events", "events");
             AddAll(list, RecordKind.Claim, change.Claims, $"/history/{i}/claims", "claims");
             Citations(list, change.Sources, $"/history/{i}/sources");
+            AddAll(list, RecordKind.Actor, change.AgreedBy, $"/history/{i}/agreedBy", "agreedBy");
+        }
+    }
+
+    private static void Outcomes(List<RecordReference> list, ImmutableArray<MediationOutcome> outcomes, string pointer)
+    {
+        for (int i = 0; i < outcomes.Length; i++)
+        {
+            Add(list, RecordKind.Ceasefire, outcomes[i].Ceasefire?.Value, pointer, i, "/ceasefire", "ceasefire");
+            Add(list, RecordKind.Agreement, outcomes[i].Agreement?.Value, pointer, i, "/agreement", "agreement");
+            Citations(list, outcomes[i].Sources, $"{pointer}/{i}/sources");
         }
     }
 }

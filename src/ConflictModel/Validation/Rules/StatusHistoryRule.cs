@@ -10,7 +10,7 @@ internal sealed class StatusHistoryRule : DatasetRule
 {
     public static DiagnosticDescriptor CeasefireBackwards { get; } = RuleDescriptors.Create(
         "CM4004", "Ceasefire history goes backwards", "The ceasefire goes from {0} to {1} without being declared again", DiagnosticCategories.Diplomacy, DiagnosticSeverity.Warning,
-        "Ceasefire statuses progress declared → in force → violated → collapsed or ended. Once a ceasefire has collapsed or ended, only a new declaration can revive it: add a 'declared' entry, or it is a new ceasefire record.");
+        "Ceasefire statuses progress declared → in force → violated → collapsed or ended. Once a ceasefire has collapsed or ended, only a new declaration or a renewal can revive it: add a 'declared' or 'renewed' entry, or it is a new ceasefire record.");
 
     public static DiagnosticDescriptor MediationBackwards { get; } = RuleDescriptors.Create(
         "CM4006", "Mediation history goes backwards", "The mediation goes from {0} to {1} without a new request, offer or acceptance", DiagnosticCategories.Diplomacy, DiagnosticSeverity.Warning,
@@ -32,7 +32,7 @@ internal sealed class StatusHistoryRule : DatasetRule
             {
                 CeasefireStatus previous = ceasefire.History[i - 1].Status;
                 CeasefireStatus current = ceasefire.History[i].Status;
-                if (previous is CeasefireStatus.Collapsed or CeasefireStatus.Ended && current != CeasefireStatus.Declared)
+                if (previous is CeasefireStatus.Collapsed or CeasefireStatus.Ended && current is not (CeasefireStatus.Declared or CeasefireStatus.Renewed))
                 {
                     context.Report(CeasefireBackwards, $"/history/{i}/status", Names.Of(previous), Names.Of(current));
                 }
