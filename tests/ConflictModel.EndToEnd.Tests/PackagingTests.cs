@@ -182,47 +182,6 @@ public sealed class PackagingTests : IClassFixture<PackagingTests.PackedPackages
     }
 
     [Fact]
-    public void RemovingAPublicMember_WithoutUpdatingTheApiFiles_FailsTheBuild()
-    {
-        string copy = Directory.CreateTempSubdirectory("conflictmodel-api-").FullName;
-        try
-        {
-            foreach (string file in (string[])["Directory.Build.props", "Directory.Packages.props", "global.json", ".editorconfig"])
-            {
-                File.Copy(Repository.Path(file), Path.Combine(copy, file));
-            }
-
-            string source = Repository.Path("src", "ConflictModel");
-            foreach (string file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories).Where(f => !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal)))
-            {
-                string target = Path.Combine(copy, "src", "ConflictModel", Path.GetRelativePath(source, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
-
-            // A member nothing inside the library uses, so that the only error is the API analyzer's.
-            string partialDate = Path.Combine(copy, "src", "ConflictModel", "Model", "PartialDate.cs");
-            string text = File.ReadAllText(partialDate);
-            const string member = "public bool Contains(LocalDate date) => date >= Earliest && date <= Latest;";
-            int end = text.IndexOf(member, StringComparison.Ordinal);
-            Assert.True(end > 0, "the member to remove is not in PartialDate.cs");
-            int start = text.LastIndexOf("    /// <summary>", end, StringComparison.Ordinal);
-            File.WriteAllText(partialDate, string.Concat(text.AsSpan(0, start), text.AsSpan(end + member.Length)));
-
-            ProcessResult build = ProcessRunner.Run("dotnet", ["build", Path.Combine(copy, "src", "ConflictModel", "ConflictModel.csproj")], copy, timeout: ProcessRunner.BuildTimeout);
-
-            Assert.NotEqual(0, build.ExitCode);
-            Assert.Contains("error RS0017", build.Output, StringComparison.Ordinal);
-            Assert.Contains("PartialDate.Contains", build.Output, StringComparison.Ordinal);
-            Assert.DoesNotContain("error CS", build.Output, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(copy, recursive: true);
-        }
-    }
-
-    [Fact]
     public void NativeAotApp_PublishesWithoutWarningsAndRoundTripsTheExamples()
     {
         string output = Directory.CreateTempSubdirectory("conflictmodel-aot-").FullName;
