@@ -7,6 +7,7 @@ using ConflictModel.Model;
 using ConflictModel.Serialization;
 using ConflictModel.Validation;
 using NodaTime;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Fuzzing;
 
@@ -70,7 +71,7 @@ internal static class FuzzTargets
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(validator);
         using var stream = new MemoryStream(data, writable: false);
-        ReadResult read = DefaultReader.Read(stream, "fuzz", DatasetFormats.Detect(data.AsSpan(0, Math.Min(data.Length, 4096))));
+        DatasetReadResult read = DefaultReader.Read(stream, "fuzz", DatasetFormats.Detect(data.AsSpan(0, Math.Min(data.Length, 4096))));
         ValidationResult result = validator.Validate(read);
         foreach (Diagnostic diagnostic in result.Diagnostics)
         {
@@ -179,7 +180,7 @@ internal static class FuzzTargets
     }
 
     // Formats everything a caller of the reader would show, so lazy formatting and location lookups are exercised.
-    private static void Touch(ReadResult read)
+    private static void Touch(DatasetReadResult read)
     {
         foreach (Diagnostic diagnostic in read.Diagnostics)
         {

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using ConflictModel.Model;
 using ConflictModel.Validation;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.SampleRules;
 

@@ -1,6 +1,7 @@
 using System;
 using ConflictModel.Model;
 using ConflictModel.Serialization;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Samples;
 

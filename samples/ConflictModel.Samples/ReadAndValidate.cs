@@ -1,6 +1,8 @@
 using System;
 using System.Globalization;
 using ConflictModel.Validation;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Samples;
 
@@ -23,7 +25,7 @@ public static class ReadAndValidate
         var reader = new DatasetReader(configuration?.ToReaderOptions());
         var validator = new DatasetValidator(configuration?.ToOptions());
 
-        ReadResult read = reader.Read(args[0]);                 // never throws on bad data: problems are diagnostics
+        DatasetReadResult read = reader.Read(args[0]);                 // never throws on bad data: problems are diagnostics
         ValidationResult result = validator.Validate(read);     // adds the rules' findings, severities applied
 
         foreach (Diagnostic diagnostic in result.Diagnostics)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using ConflictModel.Model;
 using ConflictModel.Serialization;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Samples;
 

@@ -4,6 +4,7 @@ using System.IO;
 using System.IO.Compression;
 using ConflictModel.Model;
 using ConflictModel.Serialization;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Cli;
 

@@ -7,6 +7,7 @@ using ConflictModel.Model;
 using ConflictModel.Reporting;
 using ConflictModel.Serialization;
 using ConflictModel.Validation;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Cli;
 
@@ -73,7 +74,7 @@ internal static class DatasetFiles
         ReadOnlySpan<byte> content = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
         isJsonLines = IsJsonLines(file, content);
         buffer.Position = 0;
-        ReadResult read = reader.Read(buffer, file.DisplayPath, isJsonLines ? DatasetFormat.JsonLines : DatasetFormat.Document);
+        DatasetReadResult read = reader.Read(buffer, file.DisplayPath, isJsonLines ? DatasetFormat.JsonLines : DatasetFormat.Document);
         if (!read.HasErrors)
         {
             return read.Dataset;

@@ -6,6 +6,8 @@ using System.Linq;
 using System.Reflection;
 using ConflictModel.Interop;
 using ConflictModel.Validation;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Cli;
 

@@ -9,6 +9,8 @@ using ConflictModel.Columnar;
 using ConflictModel.Interop.Ucdp;
 using ConflictModel.Model;
 using ConflictModel.Validation;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Cli;
 

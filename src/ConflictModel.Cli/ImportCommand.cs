@@ -14,6 +14,7 @@ using ConflictModel.Model;
 using ConflictModel.Reporting;
 using ConflictModel.Serialization;
 using ConflictModel.Validation;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Cli;
 

@@ -30,7 +30,7 @@ internal sealed record InputFile(string FullPath, string DisplayPath)
     /// <see cref="InvalidDataException"/> naming the compressed byte offset) or standard input.
     /// </summary>
     /// <exception cref="UsageException">The file cannot be opened.</exception>
-    public Stream Open(CliConsole console, ConflictModel.Validation.DatasetReaderOptions? limits = null)
+    public Stream Open(CliConsole console, ConflictModel.Serialization.DatasetReaderOptions? limits = null)
     {
         Stream raw;
         if (IsStandardInput)
@@ -49,6 +49,6 @@ internal sealed record InputFile(string FullPath, string DisplayPath)
             }
         }
 
-        return IsGzip ? new ConflictModel.Validation.DatasetReader(limits).OpenGzip(raw) : raw;
+        return IsGzip ? new ConflictModel.Serialization.DatasetReader(limits).OpenGzip(raw) : raw;
     }
 }

@@ -7,6 +7,7 @@ using ConflictModel.Cli.Output;
 using ConflictModel.Columnar;
 using ConflictModel.Reporting;
 using ConflictModel.Serialization;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Cli;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ConflictModel.Serialization;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Cli;
 

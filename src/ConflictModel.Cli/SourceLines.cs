@@ -5,6 +5,8 @@ using System.IO.Compression;
 using System.Linq;
 using System.Text;
 using ConflictModel.Validation;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Cli;
 

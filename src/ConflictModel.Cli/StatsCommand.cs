@@ -8,6 +8,8 @@ using ConflictModel.Validation;
 using ConflictModel.Model;
 using NodaTime;
 using NodaTime.Text;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Cli;
 
@@ -32,7 +34,7 @@ internal static class StatsCommand
         limits.AddTo(command);
         command.SetAction(parsed =>
         {
-            Func<Validation.DatasetReaderOptions?, Validation.DatasetReaderOptions> readerOptions = given => limits.Apply(parsed, given);
+            Func<Serialization.DatasetReaderOptions?, Serialization.DatasetReaderOptions> readerOptions = given => limits.Apply(parsed, given);
             int exit = ExitCodes.Success;
             foreach (InputFile file in InputFiles.Expand(parsed.GetValue(paths)!, console.WorkingDirectory))
             {
@@ -52,7 +54,7 @@ internal static class StatsCommand
     }
 
     /// <summary>Streams a file into its summary; on an error, prints the diagnostics <c>validate</c> gives and returns null.</summary>
-    private static Summary? Summarise(InputFile file, CliConsole console, string diagnosticsFormat, Func<Validation.DatasetReaderOptions?, Validation.DatasetReaderOptions> readerOptions)
+    private static Summary? Summarise(InputFile file, CliConsole console, string diagnosticsFormat, Func<Serialization.DatasetReaderOptions?, Serialization.DatasetReaderOptions> readerOptions)
     {
         (ValidationOptions options, DatasetReader reader, _) = ValidateCommand.OptionsFor(file, null, console.WorkingDirectory, [], warnAsError: false, readerOptions, noConfig: false);
         var summary = new Summary();

@@ -9,6 +9,8 @@ using System.Linq;
 using ConflictModel.Cli.Output;
 using ConflictModel.Reporting;
 using ConflictModel.Validation;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Cli;
 

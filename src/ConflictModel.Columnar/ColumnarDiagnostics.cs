@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using ConflictModel.Validation;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Columnar;
 

@@ -11,6 +11,7 @@ using ConflictModel.Model;
 using ConflictModel.Serialization;
 using Parquet;
 using Parquet.Serialization;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Columnar;
 

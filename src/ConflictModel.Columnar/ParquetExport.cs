@@ -5,6 +5,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using ConflictModel.Model;
 using ConflictModel.Validation;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Columnar;
 

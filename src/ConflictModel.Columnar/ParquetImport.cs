@@ -13,6 +13,7 @@ using ConflictModel.Serialization;
 using ConflictModel.Validation;
 using Parquet;
 using Parquet.Serialization;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Columnar;
 

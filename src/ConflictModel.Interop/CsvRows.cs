@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using CsvHelper;
 using ConflictModel.Validation;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Interop;
 

@@ -4,6 +4,8 @@ using System.IO;
 using System.Linq;
 using ConflictModel.Model;
 using ConflictModel.Validation;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Interop;
 

@@ -5,6 +5,8 @@ using System.Globalization;
 using System.IO;
 using System.Text.Json;
 using ConflictModel.Validation;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Interop;
 

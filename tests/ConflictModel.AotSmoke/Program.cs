@@ -4,6 +4,7 @@ using System.Linq;
 using ConflictModel.Model;
 using ConflictModel.Serialization;
 using ConflictModel.Validation;
+using ConflictModel.Diagnostics;
 
 // Reads each dataset named on the command line (JSON document or, by extension, JSON Lines), writes it back in
 // both forms, checks the round trip, and prints one summary line per file. Exit 0 only if everything held.

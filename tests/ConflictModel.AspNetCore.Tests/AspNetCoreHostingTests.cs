@@ -18,6 +18,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Xunit;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.AspNetCore.Tests;
 
@@ -49,7 +50,7 @@ public sealed class AspNetCoreHostingTests : IAsyncLifetime, IDisposable
         });
         app.MapPost("/read-pipe", async (HttpRequest request) =>
         {
-            ReadResult read = await new DatasetReader().ReadAsync(request.BodyReader, "upload.json", cancellationToken: request.HttpContext.RequestAborted);
+            DatasetReadResult read = await new DatasetReader().ReadAsync(request.BodyReader, "upload.json", cancellationToken: request.HttpContext.RequestAborted);
             return Results.Text(string.Create(CultureInfo.InvariantCulture, $"{read.Dataset.RecordCount} records, {read.Diagnostics.Length} diagnostics"));
         });
         app.MapPost("/deserialize-async", async (HttpRequest request) =>

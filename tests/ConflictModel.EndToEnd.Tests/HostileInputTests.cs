@@ -8,6 +8,8 @@ using System.Threading;
 using ConflictModel.Validation;
 using Xunit;
 using Xunit.Abstractions;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.EndToEnd.Tests;
 
@@ -64,7 +66,7 @@ public sealed class HostileInputTests(ITestOutputHelper output)
         SyntheticStream Input() => new(Encoding.UTF8.GetBytes(Header), Encoding.UTF8.GetBytes("{}\n"), Lines, Encoding.UTF8.GetBytes(Tail));
 
         using SyntheticStream whole = Input();
-        ReadResult read = Measure("2,000,000 {} lines, loaded", () => new DatasetReader().Read(whole, "tiny.jsonl", DatasetFormat.JsonLines));
+        DatasetReadResult read = Measure("2,000,000 {} lines, loaded", () => new DatasetReader().Read(whole, "tiny.jsonl", DatasetFormat.JsonLines));
         ValidationResult result = Measure("validation", () => new DatasetValidator().Validate(read));
 
         Assert.Equal(DatasetReaderOptions.Default.MaxDiagnostics + 1, read.Diagnostics.Length);
@@ -90,7 +92,7 @@ public sealed class HostileInputTests(ITestOutputHelper output)
         SyntheticStream Input() => new(Encoding.UTF8.GetBytes(Header), i => Encoding.UTF8.GetBytes($"{{\"type\":\"actor\",\"id\":\"a{i}\",\"name\":\"N{i}\",\"kind\":\"group\"}}\n"), Lines, Encoding.UTF8.GetBytes(Tail));
 
         using SyntheticStream whole = Input();
-        ReadResult read = Measure("1,000,000 actor lines, loaded", () => new DatasetReader().Read(whole, "actors.jsonl", DatasetFormat.JsonLines));
+        DatasetReadResult read = Measure("1,000,000 actor lines, loaded", () => new DatasetReader().Read(whole, "actors.jsonl", DatasetFormat.JsonLines));
         ValidationResult result = Measure("validation", () => new DatasetValidator().Validate(read));
 
         Assert.Empty(read.Diagnostics);
@@ -148,7 +150,7 @@ public sealed class HostileInputTests(ITestOutputHelper output)
             Assert.True(writing.Wait(TimeSpan.FromMinutes(2)), "the writer thread did not write its first thousand lines in two minutes");
             for (int round = 0; round < 3; round++)
             {
-                ReadResult read = new DatasetReader().Read(path);
+                DatasetReadResult read = new DatasetReader().Read(path);
                 int n = read.Dataset.Actors.Length;
                 Assert.Equal(Enumerable.Range(0, n).Select(i => $"a{i}"), read.Dataset.Actors.Select(a => a.RecordId));
                 Assert.All(read.Diagnostics, x => Assert.Equal(("CM0001", n + 2), (x.Id, x.Location.StartLine)));

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using ConflictModel.Serialization;
 using Xunit;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.EndToEnd.Tests;
 
@@ -54,7 +55,7 @@ public sealed class SchemaAjvTests(NodeTools tools) : IDisposable
         ProcessResult ajv = tools.Node("validate-json.mjs", Schema, path);
         Assert.True(ajv.ExitCode == 1 && ajv.Output.StartsWith("INVALID", StringComparison.Ordinal), $"{what}: ajv accepted it\n{ajv}");
         Assert.ThrowsAny<JsonException>(() => ConflictJsonSerializer.Deserialize(broken));
-        Validation.ReadResult read = new Validation.DatasetReader().ReadText(broken, Validation.DatasetFormat.Document, "broken.json");
+        Serialization.DatasetReadResult read = new Serialization.DatasetReader().ReadText(broken, Serialization.DatasetFormat.Document, "broken.json");
         Assert.True(new Validation.DatasetValidator().Validate(read).HasErrors, $"{what}: the validating reader found no error");
     }
 
@@ -72,7 +73,7 @@ public sealed class SchemaAjvTests(NodeTools tools) : IDisposable
         JsonException thrown = Assert.ThrowsAny<JsonException>(() => ConflictJsonSerializer.DeserializeLines(File.ReadAllText(path)));
         Assert.StartsWith("(6,9): error CM0018:", thrown.Message, StringComparison.Ordinal); // the validator's own line
         Assert.Equal(5, thrown.LineNumber); // 0-based, as JsonException documents it
-        Validation.ReadResult read = new Validation.DatasetReader().Read(path);
+        Serialization.DatasetReadResult read = new Serialization.DatasetReader().Read(path);
         Assert.Contains(read.Diagnostics, d => d.Id == "CM0018" && d.Location.StartLine == 6);
     }
 

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using ConflictModel.Model;
 using ConflictModel.Serialization;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Benchmarks.Data;
 

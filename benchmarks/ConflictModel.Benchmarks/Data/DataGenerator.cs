@@ -163,7 +163,7 @@ public sealed class DataGenerator
         ImmutableArray<Citation> cited = citations.MoveToImmutable();
         unit.Add(new Event(
             eventId,
-            oneSided ? EventType.AttackOnCivilians : EventType.ArmedClash,
+            oneSided ? EventKind.AttackOnCivilians : EventKind.ArmedClash,
             date: date,
             location: Location(random),
             participants: oneSided

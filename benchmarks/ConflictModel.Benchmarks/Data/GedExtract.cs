@@ -94,7 +94,7 @@ public static class GedExtract
             JsonElement point = feature.GetProperty("geometry").GetProperty("coordinates");
             records.Add(new Event(
                 eventId,
-                tov == 3 ? EventType.AttackOnCivilians : EventType.ArmedClash,
+                tov == 3 ? EventKind.AttackOnCivilians : EventKind.ArmedClash,
                 date: Date(p),
                 location: new Location(where.Trim(), new CountryCode("CAF"), admin, new GeoPoint(point[1].GetDouble(), point[0].GetDouble()), (LocationPrecision)(p.GetProperty("where_prec").GetInt32() - 1)),
                 participants: tov == 3

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.IO;
 using ConflictModel.Model;
 using ConflictModel.Serialization;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Benchmarks.ProcessLevel;
 
@@ -83,7 +84,7 @@ public static class ChildModes
         if (ours)
         {
             // The hand-written reader on the header line and the first record line.
-            ConflictModel.Validation.ReadResult read = new ConflictModel.Validation.DatasetReader().ReadUtf8(buffer.AsSpan(0, recordEnd + 1), ConflictModel.Validation.DatasetFormat.JsonLines);
+            ConflictModel.Serialization.DatasetReadResult read = new ConflictModel.Serialization.DatasetReader().ReadUtf8(buffer.AsSpan(0, recordEnd + 1), ConflictModel.Serialization.DatasetFormat.JsonLines);
             header = read.Dataset;
             first = read.HasErrors ? throw new InvalidOperationException(read.Diagnostics[0].ToString()) : System.Linq.Enumerable.First(read.Dataset.Records);
         }
@@ -187,7 +188,7 @@ public static class ChildModes
 
     /// <summary>
     /// <c>stream FILE --ours</c>: the same as <see cref="Stream"/>, with our reader's streaming entry point
-    /// (<see cref="ConflictModel.Validation.DatasetReader.OpenRecords(string)"/>, every record and its diagnostics, nothing kept) instead of the
+    /// (<see cref="ConflictModel.Serialization.DatasetReader.OpenRecords(string)"/>, every record and its diagnostics, nothing kept) instead of the
     /// serializer.
     /// </summary>
     public static int StreamOurs(string path)
@@ -196,7 +197,7 @@ public static class ChildModes
         var clock = Stopwatch.StartNew();
         long records = 0;
         int checksum = 0;
-        using (ConflictModel.Validation.DatasetRecordReader reader = new ConflictModel.Validation.DatasetReader().OpenRecords(path))
+        using (ConflictModel.Serialization.DatasetRecordReader reader = new ConflictModel.Serialization.DatasetReader().OpenRecords(path))
         {
             while (reader.Read())
             {
@@ -231,8 +232,8 @@ public static class ChildModes
         {
             if (ours)
             {
-                // What a caller of the hand-written reader holds: the ReadResult (dataset, diagnostics, source text for positions).
-                ConflictModel.Validation.ReadResult read = new ConflictModel.Validation.DatasetReader().Read(file, path, lines ? ConflictModel.Validation.DatasetFormat.JsonLines : ConflictModel.Validation.DatasetFormat.Document);
+                // What a caller of the hand-written reader holds: the DatasetReadResult (dataset, diagnostics, source text for positions).
+                ConflictModel.Serialization.DatasetReadResult read = new ConflictModel.Serialization.DatasetReader().Read(file, path, lines ? ConflictModel.Serialization.DatasetFormat.JsonLines : ConflictModel.Serialization.DatasetFormat.Document);
                 kept = read;
                 count = read.Dataset.RecordCount;
             }

@@ -4,6 +4,8 @@ using System.Globalization;
 using System.IO;
 using ConflictModel.Benchmarks.Readers;
 using ConflictModel.Validation;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Benchmarks.ProcessLevel;
 

@@ -94,7 +94,7 @@ public static class ProcessSuite
         {
             foreach (string file in new[] { DataFiles.JsonLinesPath(size), DataFiles.DocumentPath(size) })
             {
-                foreach ((string name, string[] extra) in new[] { ("STJ DeserializeLines / Deserialize", Array.Empty<string>()), ("our reader (ReadResult kept)", new[] { "--ours" }) })
+                foreach ((string name, string[] extra) in new[] { ("STJ DeserializeLines / Deserialize", Array.Empty<string>()), ("our reader (DatasetReadResult kept)", new[] { "--ours" }) })
                 {
                     (string line, long? rss) = Measured(Self(["load", file, .. extra]), haveTime);
                     report.Add($"| {name} | {Path.GetFileName(file)} | {Mb(long.Parse(Value(line, "file_bytes"), CultureInfo.InvariantCulture))} | {N(Value(line, "records"))} | {Mb(long.Parse(Value(line, "retained_bytes"), CultureInfo.InvariantCulture))} | {Value(line, "retained_over_file")} | {Value(line, "seconds")} s | {Kib(rss)} |");

@@ -6,6 +6,8 @@ using System.IO;
 using System.Linq;
 using ConflictModel.Benchmarks.Data;
 using ConflictModel.Validation;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Benchmarks.ProcessLevel;
 
@@ -20,7 +22,7 @@ public static class RuleCosts
     {
         DataFiles.Ensure(records, output);
         byte[] bytes = File.ReadAllBytes(DataFiles.JsonLinesPath(records));
-        ReadResult read = new DatasetReader().Read(new MemoryStream(bytes, writable: false), null, DatasetFormat.JsonLines);
+        DatasetReadResult read = new DatasetReader().Read(new MemoryStream(bytes, writable: false), null, DatasetFormat.JsonLines);
         double readMs = Best(() => new DatasetReader().Read(new MemoryStream(bytes, writable: false), null, DatasetFormat.JsonLines));
         var rows = new List<(string Name, double Ms, int Diagnostics, string Ids)>();
         ValidationOptions all = ValidationOptions.Default;

@@ -3,6 +3,8 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.IO;
 using ConflictModel.Validation;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Benchmarks.ProcessLevel;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading.Tasks;
 using ConflictModel.Model;
 using ConflictModel.Serialization;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Benchmarks.Readers;
 

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using ConflictModel.Model;
 using ConflictModel.Serialization;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Benchmarks.Readers;
 
@@ -22,8 +23,8 @@ public static class Verification
         Same("JSON Lines, two workers", expected, SourceGenLines.Read(sample, 2));
         Same("JSON Lines, reflection", expected, ReflectionStj.ReadLines(sample));
         Same("JSON Lines, Newtonsoft.Json", expected, NewtonsoftReader.ReadLines(new MemoryStream(sample, writable: false)));
-        Same("JSON Lines, DatasetReader", expected, [.. OurReader.Dataset(sample, Validation.DatasetFormat.JsonLines).Records]);
-        Validation.ReadResult parallel = OurReader.ReadParallel(sample, 2);
+        Same("JSON Lines, DatasetReader", expected, [.. OurReader.Dataset(sample, Serialization.DatasetFormat.JsonLines).Records]);
+        Serialization.DatasetReadResult parallel = OurReader.ReadParallel(sample, 2);
         if (parallel.HasErrors)
         {
             throw new InvalidOperationException($"DatasetReader with two workers reported errors on generated data: {parallel.Diagnostics[0]}");
@@ -43,7 +44,7 @@ public static class Verification
 
         Same("JSON document, reflection", [.. expected.Records], [.. ReflectionStj.ReadDocument(document).Records]);
         Same("JSON document, Newtonsoft.Json", [.. expected.Records], [.. NewtonsoftReader.ReadDocument(new MemoryStream(document, writable: false)).Records]);
-        if (!OurReader.Dataset(document, Validation.DatasetFormat.Document).Equals(expected))
+        if (!OurReader.Dataset(document, Serialization.DatasetFormat.Document).Equals(expected))
         {
             throw new InvalidOperationException("DatasetReader read a different dataset from the JSON document.");
         }

@@ -7,6 +7,7 @@ using ConflictModel.Benchmarks.Readers;
 using ConflictModel.Model;
 using ConflictModel.Serialization;
 using ConflictModel.Validation;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Benchmarks.Suite;
 
@@ -49,7 +50,7 @@ public class JsonDocumentReading
     public Dataset SourceGen() => SourceGeneratedReader.Deserialize(_bytes);
 
     [Benchmark(Description = "Our reader: DatasetReader")]
-    public ReadResult OurReaderRead() => OurReader.Read(_bytes, DatasetFormat.Document);
+    public DatasetReadResult OurReaderRead() => OurReader.Read(_bytes, DatasetFormat.Document);
 
     [Benchmark(Description = "Our reader + validation (all rules)")]
     public ValidationResult OurReaderValidate() => OurReader.ReadAndValidate(_bytes, DatasetFormat.Document);

@@ -8,6 +8,7 @@ using ConflictModel.Benchmarks.Readers;
 using ConflictModel.Model;
 using ConflictModel.Serialization;
 using ConflictModel.Validation;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Benchmarks.Suite;
 
@@ -70,11 +71,11 @@ public class JsonLinesReading
 
     /// <summary>The library's hand-written reader: the whole dataset, with diagnostics instead of exceptions.</summary>
     [Benchmark(Description = "Our reader: DatasetReader")]
-    public ReadResult OurReaderRead() => OurReader.Read(_bytes, DatasetFormat.JsonLines);
+    public DatasetReadResult OurReaderRead() => OurReader.Read(_bytes, DatasetFormat.JsonLines);
 
     /// <summary>The hand-written reader with two threads over line-aligned chunks (DatasetReaderOptions.Parallelism = 2), results in input order.</summary>
     [Benchmark(Description = "Our reader: 2 workers")]
-    public ReadResult OurReaderParallel() => OurReader.ReadParallel(_bytes, 2);
+    public DatasetReadResult OurReaderParallel() => OurReader.ReadParallel(_bytes, 2);
 
     /// <summary>The hand-written reader, then the full rule set over what it read.</summary>
     [Benchmark(Description = "Our reader + validation (all rules)")]

@@ -8,6 +8,8 @@ using ConflictModel.Model;
 using ConflictModel.Validation;
 using NodaTime;
 using NodaTime.Text;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Interop.Acled;
 
@@ -131,15 +133,15 @@ public sealed class AcledImporter : DatasetImporter
             var extension = new SourceExtension(NumericColumns);
             string eventType = row.Text("event_type");
             string subEventType = row.Text("sub_event_type");
-            if (!EventTypology.TryFromAcled(eventType, subEventType, out EventType kind))
+            if (!EventTypology.TryFromAcled(eventType, subEventType, out EventKind kind))
             {
-                kind = EventType.Other;
+                kind = EventKind.Other;
                 log.Report(Diagnostic.Create(ImportDiagnostics.UnmappedValue, row.Location("sub_event_type"), where, $"{eventType} / {subEventType}", "event_type, sub_event_type", "not in the event typology"));
                 extension.Keep("event_type", row.Raw("event_type"));
                 extension.Keep("sub_event_type", row.Raw("sub_event_type"));
             }
 
-            bool oneSided = OneSidedTypes.Contains(eventType) || kind is EventType.ExcessiveForceAgainstProtesters or EventType.Arrest;
+            bool oneSided = OneSidedTypes.Contains(eventType) || kind is EventKind.ExcessiveForceAgainstProtesters or EventKind.Arrest;
             var participants = new List<Participant>();
             foreach ((string actorColumn, string assocColumn, string interColumn, ParticipantRole directed) in new[]
             {

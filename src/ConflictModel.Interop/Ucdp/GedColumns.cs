@@ -72,7 +72,7 @@ internal static class GedColumns
         values["side_b"] = b?.Name ?? string.Empty;
         values["gwnoa"] = Gw(a?.Country);
         values["gwnob"] = Gw(b?.Country);
-        values["type_of_violence"] = @event.Kind == EventType.AttackOnCivilians ? "3" : a?.Kind == ActorKind.Government ? "1" : "2";
+        values["type_of_violence"] = @event.Kind == EventKind.AttackOnCivilians ? "3" : a?.Kind == ActorKind.Government ? "1" : "2";
 
         LocalDate? start = @event.Date?.Earliest, end = @event.Date?.Latest;
         values["year"] = start is { } s ? s.Year.ToString(CultureInfo.InvariantCulture) : string.Empty;

@@ -7,6 +7,8 @@ using ConflictModel.Model;
 using ConflictModel.Validation;
 using NodaTime;
 using NodaTime.Text;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Interop.Ucdp;
 
@@ -97,20 +99,20 @@ public sealed class UcdpGedImporter : DatasetImporter
             Actor sideA = Side(row, "a", sideAId, where, records);
             Actor sideB = Side(row, "b", sideBId, where, records);
 
-            EventType kind = EventType.ArmedClash;
+            EventKind kind = EventKind.ArmedClash;
             ImmutableArray<Participant> participants = [new(sideA.Id, ParticipantRole.Participant), new(sideB.Id, ParticipantRole.Participant)];
             if (row.TryLong("type_of_violence", out long violence) && violence is >= 1 and <= 3)
             {
                 if (violence == 3)
                 {
                     // One-sided violence: side A is the perpetrator, side B the civilians it attacked.
-                    kind = EventType.AttackOnCivilians;
+                    kind = EventKind.AttackOnCivilians;
                     participants = [new(sideA.Id, ParticipantRole.Initiator), new(sideB.Id, ParticipantRole.Target)];
                 }
             }
             else
             {
-                kind = EventType.Other;
+                kind = EventKind.Other;
                 Unmapped(row, "type_of_violence", where, "GED codes 1 state-based, 2 non-state, 3 one-sided");
             }
 

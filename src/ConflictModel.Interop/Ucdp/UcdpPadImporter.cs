@@ -8,6 +8,8 @@ using ConflictModel.Model;
 using ConflictModel.Validation;
 using NodaTime;
 using NodaTime.Text;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Interop.Ucdp;
 
@@ -254,11 +256,11 @@ public sealed class UcdpPadImporter : DatasetImporter
                 }
             }
 
-            AgreementType? agreementType = row.Text("pa_type") switch
+            AgreementKind? agreementType = row.Text("pa_type") switch
             {
-                "1" => AgreementType.Full,
-                "2" => AgreementType.Partial,
-                "3" => AgreementType.PeaceProcess,
+                "1" => AgreementKind.Full,
+                "2" => AgreementKind.Partial,
+                "3" => AgreementKind.PeaceProcess,
                 "" => null,
                 _ => Unmapped(row, "pa_type", where, "PAD codes 1 full, 2 partial, 3 peace process"),
             };
@@ -366,7 +368,7 @@ public sealed class UcdpPadImporter : DatasetImporter
             return actor.Id;
         }
 
-        private AgreementType? Unmapped(SourceRow row, string column, string where, string why)
+        private AgreementKind? Unmapped(SourceRow row, string column, string where, string why)
         {
             log.Report(Diagnostic.Create(ImportDiagnostics.UnmappedValue, row.Location(column), where, row.Text(column), column, why));
             return null;

@@ -15,7 +15,7 @@ public sealed record Agreement : ConflictRecord
     private readonly ValueArray<ActorId> _signatories;
     private readonly ValueArray<ThirdParty> _thirdParties;
     private readonly ValueArray<Provision> _provisions;
-    private readonly AgreementType? _kind;
+    private readonly AgreementKind? _kind;
     private readonly EdtfDate? _ended;
     private readonly ValueArray<ExternalIdentifier> _externalIds;
     private readonly ValueArray<Citation> _sources;
@@ -39,7 +39,7 @@ public sealed record Agreement : ConflictRecord
         ImmutableArray<ActorId> signatories = default,
         ImmutableArray<ThirdParty> thirdParties = default,
         ImmutableArray<Provision> provisions = default,
-        AgreementType? kind = null,
+        AgreementKind? kind = null,
         EdtfDate? ended = null,
         ImmutableArray<ExternalIdentifier> externalIds = default,
         ImmutableArray<Citation> sources = default)
@@ -81,7 +81,7 @@ public sealed record Agreement : ConflictRecord
     public ImmutableArray<Provision> Provisions { get => _provisions.Items; init => _provisions = new(Guard.Against.NullItems(value, nameof(Provisions))); }
 
     /// <summary>Gets its scope.</summary>
-    public AgreementType? Kind { get => _kind; init => _kind = Guard.Against.Undefined(value, nameof(Kind)); }
+    public AgreementKind? Kind { get => _kind; init => _kind = Guard.Against.Undefined(value, nameof(Kind)); }
 
     /// <summary>Gets when it ended.</summary>
     public EdtfDate? Ended { get => _ended; init => _ended = ModelGuards.NotDefault(value, nameof(Ended)); }

@@ -5,13 +5,13 @@ namespace ConflictModel.Model;
 
 /// <summary>
 /// Something that happened: an airstrike, a clash, a capture, a visit, talks, a statement. Typed with
-/// <see cref="EventType"/> (mapped to ACLED and PLOVER by <see cref="EventTypology"/>). Maps to a UCDP GED
+/// <see cref="EventKind"/> (mapped to ACLED and PLOVER by <see cref="EventTypology"/>). Maps to a UCDP GED
 /// event and an ACLED event row.
 /// </summary>
 public sealed record Event : ConflictRecord
 {
     private readonly EventId _id;
-    private readonly EventType _kind;
+    private readonly EventKind _kind;
     private readonly string? _title;
     private readonly string? _description;
     private readonly EdtfDate? _date;
@@ -34,7 +34,7 @@ public sealed record Event : ConflictRecord
     /// <exception cref="System.ArgumentException">A required value is missing or default, a text is empty, or an element is null.</exception>
     public Event(
         EventId id,
-        EventType kind,
+        EventKind kind,
         string? title = null,
         string? description = null,
         EdtfDate? date = null,
@@ -66,7 +66,7 @@ public sealed record Event : ConflictRecord
     public EventId Id { get => _id; init => _id = Guard.Against.DefaultId(value, nameof(Id)); }
 
     /// <summary>Gets what happened.</summary>
-    public EventType Kind { get => _kind; init => _kind = Guard.Against.Undefined(value, nameof(Kind)); }
+    public EventKind Kind { get => _kind; init => _kind = Guard.Against.Undefined(value, nameof(Kind)); }
 
     /// <summary>Gets a short title.</summary>
     public string? Title { get => _title; init => _title = Guard.Against.Blank(value, nameof(Title)); }

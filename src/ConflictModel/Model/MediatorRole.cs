@@ -3,6 +3,12 @@ namespace ConflictModel.Model;
 /// <summary>The part a third party plays in a <see cref="Mediation"/>. Maps to UCDP's mediation and PAD's third-party roles.</summary>
 public enum MediatorRole
 {
+    /// <summary>
+    /// Not a value: the default of a field that was never set. The model's constructors reject it, and it has no wire
+    /// name (reading <c>unspecified</c> is an unknown value, CM0009; nothing writes it).
+    /// </summary>
+    Unspecified = 0,
+
     /// <summary>Mediates between the parties.</summary>
     Mediator,
 

@@ -1,3 +1,5 @@
+using ConflictModel.Diagnostics;
+
 namespace ConflictModel.Reporting;
 
 /// <summary>

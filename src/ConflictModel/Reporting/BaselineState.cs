@@ -1,3 +1,5 @@
+using ConflictModel.Diagnostics;
+
 namespace ConflictModel.Reporting;
 
 /// <summary>How a finding compares with a baseline (SARIF's <c>baselineState</c>). There is no value 0.</summary>

@@ -4,6 +4,7 @@ using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Reporting;
 

@@ -1,3 +1,5 @@
+using ConflictModel.Diagnostics;
+
 namespace ConflictModel.Reporting;
 
 /// <summary>The forms a <see cref="ValidationReport"/> can be written in. There is no value 0: a forgotten format is an error, not text.</summary>

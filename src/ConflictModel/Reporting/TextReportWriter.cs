@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Linq;
 using System.IO;
 using ConflictModel.Validation;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Reporting;
 

@@ -1,4 +1,5 @@
 using System;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Reporting;
 

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ConflictModel.Model;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Serialization;
 
@@ -31,7 +32,7 @@ namespace ConflictModel.Serialization;
         typeof(InstantConverter),
         typeof(CountryCodeConverter),
         typeof(CamelCaseEnumConverter<ActorKind>),
-        typeof(CamelCaseEnumConverter<EventType>),
+        typeof(CamelCaseEnumConverter<EventKind>),
         typeof(CamelCaseEnumConverter<ParticipantRole>),
         typeof(CamelCaseEnumConverter<ClaimStance>),
         typeof(CamelCaseEnumConverter<ClaimSubjectKind>),
@@ -45,7 +46,7 @@ namespace ConflictModel.Serialization;
         typeof(CamelCaseEnumConverter<MediatorRole>),
         typeof(CamelCaseEnumConverter<ThirdPartyRole>),
         typeof(CamelCaseEnumConverter<ProvisionKind>),
-        typeof(CamelCaseEnumConverter<AgreementType>),
+        typeof(CamelCaseEnumConverter<AgreementKind>),
         typeof(CamelCaseEnumConverter<CasualtyPopulation>),
         typeof(CamelCaseEnumConverter<CasualtyCategory>),
         typeof(CamelCaseEnumConverter<LocationPrecision>),

@@ -9,6 +9,7 @@ using System.Text.Json.Schema;
 using System.Text.Json.Serialization.Metadata;
 using ConflictModel.Model;
 using NodaTime;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Serialization;
 

@@ -12,7 +12,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Ardalis.GuardClauses;
 using ConflictModel.Model;
-using ConflictModel.Validation;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Serialization;
 

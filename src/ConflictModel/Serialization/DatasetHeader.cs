@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ConflictModel.Model;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Serialization;
 

@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Ardalis.GuardClauses;
 using ConflictModel.Model;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Serialization;
 

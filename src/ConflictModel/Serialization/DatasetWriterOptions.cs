@@ -1,4 +1,5 @@
 using System.IO;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Serialization;
 

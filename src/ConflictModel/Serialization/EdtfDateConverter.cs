@@ -2,6 +2,7 @@ using System;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ConflictModel.Model;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Serialization;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using NodaTime;
 using NodaTime.Text;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Serialization;
 

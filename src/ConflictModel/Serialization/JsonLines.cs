@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Serialization;
 
@@ -104,7 +105,7 @@ internal static class JsonLines
         {
             // A name holding an escaped lone surrogate ("\ud800") is valid JSON that ValueTextEquals cannot unescape
             // (it throws InvalidOperationException); such a name is not "type". Found by fuzzing (docs/reliability.md).
-            bool isType = !(reader.ValueIsEscaped && Validation.DatasetParser.HasUnpairedSurrogate(reader.ValueSpan))
+            bool isType = !(reader.ValueIsEscaped && DatasetParser.HasUnpairedSurrogate(reader.ValueSpan))
                 && reader.ValueTextEquals(ConflictJsonSerializer.TypePropertyName);
             if (isType)
             {

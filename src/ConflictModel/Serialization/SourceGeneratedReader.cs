@@ -6,12 +6,13 @@ using System.Text;
 using System.Text.Json;
 using Ardalis.GuardClauses;
 using ConflictModel.Model;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Serialization;
 
 /// <summary>
 /// Reading with System.Text.Json source generation, as <see cref="ConflictJsonSerializer"/> did before every read went
-/// through the one reader (<see cref="Validation.DatasetReader"/>). The library does not read with it: it is kept as
+/// through the one reader (<see cref="DatasetReader"/>). The library does not read with it: it is kept as
 /// the independent baseline that the benchmarks measure the reader against and that the differential tests compare
 /// the reader's models with. Errors are System.Text.Json's own <see cref="JsonException"/> messages.
 /// </summary>

@@ -1,7 +1,7 @@
 using System;
 using System.Text.Json;
 using System.Text.Unicode;
-using ConflictModel.Validation;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Serialization;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Text.Json;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Serialization;
 

@@ -4,6 +4,7 @@ using System.IO;
 using System.IO.Pipelines;
 using System.Threading;
 using System.Threading.Tasks;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Serialization;
 

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Validation;
 

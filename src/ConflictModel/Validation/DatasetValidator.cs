@@ -8,6 +8,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using ConflictModel.Model;
 using NodaTime;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Validation;
 
@@ -28,7 +30,7 @@ public sealed class DatasetValidator
     /// <summary>Validates what a reader read: its own diagnostics and every rule's, in one walk over the records.</summary>
     /// <param name="read">The read result.</param>
     /// <returns>Every diagnostic, sorted, with effective severities.</returns>
-    public ValidationResult Validate(ReadResult read)
+    public ValidationResult Validate(DatasetReadResult read)
     {
         ArgumentNullException.ThrowIfNull(read);
         var collector = new DiagnosticCollector(Options, read.Options.MaxDiagnostics);
@@ -47,7 +49,7 @@ public sealed class DatasetValidator
     /// <summary>
     /// Validates a dataset as it is read, record by record, keeping only what the rules that compare records need
     /// (see docs/validation.md, "Streaming"): the reader's diagnostics and every rule's, exactly as
-    /// <see cref="Validate(ReadResult)"/> reports them for the same input. A JSON document is streamed as JSON Lines are,
+    /// <see cref="Validate(DatasetReadResult)"/> reports them for the same input. A JSON document is streamed as JSON Lines are,
     /// record by record inside its arrays.
     /// Records are looked up again by re-reading their line (or, in a document, their object) from the input file or, for other streams, from a
     /// temporary copy of what was read (deleted when the reader is disposed).

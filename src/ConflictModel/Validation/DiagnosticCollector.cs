@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Validation;
 
@@ -61,7 +63,7 @@ internal sealed class DiagnosticCollector
     }
 
     /// <summary>Adds the diagnostics about the configuration and the suppressions, and gives the result in report order.</summary>
-    public ValidationResult Finish(ReadResult? read, string? filePath, long records)
+    public ValidationResult Finish(DatasetReadResult? read, string? filePath, long records)
     {
         DiagnosticLocation fileLocation = DiagnosticLocation.ForFile(filePath);
         foreach (Suppression suppression in _options.Suppressions)

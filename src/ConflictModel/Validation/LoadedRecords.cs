@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using ConflictModel.Model;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Validation;
 
@@ -10,13 +12,13 @@ namespace ConflictModel.Validation;
 /// </summary>
 internal sealed class LoadedRecords : RecordSource
 {
-    private readonly ReadResult _read;
+    private readonly DatasetReadResult _read;
     private readonly SymbolTable _symbols;
     private readonly ConflictRecord[] _records;
     private readonly RecordSpan?[] _spans;
     private int _current = -1;
 
-    public LoadedRecords(ReadResult read)
+    public LoadedRecords(DatasetReadResult read)
     {
         _read = read;
         _symbols = new SymbolTable(read.Dataset, read.WasDeclared);

@@ -1,11 +1,13 @@
 using ConflictModel.Model;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Validation;
 
 /// <summary>
 /// Where the records a <see cref="RuleEngine"/> walks come from, and everything about them the rules' contexts ask
 /// for: the current record and its handle, lookups by id, locations, reading a record again, the dataset's
-/// description. <see cref="LoadedRecords"/> answers from a <see cref="ReadResult"/>; <see cref="StreamedRecords"/>
+/// description. <see cref="LoadedRecords"/> answers from a <see cref="DatasetReadResult"/>; <see cref="StreamedRecords"/>
 /// from a <see cref="DatasetRecordReader"/> as it reads. Not thread-safe.
 /// </summary>
 internal abstract class RecordSource

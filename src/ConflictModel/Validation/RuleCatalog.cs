@@ -3,6 +3,8 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Linq;
 using ConflictModel.Validation.Rules;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Validation;
 

@@ -1,5 +1,7 @@
 using ConflictModel.Model;
 using NodaTime;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Validation;
 

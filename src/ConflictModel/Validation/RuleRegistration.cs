@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using ConflictModel.Model;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Validation;
 

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using ConflictModel.Model;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Validation;
 
@@ -22,7 +24,7 @@ internal sealed class StreamedRecords : RecordSource, IStreamingSymbols
     private readonly RecordCache _cache = new();
     private readonly RecordPlaces? _places;
     private readonly SymbolTable _symbols;
-    private ReadResult? _header;
+    private DatasetReadResult? _header;
     private bool _missed;
 
     private ConflictRecord? _record;
@@ -63,7 +65,7 @@ internal sealed class StreamedRecords : RecordSource, IStreamingSymbols
     {
         SourceText text = window.Detach();
         var dataset = new Dataset(Info, _reader.FormatVersion ?? Dataset.CurrentFormatVersion);
-        _header = new ReadResult(dataset, [], _reader.Format, text, _reader.Options, [], [], (text.BomLength, text.Length)) { HeaderIsInfo = isInfo };
+        _header = new DatasetReadResult(dataset, [], _reader.Format, text, _reader.Options, [], [], (text.BomLength, text.Length)) { HeaderIsInfo = isInfo };
     }
 
     /// <summary>Adds a record just read to the ids, places and recent records.</summary>

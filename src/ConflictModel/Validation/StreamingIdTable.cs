@@ -3,6 +3,8 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.Text;
 using ConflictModel.Model;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Validation;
 

@@ -2,6 +2,8 @@ using System;
 using System.IO;
 using System.Text;
 using System.Text.RegularExpressions;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Validation;
 

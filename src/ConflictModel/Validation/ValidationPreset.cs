@@ -1,3 +1,6 @@
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
+
 namespace ConflictModel.Validation;
 
 /// <summary>

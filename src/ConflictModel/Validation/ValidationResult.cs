@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Validation;
 
@@ -9,7 +11,7 @@ namespace ConflictModel.Validation;
 /// </summary>
 public sealed class ValidationResult
 {
-    internal ValidationResult(ReadResult? read, ImmutableArray<Diagnostic> diagnostics, string? filePath, long recordCount)
+    internal ValidationResult(DatasetReadResult? read, ImmutableArray<Diagnostic> diagnostics, string? filePath, long recordCount)
     {
         Read = read;
         Diagnostics = diagnostics;
@@ -18,7 +20,7 @@ public sealed class ValidationResult
     }
 
     /// <summary>Gets what was read, or null when the input was validated as a stream (nothing of it is kept).</summary>
-    public ReadResult? Read { get; }
+    public DatasetReadResult? Read { get; }
 
     /// <summary>Gets the file validated, or null for input without one.</summary>
     public string? FilePath { get; }

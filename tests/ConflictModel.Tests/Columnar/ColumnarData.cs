@@ -7,6 +7,7 @@ using ConflictModel.Interop.Ucdp;
 using ConflictModel.Model;
 using ConflictModel.Serialization;
 using ConflictModel.Tests.Interop;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Tests.Columnar;
 

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using ConflictModel.Model;
 using ConflictModel.Serialization;
 using Xunit;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Tests.Docs;
 

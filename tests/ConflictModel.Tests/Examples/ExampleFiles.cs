@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using ConflictModel.Model;
 using ConflictModel.Serialization;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Tests.Examples;
 

@@ -3,6 +3,7 @@ using System.IO;
 using System.Text;
 using ConflictModel.Serialization;
 using Xunit;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Tests.Examples;
 

@@ -4,6 +4,7 @@ using System.Text;
 using ConflictModel.Model;
 using ConflictModel.Serialization;
 using Xunit;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Tests.Examples;
 

@@ -110,7 +110,7 @@ public class SeedAsifGeoTvExampleTests
         StatusChange<CeasefireStatus> collapse = ceasefire.History[^1];
         Assert.Equal(new ActorId("pakistan"), collapse.By);
         Event airstrike = _dataset.Event(Assert.Single(collapse.Events).Value);
-        Assert.Equal(EventType.AirOrDroneStrike, airstrike.Kind);
+        Assert.Equal(EventKind.AirOrDroneStrike, airstrike.Kind);
         Assert.Equal("Kandahar", airstrike.Location!.Name);
         Assert.Contains(airstrike.Participants, p => p.Actor == new ActorId("pakistan") && p.Role == ParticipantRole.Initiator);
         Assert.Contains(airstrike.Participants, p => p.Actor == new ActorId("taliban") && p.Role == ParticipantRole.Target);
@@ -131,9 +131,9 @@ public class SeedAsifGeoTvExampleTests
         Event capture = _dataset.Event("t-55-tank-seized");
         Event parade = _dataset.Event("taliban-street-demonstrations");
 
-        Assert.Equal(EventType.Capture, capture.Kind);
+        Assert.Equal(EventKind.Capture, capture.Kind);
         Assert.Contains("T-55 tank", capture.Title, StringComparison.Ordinal);
-        Assert.Equal(EventType.ShowOfForce, parade.Kind);
+        Assert.Equal(EventKind.ShowOfForce, parade.Kind);
         Assert.Contains("parading captured uniforms", Assert.Single(parade.Sources).Excerpt, StringComparison.Ordinal);
     }
 

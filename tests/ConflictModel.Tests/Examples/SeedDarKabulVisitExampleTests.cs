@@ -60,7 +60,7 @@ public class SeedDarKabulVisitExampleTests
 
         Assert.Equal((new ActorId("pakistan"), ResponsibilityKind.Instigation, new ActorId("taliban")), (attribution.Accused, attribution.Responsibility, attribution.Accuser!.Value));
         Assert.Equal(new EventId("kabul-violent-incidents"), attribution.Event);
-        Assert.Equal(EventType.Retaliation, threat.Kind);
+        Assert.Equal(EventKind.Retaliation, threat.Kind);
         Assert.Equal<EventId>([new EventId("kabul-violent-incidents")], threat.InResponseTo);
     }
 
@@ -100,7 +100,7 @@ public class SeedDarKabulVisitExampleTests
     {
         Event visit = _dataset.Event("dar-kabul-visit");
 
-        Assert.Equal(EventType.Visit, visit.Kind);
+        Assert.Equal(EventKind.Visit, visit.Kind);
         Assert.Equal("Kabul", visit.Location!.Name);
         Assert.Null(visit.Date);
         Assert.Contains(new Participant(new ActorId("ishaq-dar"), ParticipantRole.Visitor), visit.Participants);

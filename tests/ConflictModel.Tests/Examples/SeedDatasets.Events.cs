@@ -31,7 +31,7 @@ internal static partial class SeedDatasets
     [
         (Seeds.Asif, seeds => new Event(
             AsifInterviewEvent,
-            EventType.Statement,
+            EventKind.Statement,
             "Khawaja Asif's interview with Geo TV",
             "Pakistan's Defense Minister accuses India of fuelling tensions between Islamabad and the Taliban and calls for Donald "
                 + "Trump to mediate.",
@@ -42,7 +42,7 @@ internal static partial class SeedDatasets
                     + "deteriorating security situation along Pakistan-Afghanistan borders."))),
         (Seeds.Asif, seeds => new Event(
             ForeignMinisterVisitsIndia,
-            EventType.Visit,
+            EventKind.Visit,
             "The Taliban foreign minister's week-long visit to India",
             "A recent week-long visit; Khawaja Asif says its consequences are now evident.",
             location: new Location("India", Ind, precision: LocationPrecision.Country),
@@ -50,7 +50,7 @@ internal static partial class SeedDatasets
             sources: Cite(seeds, asif: "a recent week-long visit by Taliban Foreign Minister Muttahida Qadri to India"))),
         (Seeds.Asif, seeds => new Event(
             AirstrikeNearKabul,
-            EventType.AirOrDroneStrike,
+            EventKind.AirOrDroneStrike,
             "Pakistani airstrike near Kabul",
             location: new Location("near Kabul", Afg),
             participants: [new Participant(Pakistan, ParticipantRole.Initiator)],
@@ -59,7 +59,7 @@ internal static partial class SeedDatasets
         {
             Seeds.Asif => new Event(
                 BorderClashes,
-                EventType.ArmedClash,
+                EventKind.ArmedClash,
                 "Taliban retaliation for the Pakistani airstrike near Kabul",
                 "The Taliban reportedly retaliated for the airstrike; the article does not say how or where. Both sides give casualty "
                     + "figures for it.",
@@ -71,7 +71,7 @@ internal static partial class SeedDatasets
                         + "deaths of 58 Pakistani soldiers.")),
             Seeds.Dar => new Event(
                 BorderClashes,
-                EventType.ArmedClash,
+                EventKind.ArmedClash,
                 "Skirmishes along the Pakistan-Afghanistan border",
                 "A recent and severe escalation along the border, for which both sides give casualty figures.",
                 location: Border,
@@ -79,7 +79,7 @@ internal static partial class SeedDatasets
                 sources: Cite(seeds, dar: "a recent and severe escalation along the porous Pakistan-Afghanistan border")),
             _ => new Event(
                 BorderClashes,
-                EventType.ArmedClash,
+                EventKind.ArmedClash,
                 "Taliban retaliation and skirmishes along the Pakistan-Afghanistan border",
                 "Article 000 reports the Taliban retaliating for the Pakistani airstrike near Kabul, article 002 a severe escalation with "
                     + "skirmishes along the border. Both report the same rival casualty claims for it, so the dataset holds them as one "
@@ -95,7 +95,7 @@ internal static partial class SeedDatasets
         }),
         (Seeds.Asif, seeds => new Event(
             CeasefireBrokered,
-            EventType.Agreement,
+            EventKind.Agreement,
             "Ceasefire brokered after Saudi and Qatari intervention",
             "A fragile ceasefire between Pakistan and the Taliban.",
             participants:
@@ -108,7 +108,7 @@ internal static partial class SeedDatasets
             sources: Cite(seeds, asif: "A fragile ceasefire was brokered following intervention from Saudi Arabia and Qatar"))),
         (Seeds.Asif, seeds => new Event(
             AirstrikeKandahar,
-            EventType.AirOrDroneStrike,
+            EventKind.AirOrDroneStrike,
             "Pakistani airstrike on Taliban positions in Kandahar",
             "Hostilities resumed with it, ending the ceasefire.",
             location: new Location("Kandahar", Afg),
@@ -116,20 +116,20 @@ internal static partial class SeedDatasets
             sources: Cite(seeds, asif: "hostilities resumed when Pakistan conducted another airstrike targeting Taliban positions in Kandahar"))),
         (Seeds.Asif, seeds => new Event(
             TankSeized,
-            EventType.Capture,
+            EventKind.Capture,
             "Taliban fighters seize a Pakistani T-55 tank",
             participants: [new Participant(Taliban, ParticipantRole.Initiator), new Participant(PakistaniForces, ParticipantRole.Target)],
             sources: Cite(seeds, asif: "Taliban fighters, reportedly seizing a Pakistani T-55 tank"))),
         (Seeds.Asif, seeds => new Event(
             StreetDemonstrations,
-            EventType.ShowOfForce,
+            EventKind.ShowOfForce,
             "Taliban street demonstrations mocking Pakistani soldiers",
             "Taliban fighters parade captured uniforms.",
             participants: [new Participant(Taliban, ParticipantRole.Initiator), new Participant(PakistaniForces, ParticipantRole.Target)],
             sources: Cite(seeds, asif: "staged street demonstrations mocking Pakistani soldiers, including parading captured uniforms"))),
         (Seeds.Asif, seeds => new Event(
             BagramDemand,
-            EventType.Statement,
+            EventKind.Statement,
             "Trump demands the return of Bagram Air Base",
             "Washington sought to reclaim the base, in Afghanistan, as a strategic countermeasure against China.",
             participants:
@@ -144,14 +144,14 @@ internal static partial class SeedDatasets
                     + "strategic countermeasure against China"))),
         (Seeds.Asif, seeds => new Event(
             BagramRefusal,
-            EventType.Statement,
+            EventKind.Statement,
             "The Taliban refuse to return Bagram Air Base",
             participants: [new Participant(Taliban, ParticipantRole.Initiator), new Participant(DonaldTrump, ParticipantRole.Target)],
             inResponseTo: [BagramDemand],
             sources: Cite(seeds, asif: "The group had previously refused Trump’s demand for the return of Bagram Air Base in Afghanistan"))),
         (Seeds.Dar, seeds => new Event(
             DarVisitsKabul,
-            EventType.Visit,
+            EventKind.Visit,
             "Ishaq Dar visits Kabul to meet Amir Khan Muttaqi",
             "In April; the article gives no year. Seen as signalling a potential thaw in relations between Pakistan and Afghanistan, "
                 + "followed by discussions in May and August facilitated by China.",
@@ -168,7 +168,7 @@ internal static partial class SeedDatasets
                     + "Khan Muttaqi, signaled a potential thaw in relations between the two nations"))),
         (Seeds.Dar, seeds => new Event(
             KhyberPakhtunkhwaAttacks,
-            EventType.Other,
+            EventKind.Other,
             "Surge in attacks in Khyber Pakhtunkhwa",
             "A rising tide of violence in the northwestern province, with significant military losses; the article names no attacker "
                 + "and no single attack.",
@@ -180,27 +180,27 @@ internal static partial class SeedDatasets
                     + "military losses"))),
         (Seeds.Dar, seeds => new Event(
             KabulIncidents,
-            EventType.Other,
+            EventKind.Other,
             "Violent incidents in Kabul and other regions",
             "The article does not say what the incidents were.",
             location: new Location("Kabul and other regions", Afg),
             sources: Cite(seeds, dar: "This tense dynamic intensified following violent incidents in Kabul and other regions"))),
         (Seeds.Dar, seeds => new Event(
             TalibanThreatenRetaliation,
-            EventType.Retaliation,
+            EventKind.Retaliation,
             "The Taliban declare intent to retaliate against Pakistan",
             participants: [new Participant(Taliban, ParticipantRole.Initiator), new Participant(Pakistan, ParticipantRole.Target)],
             inResponseTo: [KabulIncidents],
             sources: Cite(seeds, dar: "which the Taliban accused Pakistan of instigating, leading to a declared intent to retaliate"))),
         (Seeds.Dar, seeds => new Event(
             KashmirKillings,
-            EventType.AttackOnCivilians,
+            EventKind.AttackOnCivilians,
             "Killing of civilians in Indian-administered Kashmir",
             location: new Location("Indian-administered Kashmir"),
             sources: Cite(seeds, dar: "the killing of civilians in Indian-administered Kashmir"))),
         (Seeds.Dar, seeds => new Event(
             PakistanWarnsOfRetribution,
-            EventType.Retaliation,
+            EventKind.Retaliation,
             "Pakistan warns of retributive action against assaults from Afghan territory",
             "Part of what analysts see as Pakistan's attempt to establish a \"new normal\" with the Taliban.",
             participants: [new Participant(Pakistan, ParticipantRole.Initiator), new Participant(Taliban, ParticipantRole.Target)],
@@ -210,7 +210,7 @@ internal static partial class SeedDatasets
                     + "action, echoing strategies employed by India in its dealings with Pakistan."))),
         (Seeds.Dar, seeds => new Event(
             UrgingActionAgainstTtp,
-            EventType.Statement,
+            EventKind.Statement,
             "China, Iran and Russia urge the Taliban to act against the TTP",
             "They urge the Taliban to act decisively against groups like the Tehreek-e-Taliban Pakistan.",
             participants:

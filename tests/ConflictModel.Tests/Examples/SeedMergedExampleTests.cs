@@ -136,7 +136,7 @@ public class SeedMergedExampleTests
     {
         Event clashes = _dataset.Event("border-clashes");
 
-        Assert.Equal(EventType.ArmedClash, clashes.Kind);
+        Assert.Equal(EventKind.ArmedClash, clashes.Kind);
         Assert.Equal([AsifArticle, DarArticle], clashes.Sources.Select(s => s.Source));
         Assert.Equal<EventId>([new EventId("airstrike-near-kabul")], clashes.InResponseTo);
         Assert.All(_dataset.CasualtyEstimates.Where(e => e.ClaimedBy is not null), e => Assert.Equal(clashes.Id, e.Event));

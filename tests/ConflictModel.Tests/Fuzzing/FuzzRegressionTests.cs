@@ -6,6 +6,8 @@ using System.Linq;
 using ConflictModel.Fuzzing;
 using ConflictModel.Validation;
 using Xunit;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Tests.Fuzzing;
 

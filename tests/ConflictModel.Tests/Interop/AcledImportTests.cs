@@ -39,7 +39,7 @@ public sealed class AcledImportTests
         Assert.Equal(4, result.Log.RowsImported);
         Assert.Equal(["acled-XMPL1", "acled-XMPL2", "acled-XMPL3", "acled-XMPL5"], dataset.Events.Select(e => e.Id.Value));
         Event strike = dataset.Events[0];
-        Assert.Equal(EventType.AirOrDroneStrike, strike.Kind);
+        Assert.Equal(EventKind.AirOrDroneStrike, strike.Kind);
         Assert.Equal("2025-10-06/2025-10-12", strike.Date.ToString());
         Assert.Equal(new CountryCode("AFG"), strike.Location!.Country);
         Assert.Equal(LocationPrecision.Near, strike.Location.Precision);
@@ -75,8 +75,8 @@ public sealed class AcledImportTests
                 "acled.csv(6,1) /sub_event_type: warning CM6006: row 5 (ACLED id XMPL5): 'Brand new type / Something' in column 'event_type, sub_event_type' has no mapping (not in the event typology); left out, kept as extension data",
             ],
             result.Log.Diagnostics.Select(d => $"{d.Location} {d.Location.JsonPointer}: {Diagnostic(d)}"));
-        Assert.Equal(EventType.Other, result.Dataset.Events.Single(e => e.Id.Value == "acled-XMPL5").Kind);
+        Assert.Equal(EventKind.Other, result.Dataset.Events.Single(e => e.Id.Value == "acled-XMPL5").Kind);
     }
 
-    private static string Diagnostic(ConflictModel.Validation.Diagnostic d) => $"{ConflictModel.Validation.Diagnostic.SeverityText(d.Severity)} {d.Id}: {d.GetMessage()}";
+    private static string Diagnostic(ConflictModel.Diagnostics.Diagnostic d) => $"{ConflictModel.Diagnostics.Diagnostic.SeverityText(d.Severity)} {d.Id}: {d.GetMessage()}";
 }

@@ -8,6 +8,8 @@ using ConflictModel.Interop.Acled;
 using ConflictModel.Interop.Ucdp;
 using ConflictModel.Validation;
 using Xunit;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Tests.Interop;
 
@@ -52,7 +54,7 @@ public sealed class BadInputTests
 
         // Whatever was imported is a dataset the serializer writes and the reader reads back without a format error.
         string jsonl = ConflictModel.Serialization.ConflictJsonSerializer.SerializeLines(result.Dataset);
-        ReadResult read = new DatasetReader().Read(new MemoryStream(Encoding.UTF8.GetBytes(jsonl)), "out.jsonl", DatasetFormat.JsonLines, gzip: false);
+        DatasetReadResult read = new DatasetReader().Read(new MemoryStream(Encoding.UTF8.GetBytes(jsonl)), "out.jsonl", DatasetFormat.JsonLines, gzip: false);
         Assert.Empty(read.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
     }
 }

@@ -11,6 +11,7 @@ using ConflictModel.Serialization;
 using ConflictModel.Tests.Validation;
 using ConflictModel.Validation;
 using Xunit;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Tests.Interop;
 
@@ -38,8 +39,8 @@ public sealed class UcdpGedImportTests
         Assert.Equal(5 * Rows.Count, dataset.CasualtyEstimates.Length);
 
         // Kinds: one-sided violence (3) is an attack on civilians, state-based (1) and non-state (2) are clashes.
-        Assert.Equal(Rows.Count(r => r["type_of_violence"] == "3"), dataset.Events.Count(e => e.Kind == EventType.AttackOnCivilians));
-        Assert.Equal(Rows.Count(r => r["type_of_violence"] is "1" or "2"), dataset.Events.Count(e => e.Kind == EventType.ArmedClash));
+        Assert.Equal(Rows.Count(r => r["type_of_violence"] == "3"), dataset.Events.Count(e => e.Kind == EventKind.AttackOnCivilians));
+        Assert.Equal(Rows.Count(r => r["type_of_violence"] is "1" or "2"), dataset.Events.Count(e => e.Kind == EventKind.ArmedClash));
 
         // Sums of deaths, total and by component.
         CasualtyEstimate[] totals = [.. dataset.CasualtyEstimates.Where(e => e.Category == CasualtyCategory.All)];
@@ -95,7 +96,7 @@ public sealed class UcdpGedImportTests
     public void Validate_ImportedGed_FindsTheSameTwentyRangeViolationsAndNoError()
     {
         string jsonl = ConflictJsonSerializer.SerializeLines(GeoJson.Value.Dataset);
-        ReadResult read = new DatasetReader().Read(new MemoryStream(Encoding.UTF8.GetBytes(jsonl)), "ged.jsonl", DatasetFormat.JsonLines, gzip: false);
+        DatasetReadResult read = new DatasetReader().Read(new MemoryStream(Encoding.UTF8.GetBytes(jsonl)), "ged.jsonl", DatasetFormat.JsonLines, gzip: false);
         Assert.Empty(read.Diagnostics);
         ValidationResult result = new DatasetValidator(ValidationOptions.Default with { Today = RuleHarness.Today }).Validate(read);
 
@@ -289,7 +290,7 @@ public sealed class UcdpGedImportTests
     private static string[] GedIds(IEnumerable<Diagnostic> diagnostics, string id)
         => [.. diagnostics.Where(d => d.Id == id).Select(d => d.GetMessage()).Select(m => m[(m.IndexOf("GED id ", StringComparison.Ordinal) + 7)..m.IndexOf(')', StringComparison.Ordinal)]).Order(StringComparer.Ordinal)];
 
-    private static string[] RecordIds(ReadResult read, ValidationResult result, string id)
+    private static string[] RecordIds(DatasetReadResult read, ValidationResult result, string id)
         => [.. result.Diagnostics.Where(d => d.Id == id).Select(d => read.SpanAt(d.Location.ByteOffset)!.Id!).Order(StringComparer.Ordinal)];
 
     private static ConflictRecord[] WithoutExtensions(Dataset dataset)

@@ -10,6 +10,7 @@ using ConflictModel.Serialization;
 using ConflictModel.Tests.Validation;
 using ConflictModel.Validation;
 using Xunit;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Tests.Interop;
 
@@ -44,7 +45,7 @@ public sealed class UcdpPadImportTests
         Assert.All(dataset.Ceasefires, c => Assert.Contains(dataset.Agreements, a => a.Id == c.Agreement && a.Provisions.Any(p => p.Ceasefire == c.Id)));
         Assert.Equal(
             Rows.GroupBy(r => r["pa_type"]).ToDictionary(g => g.Key, g => g.Count()),
-            dataset.Agreements.GroupBy(a => a.Kind switch { AgreementType.Full => "1", AgreementType.Partial => "2", _ => "3" }).ToDictionary(g => g.Key, g => g.Count()));
+            dataset.Agreements.GroupBy(a => a.Kind switch { AgreementKind.Full => "1", AgreementKind.Partial => "2", _ => "3" }).ToDictionary(g => g.Key, g => g.Count()));
         Assert.Equal(Rows.Count(r => r["duration"].Length > 0), dataset.Agreements.Count(a => a.Ended is not null));
 
         // Provisions: one per column set to 1, except that columns sharing a kind give it once.
@@ -86,7 +87,7 @@ public sealed class UcdpPadImportTests
     public void Validate_ImportedPad_ReportsTheAgreementThatEndsBeforeItIsSigned()
     {
         string jsonl = ConflictJsonSerializer.SerializeLines(Imported.Value.Dataset);
-        ReadResult read = new DatasetReader().Read(new MemoryStream(Encoding.UTF8.GetBytes(jsonl)), "pad.jsonl", DatasetFormat.JsonLines, gzip: false);
+        DatasetReadResult read = new DatasetReader().Read(new MemoryStream(Encoding.UTF8.GetBytes(jsonl)), "pad.jsonl", DatasetFormat.JsonLines, gzip: false);
         Assert.Empty(read.Diagnostics);
         ValidationResult result = new DatasetValidator(ValidationOptions.Default with { Today = RuleHarness.Today }).Validate(read);
 

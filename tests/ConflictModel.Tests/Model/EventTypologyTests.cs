@@ -10,20 +10,20 @@ public class EventTypologyTests
     [Fact]
     public void EveryEventType_HasExactlyOneMapping()
     {
-        Assert.Equal(Enum.GetValues<EventType>(), EventTypology.All.Select(m => m.Type).ToArray());
-        Assert.All(Enum.GetValues<EventType>(), t => Assert.Equal(t, EventTypology.Describe(t).Type));
+        Assert.Equal(Enum.GetValues<EventKind>(), EventTypology.All.Select(m => m.Kind).ToArray());
+        Assert.All(Enum.GetValues<EventKind>(), t => Assert.Equal(t, EventTypology.Describe(t).Kind));
     }
 
     [Theory]
-    [InlineData("Battles", "Armed clash", EventType.ArmedClash)]
-    [InlineData("Explosions/Remote violence", "Air/drone strike", EventType.AirOrDroneStrike)]
-    [InlineData("explosions/remote violence", "AIR/DRONE STRIKE", EventType.AirOrDroneStrike)]
-    [InlineData("Violence against civilians", "Abduction/forced disappearance", EventType.Abduction)]
-    [InlineData("Strategic developments", "Other", EventType.Other)]
-    [InlineData("Protests", "Peaceful protest", EventType.PeacefulProtest)]
-    public void TryFromAcled_FindsTheType(string eventType, string subEventType, EventType expected)
+    [InlineData("Battles", "Armed clash", EventKind.ArmedClash)]
+    [InlineData("Explosions/Remote violence", "Air/drone strike", EventKind.AirOrDroneStrike)]
+    [InlineData("explosions/remote violence", "AIR/DRONE STRIKE", EventKind.AirOrDroneStrike)]
+    [InlineData("Violence against civilians", "Abduction/forced disappearance", EventKind.Abduction)]
+    [InlineData("Strategic developments", "Other", EventKind.Other)]
+    [InlineData("Protests", "Peaceful protest", EventKind.PeacefulProtest)]
+    public void TryFromAcled_FindsTheType(string eventType, string subEventType, EventKind expected)
     {
-        Assert.True(EventTypology.TryFromAcled(eventType, subEventType, out EventType found));
+        Assert.True(EventTypology.TryFromAcled(eventType, subEventType, out EventKind found));
         Assert.Equal(expected, found);
     }
 
@@ -36,7 +36,7 @@ public class EventTypologyTests
     {
         var pairs = EventTypology.All.Where(m => m.AcledSubEventType is not null and not "Other").Select(m => (m.AcledEventType, m.AcledSubEventType)).ToList();
         Assert.Equal(pairs.Count, pairs.Distinct().Count());
-        Assert.Equal(PloverCategory.Consult, EventTypology.Describe(EventType.Talks).Plover);
-        Assert.Null(EventTypology.Describe(EventType.Visit).AcledEventType);
+        Assert.Equal(PloverCategory.Consult, EventTypology.Describe(EventKind.Talks).Plover);
+        Assert.Null(EventTypology.Describe(EventKind.Visit).AcledEventType);
     }
 }

@@ -10,6 +10,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Xunit;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Tests.Properties;
 
@@ -46,7 +47,7 @@ public class DatasetProperties
     {
         foreach ((string text, DatasetFormat format) in new[] { (ConflictJsonSerializer.Serialize(dataset), DatasetFormat.Document), (ConflictJsonSerializer.SerializeLines(dataset), DatasetFormat.JsonLines) })
         {
-            ReadResult read = Reader.ReadText(text, format, "generated");
+            DatasetReadResult read = Reader.ReadText(text, format, "generated");
             Assert.True(read.Diagnostics.IsEmpty, $"{format}: {string.Join("\n", read.Diagnostics)}\n{text}");
             Assert.Equal(dataset, read.Dataset);
         }

@@ -172,7 +172,7 @@ public static class ModelGenerators
            select (ConflictRecord)record;
 
     private static Gen<ConflictRecord> Event(Ids ids, int i)
-        => from kind in Enum<EventType>()
+        => from kind in Enum<EventKind>()
            from title in OptionalText
            from date in Optional(Date)
            from location in Location

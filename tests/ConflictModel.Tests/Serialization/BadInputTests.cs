@@ -7,6 +7,7 @@ using ConflictModel.Model;
 using ConflictModel.Serialization;
 using ConflictModel.Tests.TestData;
 using Xunit;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Tests.Serialization;
 
@@ -75,7 +76,7 @@ public class BadInputTests
     public void Deserialize_SameMessageAsTheReadersDiagnostic()
     {
         string json = Valid.Replace("\"kind\": \"state\"", "\"kind\": \"stat\"", StringComparison.Ordinal);
-        ConflictModel.Validation.Diagnostic first = new ConflictModel.Validation.DatasetReader().ReadText(json, ConflictModel.Validation.DatasetFormat.Document).Diagnostics.First(d => d.IsError);
+        ConflictModel.Diagnostics.Diagnostic first = new ConflictModel.Serialization.DatasetReader().ReadText(json, ConflictModel.Serialization.DatasetFormat.Document).Diagnostics.First(d => d.IsError);
         JsonException thrown = Assert.Throws<JsonException>(() => ConflictJsonSerializer.Deserialize(json));
         Assert.StartsWith($"({first.Location.StartLine},{first.Location.StartColumn}): error {first.Id}: {first.GetMessage()} (at {first.Location.JsonPointer})", thrown.Message, StringComparison.Ordinal);
     }

@@ -15,6 +15,7 @@ using ConflictModel.Tests.Properties;
 using ConflictModel.Tests.TestData;
 using FsCheck.Xunit;
 using Xunit;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Tests.Serialization;
 

@@ -8,6 +8,7 @@ using ConflictModel.Model;
 using ConflictModel.Serialization;
 using ConflictModel.Tests.TestData;
 using Xunit;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Tests.Serialization;
 

@@ -7,6 +7,7 @@ using ConflictModel.Model;
 using ConflictModel.Serialization;
 using ConflictModel.Tests.Examples;
 using Xunit;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Tests.Serialization;
 

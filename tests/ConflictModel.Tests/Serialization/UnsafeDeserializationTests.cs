@@ -9,6 +9,7 @@ using ConflictModel.Model;
 using ConflictModel.Serialization;
 using ConflictModel.Validation;
 using Xunit;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Tests.Serialization;
 
@@ -100,7 +101,7 @@ public partial class UnsafeDeserializationTests
         }
 
         var reader = new DatasetReader(new DatasetReaderOptions { ReportUnknownMembers = true });
-        foreach (ReadResult result in new[] { reader.ReadText(document, DatasetFormat.Document), reader.ReadText(lines, DatasetFormat.JsonLines) })
+        foreach (DatasetReadResult result in new[] { reader.ReadText(document, DatasetFormat.Document), reader.ReadText(lines, DatasetFormat.JsonLines) })
         {
             Assert.Equal(["CM0020"], result.Diagnostics.Select(d => d.Id));
             Actor read = Assert.Single(result.Dataset.Actors);
@@ -114,7 +115,7 @@ public partial class UnsafeDeserializationTests
     {
         string lines = "{\"type\":\"dataset\",\"formatVersion\":\"1.0\",\"info\":{\"title\":\"t\"}}\n{\"type\":\"System.IO.FileInfo, System.IO.FileSystem\",\"id\":\"x\"}\n";
         Assert.Throws<JsonException>(() => ConflictJsonSerializer.DeserializeLines(lines));
-        ReadResult read = new DatasetReader().ReadText(lines, DatasetFormat.JsonLines);
+        DatasetReadResult read = new DatasetReader().ReadText(lines, DatasetFormat.JsonLines);
         Assert.Equal(["CM0018"], read.Diagnostics.Select(d => d.Id));
         Assert.Equal(0, read.Dataset.RecordCount);
     }

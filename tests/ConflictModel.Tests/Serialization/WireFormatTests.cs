@@ -6,6 +6,7 @@ using ConflictModel.Model;
 using ConflictModel.Serialization;
 using NodaTime;
 using Xunit;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Tests.Serialization;
 
@@ -119,7 +120,7 @@ public class WireFormatTests
         Assert.Equal("proposed requested offered accepted declined deferred talksHeld concluded", Names<MediationStatus>());
         Assert.Equal("killed wounded killedOrWounded captured missing abducted displaced", Names<CasualtyPopulation>());
         Assert.Equal("exact near adminLevel2 adminLevel1 region country waterOrAirspace", Names<LocationPrecision>());
-        Assert.Equal(33, Enum.GetValues<EventType>().Length);
+        Assert.Equal(33, Enum.GetValues<EventKind>().Length);
     }
 
     [Theory]

@@ -44,10 +44,10 @@ internal static class KitchenSink
             new Actor(sa, "Saudi Arabia", ActorKind.State, country: new CountryCode("SAU")),
             new Actor(qa, "Qatar", ActorKind.State, country: new CountryCode("QAT")),
             new Actor(cn, "China", ActorKind.State, country: new CountryCode("CHN")),
-            new Event(e1, EventType.AirOrDroneStrike, "Airstrike near Kabul", "A Pakistani airstrike near Kabul.", EdtfDate.Parse("2025-10~"),
+            new Event(e1, EventKind.AirOrDroneStrike, "Airstrike near Kabul", "A Pakistani airstrike near Kabul.", EdtfDate.Parse("2025-10~"),
                 new Location("near Kabul", new CountryCode("AFG"), ["Kabul"], new GeoPoint(34.5553, 69.2075), LocationPrecision.Near),
                 [new Participant(pak, ParticipantRole.Initiator), new Participant(afg, ParticipantRole.Target)], sources: [cite], externalIds: [new ExternalIdentifier("acled", "AFG12345")]),
-            new Event(e2, EventType.Retaliation, date: EdtfDate.Parse("2025-10-11/2025-10-12"), inResponseTo: [e1], sources: [new Citation(s1)]),
+            new Event(e2, EventKind.Retaliation, date: EdtfDate.Parse("2025-10-11/2025-10-12"), inResponseTo: [e1], sources: [new Citation(s1)]),
             new CasualtyEstimate(k1, CasualtyPopulation.Killed, new CasualtyFigure(58, 50, 60, isApproximate: true, phrase: "58 Pakistani soldiers"), pak, CasualtyCategory.Combatants,
                 e2, EdtfDate.Parse("2025-10"), new Location(country: new CountryCode("AFG"), precision: LocationPrecision.Country), afg, [k2], [cite]),
             new CasualtyEstimate(k2, CasualtyPopulation.Killed, CasualtyFigure.AtLeast(200, exclusive: true, phrase: "over 200")),
@@ -80,7 +80,7 @@ internal static class KitchenSink
                 ],
                 [new Citation(s1)]),
             new Agreement(g1, "Peshawar Accord", EdtfDate.Parse("1992-04-24"), [pak, afg], [new ThirdParty(sa, ThirdPartyRole.Mediator), new ThirdParty(qa, ThirdPartyRole.Witness)],
-                [new Provision(ProvisionKind.Ceasefire, "A ceasefire.", cf), new Provision(ProvisionKind.InterimGovernment)], AgreementType.Partial, EdtfDate.Parse("1992"),
+                [new Provision(ProvisionKind.Ceasefire, "A ceasefire.", cf), new Provision(ProvisionKind.InterimGovernment)], AgreementKind.Partial, EdtfDate.Parse("1992"),
                 [new ExternalIdentifier("ucdp-pad", "1565")], [new Citation(s1)]),
         };
         var info = new DatasetInfo("Kitchen sink", "Every member of every type.", "CC0-1.0", "ConflictModel tests", "ConflictModel", "1.2.3", Instant.FromUtc(2026, 11, 23, 12, 0));

@@ -10,6 +10,7 @@ using ConflictModel.Model;
 using ConflictModel.Serialization;
 using ConflictModel.Validation;
 using Xunit;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Tests.Validation;
 
@@ -68,7 +69,7 @@ public sealed class AsyncReadingTests
         foreach (string name in new[] { "broken.json", "broken.jsonl" })
         {
             byte[] bytes = Input(name);
-            ReadResult loaded = new DatasetReader().Read(new MemoryStream(bytes), name, name.EndsWith(".json", StringComparison.Ordinal) ? DatasetFormat.Document : DatasetFormat.JsonLines);
+            DatasetReadResult loaded = new DatasetReader().Read(new MemoryStream(bytes), name, name.EndsWith(".json", StringComparison.Ordinal) ? DatasetFormat.Document : DatasetFormat.JsonLines);
             var diagnostics = new List<Diagnostic>();
             var records = new List<ConflictRecord>();
             await foreach (ConflictRecord record in new DatasetReader().ReadRecordsAsync(new AsyncOnly(bytes, 13), name, diagnostics: diagnostics))

@@ -7,6 +7,7 @@ using ConflictModel.Serialization;
 using ConflictModel.Tests.Validation.TestData;
 using ConflictModel.Validation;
 using Xunit;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Tests.Validation;
 
@@ -26,7 +27,7 @@ public class BadInputTests
         string[] lines = Document.Split('\n');
         int line = where switch { 0.0 => 0, 1.0 => lines.Length - 2, _ => lines.Length / 2 };
         lines[line] = "@" + lines[line];
-        ReadResult read = new DatasetReader().ReadText(string.Join('\n', lines), DatasetFormat.Document, "x.json");
+        DatasetReadResult read = new DatasetReader().ReadText(string.Join('\n', lines), DatasetFormat.Document, "x.json");
         Diagnostic error = Assert.Single(read.Diagnostics, d => d.Id == "CM0001");
         Assert.Equal(line + 1, error.Location.StartLine);
         Assert.True(read.Dataset.RecordCount < FullDataset.Create().RecordCount || where == 1.0);
@@ -40,7 +41,7 @@ public class BadInputTests
     public void ReadText_TruncatedDocument_ReportsAtTheEndAndKeepsCompleteRecords()
     {
         string truncated = Document[..(Document.Length * 2 / 3)];
-        ReadResult read = new DatasetReader().ReadText(truncated, DatasetFormat.Document, "x.json");
+        DatasetReadResult read = new DatasetReader().ReadText(truncated, DatasetFormat.Document, "x.json");
         Diagnostic error = Assert.Single(read.Diagnostics);
         Assert.Equal("CM0001", error.Id);
         Assert.Equal(truncated.Count(c => c == '\n') + 1, error.Location.StartLine);
@@ -51,7 +52,7 @@ public class BadInputTests
     public void ReadText_TruncatedJsonLines_LosesOnlyTheLastLine()
     {
         string truncated = Lines.TrimEnd('\n')[..^10];
-        ReadResult read = new DatasetReader().ReadText(truncated, DatasetFormat.JsonLines);
+        DatasetReadResult read = new DatasetReader().ReadText(truncated, DatasetFormat.JsonLines);
         Assert.Equal(["CM0001"], read.Diagnostics.Select(d => d.Id));
         Assert.Equal(FullDataset.Create().RecordCount - 1, read.Dataset.RecordCount);
     }
@@ -62,7 +63,7 @@ public class BadInputTests
         foreach ((string text, DatasetFormat format) in new[] { (Document, DatasetFormat.Document), (Lines, DatasetFormat.JsonLines) })
         {
             byte[] bytes = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(text.Replace("\"Full dataset\"", "\"Full dataset\",\"tittle\":1", StringComparison.Ordinal))];
-            ReadResult read = new DatasetReader().ReadUtf8(bytes, format);
+            DatasetReadResult read = new DatasetReader().ReadUtf8(bytes, format);
             Diagnostic typo = Assert.Single(read.Diagnostics);
             Assert.Equal("CM0021", typo.Id);
             Assert.Equal(FullDataset.Create().RecordCount, read.Dataset.RecordCount);
@@ -80,7 +81,7 @@ public class BadInputTests
         byte[] bytes = Encoding.UTF8.GetBytes(Document);
         int at = Document.IndexOf("Airstrike", StringComparison.Ordinal);
         bytes[Encoding.UTF8.GetByteCount(Document.AsSpan(0, at))] = 0xFF;
-        ReadResult read = new DatasetReader().ReadUtf8(bytes, DatasetFormat.Document);
+        DatasetReadResult read = new DatasetReader().ReadUtf8(bytes, DatasetFormat.Document);
         Assert.Equal(["CM0002"], read.Diagnostics.Select(d => d.Id));
         Assert.Equal(FullDataset.Create().RecordCount, read.Dataset.RecordCount);
     }
@@ -95,7 +96,7 @@ public class BadInputTests
         string text = format == DatasetFormat.Document
             ? prefix + deep + "}"
             : RuleHarness.Header + "\n" + prefix + deep + "}\n{\"type\":\"event\",\"id\":\"f\",\"kind\":\"other\"}\n";
-        ReadResult read = WithinHangGuard(() => new DatasetReader().ReadText(text, format));
+        DatasetReadResult read = WithinHangGuard(() => new DatasetReader().ReadText(text, format));
         Diagnostic d = Assert.Single(read.Diagnostics);
         Assert.Equal("CM0003", d.Id);
         // The root object is one level; the 64th level is the 63rd bracket, so the 64th bracket is too deep.
@@ -118,7 +119,7 @@ public class BadInputTests
         prefix.CopyTo(bytes, 0);
         bytes.AsSpan(prefix.Length, 50 * 1024 * 1024).Fill((byte)'a');
         suffix.CopyTo(bytes, bytes.Length - suffix.Length);
-        ReadResult read = WithinHangGuard(() => new DatasetReader().ReadUtf8(bytes, format));
+        DatasetReadResult read = WithinHangGuard(() => new DatasetReader().ReadUtf8(bytes, format));
         Diagnostic d = Assert.Single(read.Diagnostics);
         Assert.Equal("CM0004", d.Id);
         Assert.Equal("f", Assert.Single(read.Dataset.Events).RecordId);
@@ -128,7 +129,7 @@ public class BadInputTests
     public void Read_LargeStringUnderRecordLimit_IsStringTooLong()
     {
         string text = RuleHarness.Header + "\n{\"type\":\"event\",\"id\":\"e\",\"kind\":\"other\",\"description\":\"" + new string('€', 2 * 1024 * 1024) + "\"}\n";
-        ReadResult read = new DatasetReader().ReadText(text, DatasetFormat.JsonLines);
+        DatasetReadResult read = new DatasetReader().ReadText(text, DatasetFormat.JsonLines);
         Diagnostic d = Assert.Single(read.Diagnostics);
         Assert.Equal(("CM0005", "/description"), (d.Id, d.Location.JsonPointer));
         Assert.Equal(2L * 1024 * 1024, Convert.ToInt64(d.Arguments[0], System.Globalization.CultureInfo.InvariantCulture));
@@ -143,7 +144,7 @@ public class BadInputTests
     public void Read_NumberBeyondLong_IsInvalidNumber(string number)
     {
         string text = RuleHarness.Lines(["{\"type\":\"casualtyEstimate\",\"id\":\"k\",\"population\":\"killed\",\"figure\":{\"best\":" + number + "},\"period\":\"2025\"}"]);
-        ReadResult read = new DatasetReader().ReadText(text, DatasetFormat.JsonLines);
+        DatasetReadResult read = new DatasetReader().ReadText(text, DatasetFormat.JsonLines);
         Diagnostic d = Assert.Single(read.Diagnostics);
         int column = text.Split('\n')[1].IndexOf(number, StringComparison.Ordinal) + 1;
         Assert.Equal(("CM0013", 2, column, "/figure/best"), (d.Id, d.Location.StartLine, d.Location.StartColumn, d.Location.JsonPointer));
@@ -154,7 +155,7 @@ public class BadInputTests
     public void Read_DuplicateKeysInDocument_ReportsEachRepetition()
     {
         string text = "{\"info\":{\"title\":\"t\",\"title\":\"u\"},\"actors\":[],\"actors\":[{\"id\":\"a\",\"name\":\"A\",\"kind\":\"state\"}]}";
-        ReadResult read = new DatasetReader().ReadText(text, DatasetFormat.Document);
+        DatasetReadResult read = new DatasetReader().ReadText(text, DatasetFormat.Document);
         Assert.Equal([("CM0006", "/info/title"), ("CM0006", "/actors")], read.Diagnostics.Select(d => (d.Id, d.Location.JsonPointer)));
         Assert.Equal("t", read.Dataset.Info.Title);
         Assert.Empty(read.Dataset.Actors);

@@ -10,6 +10,7 @@ using ConflictModel.Serialization;
 using ConflictModel.Tests.Validation.TestData;
 using ConflictModel.Validation;
 using Xunit;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Tests.Validation;
 

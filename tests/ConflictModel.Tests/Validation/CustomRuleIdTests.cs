@@ -4,6 +4,8 @@ using System.Linq;
 using ConflictModel.Model;
 using ConflictModel.Validation;
 using Xunit;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Tests.Validation;
 
@@ -44,7 +46,7 @@ public class CustomRuleIdTests
         Assert.Empty(config.Diagnostics);
 
         ValidationOptions options = config.ToOptions() with { Rules = [new AcmeRule()] };
-        ReadResult read = new DatasetReader().ReadText(RuleHarness.Lines([
+        DatasetReadResult read = new DatasetReader().ReadText(RuleHarness.Lines([
             """{"type":"actor","id":"a1","name":"One","kind":"state"}""",
             """{"type":"actor","id":"a2","name":"Two","kind":"state"}""",
         ]), DatasetFormat.JsonLines, "/tmp/data/test.jsonl");

@@ -2,6 +2,8 @@ using System;
 using System.Text;
 using ConflictModel.Validation;
 using Xunit;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Tests.Validation;
 

@@ -8,6 +8,7 @@ using ConflictModel.Model;
 using ConflictModel.Serialization;
 using ConflictModel.Validation;
 using Xunit;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Tests.Validation;
 
@@ -305,7 +306,7 @@ public sealed class DocumentStreamingTests
     /// <summary>Reads a document whole and streamed in pieces of each size, asserts the same diagnostics, records and description, and returns the diagnostics.</summary>
     internal static string[] AssertSameAsLoaded(byte[] bytes, DatasetReaderOptions options, int[]? pieces = null)
     {
-        ReadResult loaded = new DatasetReader(options).Read(new MemoryStream(bytes), "test.json", DatasetFormat.Document);
+        DatasetReadResult loaded = new DatasetReader(options).Read(new MemoryStream(bytes), "test.json", DatasetFormat.Document);
         string[] expected = [.. loaded.Diagnostics.Select(Describe).Order(StringComparer.Ordinal)];
         string[] expectedRecords = [.. loaded.Dataset.Records.Select(ConflictJsonSerializer.SerializeRecord)];
         foreach (int piece in pieces ?? Pieces)

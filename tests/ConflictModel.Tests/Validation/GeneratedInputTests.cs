@@ -11,6 +11,7 @@ using ConflictModel.Tests.Validation.TestData;
 using ConflictModel.Validation;
 using Xunit;
 using Xunit.Abstractions;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Tests.Validation;
 
@@ -54,7 +55,7 @@ public class GeneratedInputTests(ITestOutputHelper output)
             string mutated = Mutate(random, text, format);
             string context = $"seed {seed}, iteration {i}, {format}:\n{Clip(mutated)}";
 
-            ReadResult read = reader.ReadText(mutated, format, "fuzz");
+            DatasetReadResult read = reader.ReadText(mutated, format, "fuzz");
             ValidationResult result = validator.Validate(read);
             Assert.True(!result.Diagnostics.Any(d => d.Id == "CM0900"), $"{context}\n{string.Join("\n", result.Diagnostics.Where(d => d.Id == "CM0900"))}");
             int lines = mutated.Count(c => c == '\n') + 1;

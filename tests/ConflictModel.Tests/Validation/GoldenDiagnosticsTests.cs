@@ -11,6 +11,7 @@ using ConflictModel.Tests.Interop;
 using ConflictModel.Validation;
 using NodaTime;
 using Xunit;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Tests.Validation;
 
@@ -73,7 +74,7 @@ public class GoldenDiagnosticsTests
         Assert.Equal(File.ReadAllText(golden).ReplaceLineEndings("\n"), text.ToString());
     }
 
-    private static ReadResult Read(byte[] bytes, string fileName)
+    private static DatasetReadResult Read(byte[] bytes, string fileName)
     {
         using var stream = new MemoryStream(bytes, writable: false);
         bool known = DatasetFormats.TryGetFromPath(fileName, out DatasetFormat format, out bool gzip);

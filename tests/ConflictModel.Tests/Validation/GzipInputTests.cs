@@ -5,6 +5,8 @@ using System.Linq;
 using System.Text;
 using ConflictModel.Validation;
 using Xunit;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Tests.Validation;
 
@@ -206,7 +208,7 @@ public class GzipInputTests
         var reader = new DatasetReader();
         if (how == "whole")
         {
-            ReadResult read = reader.Read(new MemoryStream(gzip), Path, DatasetFormat.JsonLines, gzip: true);
+            DatasetReadResult read = reader.Read(new MemoryStream(gzip), Path, DatasetFormat.JsonLines, gzip: true);
             return ([.. read.Diagnostics], read.Dataset.RecordCount);
         }
 

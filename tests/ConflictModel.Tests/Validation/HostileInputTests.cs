@@ -5,6 +5,8 @@ using System.Linq;
 using System.Text;
 using ConflictModel.Validation;
 using Xunit;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Tests.Validation;
 
@@ -21,14 +23,14 @@ public class HostileInputTests
 
     private static readonly string Tail = "{\"type\":\"actor\",\"id\":\"z\",\"name\":\"Z\",\"kind\":\"state\"}";
 
-    private static ReadResult ReadLines(string body, DatasetReaderOptions? options = null)
+    private static DatasetReadResult ReadLines(string body, DatasetReaderOptions? options = null)
         => new DatasetReader(options).ReadText(RuleHarness.Header + "\n" + body + "\n" + Tail + "\n", DatasetFormat.JsonLines, "hostile.jsonl");
 
-    private static ReadResult ReadLines(byte[] body, DatasetReaderOptions? options = null)
+    private static DatasetReadResult ReadLines(byte[] body, DatasetReaderOptions? options = null)
         => new DatasetReader(options).ReadUtf8([.. Encoding.UTF8.GetBytes(RuleHarness.Header + "\n"), .. body, .. Encoding.UTF8.GetBytes("\n" + Tail + "\n")], DatasetFormat.JsonLines, "hostile.jsonl");
 
     /// <summary>The line after the hostile one is read, and every location lies within the input.</summary>
-    private static void AssertTailReadAndPositionsValid(ReadResult read, int lines)
+    private static void AssertTailReadAndPositionsValid(DatasetReadResult read, int lines)
     {
         Assert.Contains(read.Dataset.Actors, a => a.RecordId == "z");
         foreach (Diagnostic d in read.Diagnostics)
@@ -45,7 +47,7 @@ public class HostileInputTests
     public void MaxDepth_Exceeded_IsOneDiagnosticAndTheNextLineIsRead()
     {
         var options = new DatasetReaderOptions { MaxDepth = 16 };
-        ReadResult read = ReadLines("{\"type\":\"event\",\"id\":\"e\",\"kind\":\"other\",\"x\":" + new string('[', 20) + new string(']', 20) + "}", options);
+        DatasetReadResult read = ReadLines("{\"type\":\"event\",\"id\":\"e\",\"kind\":\"other\",\"x\":" + new string('[', 20) + new string(']', 20) + "}", options);
         Assert.Equal(["CM0003"], read.Diagnostics.Select(d => d.Id));
         Assert.Equal(2, read.Diagnostics[0].Location.StartLine);
         AssertTailReadAndPositionsValid(read, 3);
@@ -54,7 +56,7 @@ public class HostileInputTests
     [Fact]
     public void MaxDepth_OneMillionOpenBrackets_IsOneDiagnostic()
     {
-        ReadResult read = ReadLines("{\"type\":\"event\",\"id\":\"e\",\"kind\":\"other\",\"x\":" + new string('[', 1_000_000));
+        DatasetReadResult read = ReadLines("{\"type\":\"event\",\"id\":\"e\",\"kind\":\"other\",\"x\":" + new string('[', 1_000_000));
         Assert.Equal(["CM0003"], read.Diagnostics.Select(d => d.Id));
         AssertTailReadAndPositionsValid(read, 3);
     }
@@ -69,7 +71,7 @@ public class HostileInputTests
         string text = format == DatasetFormat.JsonLines
             ? RuleHarness.Header + "\n" + big.Insert(1, "\"type\":\"actor\",") + "\n" + Tail + "\n"
             : "{\"formatVersion\":\"1.0\",\"info\":{\"title\":\"t\"},\"actors\":[" + big + ",{\"id\":\"z\",\"name\":\"Z\",\"kind\":\"state\"}]}";
-        ReadResult read = new DatasetReader(options).ReadText(text, format);
+        DatasetReadResult read = new DatasetReader(options).ReadText(text, format);
         Diagnostic d = Assert.Single(read.Diagnostics);
         Assert.Equal("CM0004", d.Id);
         Assert.Equal("z", Assert.Single(read.Dataset.Actors).RecordId);
@@ -79,7 +81,7 @@ public class HostileInputTests
     public void MaxStringLength_Exceeded_IsOneDiagnosticAndTheRecordKeepsItsOtherMembers()
     {
         var options = new DatasetReaderOptions { MaxStringLength = 100 };
-        ReadResult read = ReadLines("{\"type\":\"actor\",\"id\":\"a\",\"name\":\"A\",\"kind\":\"state\",\"description\":\"" + new string('d', 101) + "\"}", options);
+        DatasetReadResult read = ReadLines("{\"type\":\"actor\",\"id\":\"a\",\"name\":\"A\",\"kind\":\"state\",\"description\":\"" + new string('d', 101) + "\"}", options);
         Diagnostic d = Assert.Single(read.Diagnostics);
         Assert.Equal(("CM0005", "/description"), (d.Id, d.Location.JsonPointer));
         Assert.Contains(read.Dataset.Actors, a => a.RecordId == "a" && a.Description is null);
@@ -90,7 +92,7 @@ public class HostileInputTests
     public void MaxStringLength_InAnUnknownMember_DropsOnlyThatMember()
     {
         var options = new DatasetReaderOptions { MaxStringLength = 100 };
-        ReadResult read = ReadLines("{\"type\":\"actor\",\"id\":\"a\",\"name\":\"A\",\"kind\":\"state\",\"x-notes\":[\"" + new string('d', 101) + "\"],\"x-kept\":1}", options);
+        DatasetReadResult read = ReadLines("{\"type\":\"actor\",\"id\":\"a\",\"name\":\"A\",\"kind\":\"state\",\"x-notes\":[\"" + new string('d', 101) + "\"],\"x-kept\":1}", options);
         Assert.Equal(["CM0005"], read.Diagnostics.Select(d => d.Id));
         global::ConflictModel.Model.Actor actor = read.Dataset.Actors.Single(a => a.RecordId == "a");
         Assert.False(actor.Extensions.TryGetValue("x-notes", out _));
@@ -102,7 +104,7 @@ public class HostileInputTests
     {
         var options = new DatasetReaderOptions { MaxDiagnostics = 100 };
         string broken = string.Join("\n", Enumerable.Repeat("{\"type\":\"actor\",\"id\":\"\",\"name\":\"A\",\"kind\":\"empire\"}", 5_000));
-        ReadResult read = ReadLines(broken, options);
+        DatasetReadResult read = ReadLines(broken, options);
         Assert.Equal(101, read.Diagnostics.Length);
         Assert.Equal("CM0023", read.Diagnostics[^1].Id);
         Assert.Single(read.Diagnostics, d => d.Id == "CM0023");
@@ -120,7 +122,7 @@ public class HostileInputTests
         string text = RuleHarness.Header + "\n" + Actor + "\n" + Tail + "\n";
         int limit = Encoding.UTF8.GetByteCount(RuleHarness.Header + "\n" + Actor + "\n");
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
-        ReadResult read = new DatasetReader(new DatasetReaderOptions { MaxInputBytes = limit }).Read(stream, "big.jsonl", DatasetFormat.JsonLines);
+        DatasetReadResult read = new DatasetReader(new DatasetReaderOptions { MaxInputBytes = limit }).Read(stream, "big.jsonl", DatasetFormat.JsonLines);
         Assert.Equal(["CM0025"], read.Diagnostics.Select(d => d.Id));
         Assert.Equal("a", Assert.Single(read.Dataset.Actors).RecordId);
     }
@@ -142,7 +144,7 @@ public class HostileInputTests
     public void NulByte_RawInAString_IsMalformedJsonForThatLineOnly()
     {
         byte[] line = Encoding.UTF8.GetBytes("{\"type\":\"actor\",\"id\":\"a\",\"name\":\"A\0B\",\"kind\":\"state\"}");
-        ReadResult read = ReadLines(line);
+        DatasetReadResult read = ReadLines(line);
         Diagnostic d = Assert.Single(read.Diagnostics);
         Assert.Equal(("CM0001", 2), (d.Id, d.Location.StartLine));
         AssertTailReadAndPositionsValid(read, 3);
@@ -151,18 +153,18 @@ public class HostileInputTests
     [Fact]
     public void NulByte_BetweenLinesAndAsAWholeFile_AreDiagnostics()
     {
-        ReadResult read = ReadLines(new byte[] { 0, 0, 0 });
+        DatasetReadResult read = ReadLines(new byte[] { 0, 0, 0 });
         Assert.Equal(["CM0001"], read.Diagnostics.Select(d => d.Id));
         AssertTailReadAndPositionsValid(read, 3);
 
-        ReadResult zeros = new DatasetReader().ReadUtf8(new byte[4096], DatasetFormat.Document);
+        DatasetReadResult zeros = new DatasetReader().ReadUtf8(new byte[4096], DatasetFormat.Document);
         Assert.Equal(["CM0001"], zeros.Diagnostics.Select(d => d.Id));
     }
 
     [Fact]
     public void NulCharacter_Escaped_IsKeptInTextButRefusedInAnId()
     {
-        ReadResult read = ReadLines("{\"type\":\"actor\",\"id\":\"a\\u0000\",\"name\":\"A\\u0000B\",\"kind\":\"state\"}\n{\"type\":\"actor\",\"id\":\"b\",\"name\":\"B\\u0000\",\"kind\":\"state\"}");
+        DatasetReadResult read = ReadLines("{\"type\":\"actor\",\"id\":\"a\\u0000\",\"name\":\"A\\u0000B\",\"kind\":\"state\"}\n{\"type\":\"actor\",\"id\":\"b\",\"name\":\"B\\u0000\",\"kind\":\"state\"}");
         Diagnostic d = Assert.Single(read.Diagnostics);
         Assert.Equal(("CM0011", "/id"), (d.Id, d.Location.JsonPointer));
         Assert.Equal("B\0", read.Dataset.Actors.Single(a => a.RecordId == "b").Name);
@@ -187,7 +189,7 @@ public class HostileInputTests
         ];
         foreach (string line in places)
         {
-            ReadResult read = ReadLines(line);
+            DatasetReadResult read = ReadLines(line);
             Assert.True(read.Diagnostics.Length == 1, $"{line}: {string.Join("; ", read.Diagnostics)}");
             Assert.Equal(2, read.Diagnostics[0].Location.StartLine);
             AssertTailReadAndPositionsValid(read, 3);
@@ -205,7 +207,7 @@ public class HostileInputTests
         byte[] before = Encoding.UTF8.GetBytes("{\"type\":\"actor\",\"id\":\"a\",\"name\":\"A");
         byte[] after = Encoding.UTF8.GetBytes("\",\"kind\":\"state\",\"x");
         byte[] end = Encoding.UTF8.GetBytes("\":1}");
-        ReadResult read = ReadLines([.. before, .. bad, .. after, .. bad, .. end]);
+        DatasetReadResult read = ReadLines([.. before, .. bad, .. after, .. bad, .. end]);
         Diagnostic d = Assert.Single(read.Diagnostics);
         Assert.Equal(("CM0002", 2, before.Length + 1), (d.Id, d.Location.StartLine, d.Location.StartColumn));
         Assert.Contains(read.Dataset.Actors, a => a.RecordId == "a");
@@ -225,7 +227,7 @@ public class HostileInputTests
             body.AddRange(Encoding.UTF8.GetBytes("\",\"kind\":\"state\"}\n"));
         }
 
-        ReadResult read = ReadLines([.. body], new DatasetReaderOptions { MaxDiagnostics = 100_000 });
+        DatasetReadResult read = ReadLines([.. body], new DatasetReaderOptions { MaxDiagnostics = 100_000 });
         Assert.Equal(Lines, read.Diagnostics.Count(d => d.Id == "CM0002"));
         Assert.Equal(Lines + 1, read.Dataset.Actors.Length);
     }
@@ -238,7 +240,7 @@ public class HostileInputTests
         string digits = "9" + new string('0', 9_999);
         foreach (string number in new[] { digits, "-" + digits, "0." + digits, "1e" + digits, digits + ".5e-" + digits })
         {
-            ReadResult read = ReadLines("{\"type\":\"casualtyEstimate\",\"id\":\"k\",\"population\":\"killed\",\"" + member + number + "}}");
+            DatasetReadResult read = ReadLines("{\"type\":\"casualtyEstimate\",\"id\":\"k\",\"population\":\"killed\",\"" + member + number + "}}");
             Diagnostic d = Assert.Single(read.Diagnostics);
             Assert.Equal(("CM0013", pointer), (d.Id, d.Location.JsonPointer));
             AssertTailReadAndPositionsValid(read, 3);
@@ -249,7 +251,7 @@ public class HostileInputTests
     public void TenThousandDigitNumber_InCoordinatesAndExtensions_IsReadWithoutHanging()
     {
         string digits = "1" + new string('0', 9_999);
-        ReadResult read = ReadLines("{\"type\":\"event\",\"id\":\"e\",\"kind\":\"other\",\"location\":{\"coordinates\":{\"latitude\":" + digits + ",\"longitude\":0." + digits + "}},\"x-n\":" + digits + "}");
+        DatasetReadResult read = ReadLines("{\"type\":\"event\",\"id\":\"e\",\"kind\":\"other\",\"location\":{\"coordinates\":{\"latitude\":" + digits + ",\"longitude\":0." + digits + "}},\"x-n\":" + digits + "}");
         Assert.All(read.Diagnostics, d => Assert.Equal("CM0013", d.Id));
         Assert.NotEmpty(read.Diagnostics);
         global::ConflictModel.Model.Event e = Assert.Single(read.Dataset.Events);
@@ -262,7 +264,7 @@ public class HostileInputTests
     public void DuplicateKeys_TenThousandRepeats_AreCappedAtMaxDiagnostics()
     {
         string repeated = string.Concat(Enumerable.Repeat(",\"name\":\"B\"", 10_000));
-        ReadResult read = ReadLines("{\"type\":\"actor\",\"id\":\"a\",\"name\":\"A\",\"kind\":\"state\"" + repeated + "}", new DatasetReaderOptions { MaxDiagnostics = 500 });
+        DatasetReadResult read = ReadLines("{\"type\":\"actor\",\"id\":\"a\",\"name\":\"A\",\"kind\":\"state\"" + repeated + "}", new DatasetReaderOptions { MaxDiagnostics = 500 });
         Assert.Equal(501, read.Diagnostics.Length);
         Assert.All(read.Diagnostics.SkipLast(1), d => Assert.Equal(("CM0006", "/name"), (d.Id, d.Location.JsonPointer)));
         Assert.Equal("A", read.Dataset.Actors.Single(a => a.RecordId == "a").Name);
@@ -281,7 +283,7 @@ public class HostileInputTests
         }
 
         line.Append(",\"m7\":1}");
-        ReadResult read = ReadLines(line.ToString());
+        DatasetReadResult read = ReadLines(line.ToString());
         Diagnostic d = Assert.Single(read.Diagnostics);
         Assert.Equal(("CM0006", "/m7"), (d.Id, d.Location.JsonPointer));
         Assert.Equal(Members, read.Dataset.Actors.Single(a => a.RecordId == "a").Extensions.Count);
@@ -298,7 +300,7 @@ public class HostileInputTests
         byte[] full = Encoding.UTF8.GetBytes(RuleHarness.Header + "\n" + string.Join("\n", Enumerable.Range(0, 100).Select(i => $"{{\"type\":\"actor\",\"id\":\"a{i}\",\"name\":\"A\",\"kind\":\"state\"}}")) + "\n");
         int cut = (int)(full.Length * keep);
         using var stream = new ChangingStream(full, reportedLength: full.Length, deliver: cut);
-        ReadResult read = new DatasetReader().Read(stream, "changing.jsonl", DatasetFormat.JsonLines);
+        DatasetReadResult read = new DatasetReader().Read(stream, "changing.jsonl", DatasetFormat.JsonLines);
         string[] seen = Encoding.UTF8.GetString(full, 0, cut).Split('\n')[1..];
         Assert.Equal(seen.Count(l => l.StartsWith('{') && l.EndsWith('}')), read.Dataset.Actors.Length);
         bool cutMidLine = seen[^1].Length > 0 && !seen[^1].EndsWith('}');
@@ -311,7 +313,7 @@ public class HostileInputTests
     {
         byte[] full = Encoding.UTF8.GetBytes(RuleHarness.Header + "\n" + string.Join("\n", Enumerable.Range(0, 100).Select(i => $"{{\"type\":\"actor\",\"id\":\"a{i}\",\"name\":\"A\",\"kind\":\"state\"}}")) + "\n");
         using var stream = new ChangingStream(full, reportedLength: full.Length / 3, deliver: full.Length);
-        ReadResult read = new DatasetReader().Read(stream, "changing.jsonl", DatasetFormat.JsonLines);
+        DatasetReadResult read = new DatasetReader().Read(stream, "changing.jsonl", DatasetFormat.JsonLines);
         Assert.Empty(read.Diagnostics);
         Assert.Equal(100, read.Dataset.Actors.Length);
     }

@@ -6,6 +6,8 @@ using System.Text.RegularExpressions;
 using ConflictModel.Interop;
 using ConflictModel.Validation;
 using Xunit;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Tests.Validation;
 

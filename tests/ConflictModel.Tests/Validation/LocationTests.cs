@@ -2,6 +2,8 @@ using System.Linq;
 using ConflictModel.Model;
 using ConflictModel.Validation;
 using Xunit;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Tests.Validation;
 
@@ -22,7 +24,7 @@ public class LocationTests
     public void LocationOf_AbsentMember_FallsBackToTheDeepestThatExists()
     {
         string json = "{\"info\":{\"title\":\"t\"},\"events\":[\n  {\"id\":\"e\",\"kind\":\"other\",\"location\":{\"name\":\"x\"}}\n]}";
-        ReadResult read = new DatasetReader().ReadText(json, DatasetFormat.Document, "d.json");
+        DatasetReadResult read = new DatasetReader().ReadText(json, DatasetFormat.Document, "d.json");
         Event e = Assert.Single(read.Dataset.Events);
         DiagnosticLocation record = read.LocationOf(e);
         Assert.Equal(("/events/0", 2, 3), (record.JsonPointer, record.StartLine, record.StartColumn));
@@ -37,7 +39,7 @@ public class LocationTests
     public void LocationOfInfo_Member_IsFound()
     {
         const string Header = "{\"type\":\"dataset\",\"info\":{\"title\":\"t\",\"created\":\"2030-01-01T00:00:00Z\"}}";
-        ReadResult read = new DatasetReader().ReadText(Header + "\n", DatasetFormat.JsonLines, "x.jsonl");
+        DatasetReadResult read = new DatasetReader().ReadText(Header + "\n", DatasetFormat.JsonLines, "x.jsonl");
         DiagnosticLocation created = read.LocationOfInfo("/created");
         Assert.Equal(("/info/created", 1, Header.IndexOf("\"2030", System.StringComparison.Ordinal) + 1), (created.JsonPointer, created.StartLine, created.StartColumn));
         ValidationResult result = new DatasetValidator(ValidationOptions.Default with { Today = RuleHarness.Today }).Validate(read);
@@ -48,7 +50,7 @@ public class LocationTests
     public void TryGetRecordAt_FindsTheRecordOfADiagnostic()
     {
         string text = RuleHarness.Lines(["{\"type\":\"actor\",\"id\":\"a\",\"name\":\"A\",\"kind\":\"nation\"}"]);
-        ReadResult read = new DatasetReader().ReadText(text, DatasetFormat.JsonLines, "test.jsonl");
+        DatasetReadResult read = new DatasetReader().ReadText(text, DatasetFormat.JsonLines, "test.jsonl");
         Assert.True(read.TryGetRecordAt(read.Diagnostics.Single().Location, out RecordKind kind, out string? id));
         Assert.Equal((RecordKind.Actor, "a"), (kind, id));
     }

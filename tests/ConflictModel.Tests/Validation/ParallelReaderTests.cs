@@ -7,6 +7,7 @@ using ConflictModel.Serialization;
 using ConflictModel.Tests.Validation.TestData;
 using ConflictModel.Validation;
 using Xunit;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Tests.Validation;
 
@@ -30,7 +31,7 @@ public class ParallelReaderTests
         Dataset dataset = name == nameof(FullDataset) ? FullDataset.Create() : ReaderDifferentialTests.KitchenSinkFactory()!();
         string lines = ConflictJsonSerializer.SerializeLines(dataset);
 
-        ReadResult parallel = AssertSame(lines);
+        DatasetReadResult parallel = AssertSame(lines);
 
         Assert.False(parallel.HasErrors);
         Assert.Equal(SourceGeneratedReader.DeserializeLines(lines), parallel.Dataset);
@@ -51,7 +52,7 @@ public class ParallelReaderTests
             }
         }
 
-        ReadResult parallel = AssertSame(builder.ToString());
+        DatasetReadResult parallel = AssertSame(builder.ToString());
 
         Assert.Equal(40 * (split.Length - 1), parallel.Dataset.Records.Count());
         Assert.Equal(Enumerable.Range(0, 40).SelectMany(c => SourceGeneratedReader.DeserializeLines(lines).Events.Select(e => $"c{c}-{e.Id}")), parallel.Dataset.Events.Select(e => e.Id.ToString()));
@@ -93,17 +94,17 @@ public class ParallelReaderTests
         }
 
         var options = new DatasetReaderOptions { MaxDiagnostics = 100 };
-        ReadResult serial = new DatasetReader(options).ReadText(builder.ToString(), DatasetFormat.JsonLines);
-        ReadResult parallel = new DatasetReader(options with { Parallelism = 4, MinChunkBytes = 100 }).ReadText(builder.ToString(), DatasetFormat.JsonLines);
+        DatasetReadResult serial = new DatasetReader(options).ReadText(builder.ToString(), DatasetFormat.JsonLines);
+        DatasetReadResult parallel = new DatasetReader(options with { Parallelism = 4, MinChunkBytes = 100 }).ReadText(builder.ToString(), DatasetFormat.JsonLines);
 
         Assert.Equal(101, serial.Diagnostics.Length);
         Assert.Equal(serial.Diagnostics.Select(Describe), parallel.Diagnostics.Select(Describe));
     }
 
-    private static ReadResult AssertSame(string text, string? context = null)
+    private static DatasetReadResult AssertSame(string text, string? context = null)
     {
-        ReadResult serial = Serial.ReadText(text, DatasetFormat.JsonLines, "in.jsonl");
-        ReadResult parallel = Parallel.ReadText(text, DatasetFormat.JsonLines, "in.jsonl");
+        DatasetReadResult serial = Serial.ReadText(text, DatasetFormat.JsonLines, "in.jsonl");
+        DatasetReadResult parallel = Parallel.ReadText(text, DatasetFormat.JsonLines, "in.jsonl");
         Assert.True(serial.Dataset.Equals(parallel.Dataset), context);
         Assert.Equal(serial.Diagnostics.Select(Describe), parallel.Diagnostics.Select(Describe));
         Assert.Equal(serial.Dataset.Records.Select(r => (r.RecordKind, r.RecordId)), parallel.Dataset.Records.Select(r => (r.RecordKind, r.RecordId)));

@@ -9,6 +9,7 @@ using ConflictModel.Serialization;
 using ConflictModel.Tests.Validation.TestData;
 using ConflictModel.Validation;
 using Xunit;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Tests.Validation;
 
@@ -31,7 +32,7 @@ public class ReaderDifferentialTests
     public void ReadText_Document_EqualsSerializer(string name)
     {
         string json = ConflictJsonSerializer.Serialize(Create(name));
-        ReadResult read = new DatasetReader().ReadText(json, DatasetFormat.Document);
+        DatasetReadResult read = new DatasetReader().ReadText(json, DatasetFormat.Document);
         Assert.Empty(read.Diagnostics);
         Assert.Equal(SourceGeneratedReader.Deserialize(json), read.Dataset);
     }
@@ -41,7 +42,7 @@ public class ReaderDifferentialTests
     public void ReadText_JsonLines_EqualsSerializer(string name)
     {
         string lines = ConflictJsonSerializer.SerializeLines(Create(name));
-        ReadResult read = new DatasetReader().ReadText(lines, DatasetFormat.JsonLines);
+        DatasetReadResult read = new DatasetReader().ReadText(lines, DatasetFormat.JsonLines);
         Assert.Empty(read.Diagnostics);
         Assert.Equal(SourceGeneratedReader.DeserializeLines(lines), read.Dataset);
     }
@@ -75,7 +76,7 @@ public class ReaderDifferentialTests
             }
             """;
         string valid = Json.Replace("b\\u0000c", "b", StringComparison.Ordinal);
-        ReadResult read = new DatasetReader().ReadText(valid, DatasetFormat.Document);
+        DatasetReadResult read = new DatasetReader().ReadText(valid, DatasetFormat.Document);
         Assert.Empty(read.Diagnostics);
         Assert.Equal(SourceGeneratedReader.Deserialize(valid), read.Dataset);
     }
@@ -84,7 +85,7 @@ public class ReaderDifferentialTests
     public void ReadText_JsonLinesTypeInParts_IsExtensionData()
     {
         const string Lines = "{\"info\":{\"title\":\"t\"},\"type\":\"dataset\"}\r\n\r\n  \n{\"id\":\"e\",\"kind\":\"other\",\"type\":\"event\",\"sources\":[{\"type\":\"x\",\"source\":\"s\"}]}\n";
-        ReadResult read = new DatasetReader().ReadText(Lines, DatasetFormat.JsonLines);
+        DatasetReadResult read = new DatasetReader().ReadText(Lines, DatasetFormat.JsonLines);
         Assert.Empty(read.Diagnostics);
         Dataset expected = SourceGeneratedReader.DeserializeLines(Lines);
         Assert.Equal(expected, read.Dataset);
@@ -96,7 +97,7 @@ public class ReaderDifferentialTests
     {
         foreach (string path in ExampleFiles())
         {
-            ReadResult read = new DatasetReader().Read(path);
+            DatasetReadResult read = new DatasetReader().Read(path);
             Assert.Empty(read.Diagnostics);
             Dataset expected = path.EndsWith(".jsonl", StringComparison.Ordinal)
                 ? SourceGeneratedReader.DeserializeLines(File.ReadAllText(path))

@@ -5,6 +5,8 @@ using System.Linq;
 using System.Text;
 using ConflictModel.Validation;
 using Xunit;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Tests.Validation;
 
@@ -46,7 +48,7 @@ public class ReaderRuleTests
     [Fact]
     public void MissingHeader_FirstLineIsRecord_ReportsAtLineOne()
     {
-        ReadResult read = new DatasetReader().ReadText(A + "\n", DatasetFormat.JsonLines, "x.jsonl");
+        DatasetReadResult read = new DatasetReader().ReadText(A + "\n", DatasetFormat.JsonLines, "x.jsonl");
         Diagnostic d = Assert.Single(read.Diagnostics, d => d.Id == "CM0016");
         Assert.Equal((1, 1, ""), (d.Location.StartLine, d.Location.StartColumn, d.Location.JsonPointer));
         Assert.Single(read.Dataset.Actors);
@@ -55,7 +57,7 @@ public class ReaderRuleTests
     [Fact]
     public void UnsupportedFormatVersion_MajorTwo_ReportsAtVersion()
     {
-        ReadResult read = new DatasetReader().ReadText("{\"type\":\"dataset\",\"formatVersion\":\"2.0\",\"info\":{\"title\":\"t\"}}\n" + A, DatasetFormat.JsonLines);
+        DatasetReadResult read = new DatasetReader().ReadText("{\"type\":\"dataset\",\"formatVersion\":\"2.0\",\"info\":{\"title\":\"t\"}}\n" + A, DatasetFormat.JsonLines);
         Diagnostic d = Assert.Single(read.Diagnostics);
         Assert.Equal(("CM0022", 1, 35, "/formatVersion"), (d.Id, d.Location.StartLine, d.Location.StartColumn, d.Location.JsonPointer));
     }
@@ -66,7 +68,7 @@ public class ReaderRuleTests
         byte[] bytes = Encoding.UTF8.GetBytes(RuleHarness.Lines([A.Replace("\"A\"", "\"Aé\"", StringComparison.Ordinal), A.Replace("\"a\"", "\"b\"", StringComparison.Ordinal)]));
         int at = Array.IndexOf(bytes, (byte)0xC3);
         bytes[at + 1] = (byte)'x'; // a lead byte without its continuation
-        ReadResult read = new DatasetReader().ReadUtf8(bytes, DatasetFormat.JsonLines);
+        DatasetReadResult read = new DatasetReader().ReadUtf8(bytes, DatasetFormat.JsonLines);
         Diagnostic d = Assert.Single(read.Diagnostics);
         Assert.Equal(("CM0002", 2, A.IndexOf("\"A\"", StringComparison.Ordinal) + 3), (d.Id, d.Location.StartLine, d.Location.StartColumn));
         Assert.Equal(2, read.Dataset.Actors.Length);
@@ -76,7 +78,7 @@ public class ReaderRuleTests
     [Fact]
     public void RecordTooLarge_LineOverLimit_IsSkippedAndReported()
     {
-        ReadResult read = new DatasetReader(new DatasetReaderOptions { MaxRecordBytes = 70 }).ReadText(
+        DatasetReadResult read = new DatasetReader(new DatasetReaderOptions { MaxRecordBytes = 70 }).ReadText(
             RuleHarness.Header.Replace("Test", "T", StringComparison.Ordinal) + "\n" + A + "\n" + A.Replace("\"A\"", "\"" + new string('x', 100) + "\"", StringComparison.Ordinal) + "\n", DatasetFormat.JsonLines);
         Diagnostic d = Assert.Single(read.Diagnostics);
         Assert.Equal(("CM0004", 3, 1), (d.Id, d.Location.StartLine, d.Location.StartColumn));
@@ -86,7 +88,7 @@ public class ReaderRuleTests
     [Fact]
     public void StringTooLong_OverLimit_ReportsAtString()
     {
-        ReadResult read = new DatasetReader(new DatasetReaderOptions { MaxStringLength = 10 }).ReadText(
+        DatasetReadResult read = new DatasetReader(new DatasetReaderOptions { MaxStringLength = 10 }).ReadText(
             RuleHarness.Lines([A.Replace("\"A\"", "\"" + new string('x', 11) + "\"", StringComparison.Ordinal)]), DatasetFormat.JsonLines);
         Diagnostic d = Assert.Single(read.Diagnostics);
         Assert.Equal(("CM0005", 2, A.IndexOf("\"A\"", StringComparison.Ordinal) + 1, "/name"), (d.Id, d.Location.StartLine, d.Location.StartColumn, d.Location.JsonPointer));
@@ -97,7 +99,7 @@ public class ReaderRuleTests
     public void TooManyDiagnostics_OverLimit_StopsWithOneNotice()
     {
         string text = RuleHarness.Lines(Enumerable.Range(0, 20).Select(_ => "{\"type\":\"actor\"}"));
-        ReadResult read = new DatasetReader(new DatasetReaderOptions { MaxDiagnostics = 5 }).ReadText(text, DatasetFormat.JsonLines);
+        DatasetReadResult read = new DatasetReader(new DatasetReaderOptions { MaxDiagnostics = 5 }).ReadText(text, DatasetFormat.JsonLines);
         Assert.Equal(6, read.Diagnostics.Length);
         Assert.Equal("CM0023", read.Diagnostics[^1].Id);
     }
@@ -112,7 +114,7 @@ public class ReaderRuleTests
         }
 
         using var stream = new MemoryStream(gzip);
-        ReadResult read = new DatasetReader().Read(stream, "x.jsonl.gz", DatasetFormat.JsonLines, gzip: true);
+        DatasetReadResult read = new DatasetReader().Read(stream, "x.jsonl.gz", DatasetFormat.JsonLines, gzip: true);
         Assert.Contains(read.Diagnostics, d => d.Id == "CM0024");
         Assert.DoesNotContain(read.Diagnostics, d => d.Id == "CM0900");
     }
@@ -122,7 +124,7 @@ public class ReaderRuleTests
     {
         byte[] gzip = Gzip(Encoding.UTF8.GetBytes(RuleHarness.Lines([A])));
         using var stream = new MemoryStream(gzip);
-        ReadResult read = new DatasetReader().Read(stream, null, DatasetFormat.JsonLines);
+        DatasetReadResult read = new DatasetReader().Read(stream, null, DatasetFormat.JsonLines);
         Assert.Empty(read.Diagnostics);
         Assert.Single(read.Dataset.Actors);
     }
@@ -132,7 +134,7 @@ public class ReaderRuleTests
     {
         byte[] bytes = Encoding.UTF8.GetBytes(RuleHarness.Lines([A, A.Replace("\"a\"", "\"b\"", StringComparison.Ordinal)]));
         using var stream = new MemoryStream(bytes);
-        ReadResult read = new DatasetReader(new DatasetReaderOptions { MaxInputBytes = bytes.Length - 5 }).Read(stream, null, DatasetFormat.JsonLines);
+        DatasetReadResult read = new DatasetReader(new DatasetReaderOptions { MaxInputBytes = bytes.Length - 5 }).Read(stream, null, DatasetFormat.JsonLines);
         Assert.Contains(read.Diagnostics, d => d.Id == "CM0025");
         Assert.Single(read.Dataset.Actors);
     }

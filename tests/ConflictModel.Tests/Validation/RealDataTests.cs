@@ -3,6 +3,8 @@ using System.IO;
 using System.Linq;
 using ConflictModel.Validation;
 using Xunit;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Tests.Validation;
 
@@ -34,7 +36,7 @@ public sealed class RealDataTests : IDisposable
     [Fact]
     public void Validate_UcdpGed_FindsExactlyTheTwentyEventsWithBestOutsideBounds()
     {
-        ReadResult read = new DatasetReader().Read(Fixture());
+        DatasetReadResult read = new DatasetReader().Read(Fixture());
         Assert.Empty(read.Diagnostics);
         Assert.Equal(1_848, read.Dataset.CasualtyEstimates.Length);
         ValidationResult result = new DatasetValidator(ValidationOptions.Default with { Today = RuleHarness.Today }).Validate(read);
@@ -71,7 +73,7 @@ public sealed class RealDataTests : IDisposable
         Assert.True(result.HasErrors);
     }
 
-    private static string[] Ids(ReadResult read, ValidationResult result, string id)
+    private static string[] Ids(DatasetReadResult read, ValidationResult result, string id)
         => [.. result.Diagnostics.Where(d => d.Id == id).Select(d => read.SpanAt(d.Location.ByteOffset)!.Id!).Order(StringComparer.Ordinal)];
 
     private static string Fixture()

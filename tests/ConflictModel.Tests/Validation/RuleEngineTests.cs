@@ -7,6 +7,8 @@ using System.Text;
 using ConflictModel.Model;
 using ConflictModel.Validation;
 using Xunit;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Tests.Validation;
 

@@ -4,6 +4,8 @@ using System.Linq;
 using ConflictModel.Validation;
 using NodaTime;
 using Xunit;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Tests.Validation;
 
@@ -30,7 +32,7 @@ internal static class RuleHarness
     public static ValidationResult Validate(string text, DatasetFormat format = DatasetFormat.JsonLines, ValidationOptions? options = null, DatasetReaderOptions? readerOptions = null)
     {
         ValidationOptions effective = options ?? AllRulesOn();
-        ReadResult read = new DatasetReader(readerOptions ?? new DatasetReaderOptions { ReportUnknownMembers = true }).ReadText(text, format, "test.jsonl");
+        DatasetReadResult read = new DatasetReader(readerOptions ?? new DatasetReaderOptions { ReportUnknownMembers = true }).ReadText(text, format, "test.jsonl");
         return new DatasetValidator(effective).Validate(read);
     }
 

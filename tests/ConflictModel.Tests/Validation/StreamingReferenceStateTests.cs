@@ -8,6 +8,8 @@ using ConflictModel.Model;
 using ConflictModel.Validation;
 using ConflictModel.Validation.Rules;
 using Xunit;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Tests.Validation;
 

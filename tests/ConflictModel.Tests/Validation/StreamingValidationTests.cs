@@ -9,12 +9,13 @@ using ConflictModel.Model;
 using ConflictModel.Serialization;
 using ConflictModel.Validation;
 using Xunit;
+using ConflictModel.Diagnostics;
 
 namespace ConflictModel.Tests.Validation;
 
 /// <summary>
 /// Streaming validation (<see cref="DatasetValidator.Validate(DatasetRecordReader, Action{long})"/>) against the
-/// loaded one (<see cref="DatasetValidator.Validate(ReadResult)"/>) on the same bytes: every diagnostic, with its
+/// loaded one (<see cref="DatasetValidator.Validate(DatasetReadResult)"/>) on the same bytes: every diagnostic, with its
 /// id, severity, message, location (line, column, end, pointer, byte offset), additional locations and suppression.
 /// </summary>
 public sealed class StreamingValidationTests

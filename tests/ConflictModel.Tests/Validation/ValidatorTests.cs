@@ -3,6 +3,8 @@ using System.Collections.Immutable;
 using System.Linq;
 using ConflictModel.Validation;
 using Xunit;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Tests.Validation;
 
@@ -53,7 +55,7 @@ public class ValidatorTests
     {
         // 30 events without a source (warnings) after 5 dangling references (errors), with a limit of 10.
         string records = string.Join("\n", Enumerable.Range(0, 30).Select(i => $"{{\"type\":\"event\",\"id\":\"e{i}\",\"kind\":\"other\"{(i >= 25 ? ",\"inResponseTo\":[\"none\"]" : string.Empty)}}}"));
-        ReadResult read = new DatasetReader(new DatasetReaderOptions { MaxDiagnostics = 10 }).ReadText(RuleHarness.Header + "\n" + records + "\n", DatasetFormat.JsonLines, "test.jsonl");
+        DatasetReadResult read = new DatasetReader(new DatasetReaderOptions { MaxDiagnostics = 10 }).ReadText(RuleHarness.Header + "\n" + records + "\n", DatasetFormat.JsonLines, "test.jsonl");
         ValidationResult result = new DatasetValidator(ValidationOptions.Default with { Today = RuleHarness.Today }).Validate(read);
         Assert.Equal(11, result.Diagnostics.Length);
         Assert.Equal(5, result.Count(DiagnosticSeverity.Error));

@@ -4,6 +4,8 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
 using ConflictModel.Model;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Validation.Rules;
 

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Validation.Rules;
 

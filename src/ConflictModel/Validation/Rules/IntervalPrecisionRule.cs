@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using System.Globalization;
 using ConflictModel.Model;
 using NodaTime;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Validation.Rules;
 

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using ConflictModel.Model;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Validation.Rules;
 

@@ -1,3 +1,6 @@
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
+
 namespace ConflictModel.Validation.Rules;
 
 /// <summary>Creates the descriptors of built-in rules with the help link every rule page has.</summary>

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using ConflictModel.Model;
+using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 
 namespace ConflictModel.Validation.Rules;
 

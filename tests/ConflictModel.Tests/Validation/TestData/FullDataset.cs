@@ -43,9 +43,9 @@ internal static class FullDataset
                 roles: [Ext(new ActorRole("Defense Minister", pak, EdtfDate.Parse("2024-03/.."), isFormer: true, sources: [Cite(s1)]), ("rank", "2"))]),
             new Actor(geo, "Geo TV", ActorKind.MediaOutlet),
             new Actor(un, "United Nations", ActorKind.InternationalOrganisation),
-            Ext(new Event(e1, EventType.AirOrDroneStrike, "Airstrike", "A strike.", EdtfDate.Parse("2025-10~"), Place(),
+            Ext(new Event(e1, EventKind.AirOrDroneStrike, "Airstrike", "A strike.", EdtfDate.Parse("2025-10~"), Place(),
                 [Ext(new Participant(pak, ParticipantRole.Initiator), ("x", "[]")), new Participant(afg, ParticipantRole.Target)], [], [Cite(s1)], [new ExternalIdentifier("acled", "AFG1")]), ("extensions", "{\"nested\":{}}")),
-            new Event(e2, EventType.Retaliation, date: EdtfDate.Parse("2025-10-11/2025-10-12"), inResponseTo: [e1], sources: [Cite(s2)]),
+            new Event(e2, EventKind.Retaliation, date: EdtfDate.Parse("2025-10-11/2025-10-12"), inResponseTo: [e1], sources: [Cite(s2)]),
             Ext(new CasualtyEstimate(k1, CasualtyPopulation.Killed, Ext(new CasualtyFigure(58, 50, 60, true, true, true, "about 58"), ("type", "\"58\"")), pak, CasualtyCategory.Combatants,
                 e2, EdtfDate.Parse("2025-10"), Place(), afg, [k2], [Cite(s1)]), ("origin", "\"kept\"")),
             new CasualtyEstimate(k2, CasualtyPopulation.Killed, CasualtyFigure.AtLeast(20, exclusive: true, phrase: "over 20"), pak, CasualtyCategory.Combatants, e2),
@@ -63,7 +63,7 @@ internal static class FullDataset
                 [Ext(new MediationRound(EdtfDate.Parse("2025-05"), Place(), [un], [pak, afg], e1, [Cite(s1)], "Round one."), ("w", "-0"))], [Cite(s2)]), ("budget", "12345678901234567890")),
             Ext(new Agreement(g1, "Accord", EdtfDate.Parse("2025-10-15"), [pak, afg], [Ext(new ThirdParty(un, ThirdPartyRole.Guarantor), ("v", "1"))],
                 [Ext(new Provision(ProvisionKind.Ceasefire, "Cease fire.", cf), ("p", "\"q\"")), new Provision(ProvisionKind.PrisonerRelease)],
-                AgreementType.Partial, EdtfDate.Parse("2026"), [new ExternalIdentifier("ucdp-pad", "1")], [Cite(s1)]), ("signedAt", "\"Doha\"")),
+                AgreementKind.Partial, EdtfDate.Parse("2026"), [new ExternalIdentifier("ucdp-pad", "1")], [Cite(s1)]), ("signedAt", "\"Doha\"")),
         };
         DatasetInfo info = Ext(new DatasetInfo("Full dataset", "Every member.", "CC0-1.0", "By us.", "ConflictModel", "1.2", Instant.FromUtc(2026, 1, 2, 3, 4, 5)), ("keywords", "[\"a\",\"b\"]"));
         return Ext(Dataset.Create(info, records), ("generator", "\"tests\""));
