@@ -51,7 +51,7 @@ internal sealed class CamelCaseEnumConverter<TEnum> : JsonConverter<TEnum>
         ArgumentNullException.ThrowIfNull(writer);
         if (!Encoded.TryGetValue(value, out JsonEncodedText name))
         {
-            throw new JsonException($"{typeof(TEnum).Name}.{value} has no wire name: {(EnumNames<TEnum>.IsUnspecified(value) ? "Unspecified is the default value, not a " + EnumNames<TEnum>.DisplayName : "it is not a defined member")}.");
+            throw new JsonException($"{typeof(TEnum).Name}.{value} has no wire name: {(EnumNames<TEnum>.IsUnspecified(value) ? "Unspecified stands for a field never set" : "it is not a defined member")}.");
         }
 
         writer.WriteStringValue(name);

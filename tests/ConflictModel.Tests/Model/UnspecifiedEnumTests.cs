@@ -63,8 +63,9 @@ public class UnspecifiedEnumTests
         // The enums the wire carries as names are exactly those that got Unspecified; a new one must decide too.
         string[] withUnspecified = [.. ModelEnumTypes().Where(t => !ZeroMeansSomething.ContainsKey(t)).Select(t => t.Name)];
         Assert.Equal(21, withUnspecified.Length);
-        foreach (string name in withUnspecified)
+        foreach (string name in withUnspecified.Where(n => n != nameof(PloverCategory)))
         {
+            // PloverCategory is the typology's, never a wire member; every other one the serializer carries.
             Type type = typeof(ConflictRecord).Assembly.GetType($"ConflictModel.Model.{name}")!;
             Assert.NotNull(ConflictJsonSerializer.Options.GetTypeInfo(type));
         }
@@ -83,8 +84,8 @@ public class UnspecifiedEnumTests
             { "Claim.Stance", () => new Claim(new ClaimId("c"), actor, ClaimStance.Unspecified, ClaimSubject.Position()) },
             { "ClaimSubject.Kind", () => new ClaimSubject(ClaimSubjectKind.Unspecified) },
             { "ClaimSubject.TargetKind", () => new ClaimSubject(ClaimSubjectKind.Position, "x", RecordKind.Unspecified) },
-            { "Attribution.Responsibility", () => new Attribution(new AttributionId("t"), actor, ResponsibilityKind.Unspecified) },
-            { "Attribution.Response", () => new Attribution(new AttributionId("t"), actor, ResponsibilityKind.Perpetration, response: AccusedResponse.Unspecified) },
+            { "Attribution.Responsibility", () => new Attribution(new AttributionId("t"), actor, ResponsibilityKind.Unspecified, new EventId("e")) },
+            { "Attribution.Response", () => new Attribution(new AttributionId("t"), actor, ResponsibilityKind.Perpetration, new EventId("e"), response: AccusedResponse.Unspecified) },
             { "Ceasefire.Scope", () => new Ceasefire(new CeasefireId("f"), scope: CeasefireScope.Unspecified) },
             { "Ceasefire.Purpose", () => new Ceasefire(new CeasefireId("f"), purpose: CeasefirePurpose.Unspecified) },
             { "StatusChange<CeasefireStatus>.Status", () => new StatusChange<CeasefireStatus>(CeasefireStatus.Unspecified) },
