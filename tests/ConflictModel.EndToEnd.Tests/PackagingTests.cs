@@ -200,7 +200,7 @@ public sealed class PackagingTests : IClassFixture<PackagingTests.PackedPackages
         Console.WriteLine($"records: {dataset.RecordCount}");
 
         // DatasetWriter, both forms: the header carries the first five records, the rest are written one by one.
-        Dataset header = Dataset.Create(dataset.Info, dataset.Records.Take(5)) with { Extensions = dataset.Extensions };
+        Dataset header = Dataset.Create(dataset.Info, dataset.Records.Take(5)).WithExtensions(dataset.Extensions);
         ConflictRecord[] rest = [.. dataset.Records.Skip(5)];
         var document = new MemoryStream();
         using (DatasetWriter writer = DatasetWriter.CreateDocument(document, header))
