@@ -121,16 +121,16 @@ internal static class StatsCommand
 
     /// <summary>
     /// What the summary needs, gathered record by record: counts by kind and actor kind, the earliest and latest
-    /// date, the casualty estimates grouped by what they count (one group per population, side, category, event,
-    /// period and place), who claims what about each estimate, and which estimates their claimants superseded. Nothing
-    /// else of a record is kept.
+    /// date, the casualty estimates, who claims what about each estimate, and which estimates their claimants
+    /// superseded. Nothing else of a record is kept. The estimates are grouped at the end by
+    /// <see cref="CasualtyEnvelope.GroupsOf"/> over a dataset of just those estimates, less the superseded ones: the
+    /// library's one grouping, so that <c>stats</c> and the API cannot disagree about what is contested.
     /// </summary>
     private sealed class Summary
     {
         private readonly Dictionary<RecordKind, long> _counts = [];
         private readonly Dictionary<ActorKind, long> _actorKinds = [];
-        private readonly Dictionary<(CasualtyPopulation, ActorId?, CasualtyCategory?, EventId?, EdtfDate?, Location?), Slot> _groups = [];
-        private readonly List<Slot> _contested = [];
+        private readonly List<CasualtyEstimate> _estimates = [];
         private readonly Dictionary<CasualtyEstimateId, List<(ActorId Claimant, ClaimStance Stance)>> _claims = [];
         private readonly SupersededEstimates _superseded = new();
         private LocalDate? _first;
@@ -179,7 +179,7 @@ internal static class StatsCommand
                     break;
                 case CasualtyEstimate estimate:
                     Date(estimate.Period);
-                    Group(estimate);
+                    _estimates.Add(estimate);
                     _standings.Add(estimate);
                     break;
                 case Ceasefire ceasefire:
@@ -237,22 +237,17 @@ internal static class StatsCommand
 
             _standings.Write(output);
 
-            // A figure its claimant replaced (a revision, a retraction) is no one's figure any more: it contests nothing.
-            List<(List<CasualtyEstimate> Estimates, CasualtyEnvelope Envelope)> contested = _contested
-                .OrderBy(slot => slot.Order)
-                .Select(slot => slot.Estimates!.Where(e => !_superseded.Contains(e.Id)).ToList())
-                .Where(estimates => estimates.Count > 1)
-                .Select(estimates => (estimates, CasualtyEnvelope.Of(estimates)))
-                .Where(g => g.Item2.IsContradictory)
-                .ToList();
+            // A figure its claimant replaced (a revision, a retraction) is no one's figure any more: it contests nothing,
+            // as GroupsOf decides over a whole dataset (SupersededEstimates).
+            List<CasualtyEstimateGroup> contested = [.. CasualtyEnvelope.GroupsOf(Dataset.Create(new DatasetInfo(Title ?? "Untitled"), _estimates.Where(e => !_superseded.Contains(e.Id)))).Where(group => group.IsContradictory)];
             output.WriteLine($"  contested casualty figures: {contested.Count}");
-            foreach ((List<CasualtyEstimate> estimates, CasualtyEnvelope envelope) in contested)
+            foreach (CasualtyEstimateGroup group in contested)
             {
-                CasualtyEstimate sample = estimates[0];
-                string who = sample.Side is { } side ? $" of {side}" : string.Empty;
-                string category = sample.Category is { } c ? $" ({Camel(c.ToString())})" : string.Empty;
-                output.WriteLine($"    {Camel(sample.Population.ToString())}{who}{category}:");
-                foreach (CasualtyEstimate estimate in estimates)
+                CasualtyEnvelope envelope = group.Envelope;
+                string who = group.Side is { } side ? $" of {side}" : string.Empty;
+                string category = group.Category is { } c ? $" ({Camel(c.ToString())})" : string.Empty;
+                output.WriteLine($"    {Camel(group.Population.ToString())}{who}{category}:");
+                foreach (CasualtyEstimate estimate in group.Estimates)
                 {
                     IEnumerable<string> claims = _claims.TryGetValue(estimate.Id, out List<(ActorId Claimant, ClaimStance Stance)>? list)
                         ? list.Select(claim => $"{claim.Claimant} {Camel(claim.Stance.ToString())}")
@@ -263,35 +258,6 @@ internal static class StatsCommand
 
                 output.WriteLine($"      {envelope.Conflicts.Length} contradicting pair(s); together they span {Figure(envelope.Minimum)} to {Figure(envelope.Maximum)}");
             }
-        }
-
-        private void Group(CasualtyEstimate estimate)
-        {
-            // A group of one keeps its estimate alone; a second estimate of the same population makes it a list.
-            // Contested figures are listed in the order their groups first appeared.
-            var key = (estimate.Population, estimate.Side, estimate.Category, estimate.Event, estimate.Period, estimate.Location);
-            if (!_groups.TryGetValue(key, out Slot? slot))
-            {
-                _groups[key] = new Slot(_groups.Count, estimate);
-            }
-            else if (slot.Estimates is null)
-            {
-                slot.Estimates = [slot.First, estimate];
-                _contested.Add(slot);
-            }
-            else
-            {
-                slot.Estimates.Add(estimate);
-            }
-        }
-
-        private sealed class Slot(long order, CasualtyEstimate first)
-        {
-            public long Order { get; } = order;
-
-            public CasualtyEstimate First { get; } = first;
-
-            public List<CasualtyEstimate>? Estimates { get; set; }
         }
 
         private void Reported(ReportedDate? date)

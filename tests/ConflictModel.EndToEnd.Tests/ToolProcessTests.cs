@@ -2,6 +2,8 @@ using System;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using ConflictModel.Model;
+using ConflictModel.Serialization;
 using Xunit;
 
 namespace ConflictModel.EndToEnd.Tests;
@@ -61,6 +63,41 @@ public sealed class ToolProcessTests : IDisposable
         Assert.True(rival.ExitCode == 0, rival.ToString());
         Assert.Contains("  contested casualty figures: 1\n", rival.Output, StringComparison.Ordinal);
         Assert.Contains("      1 contradicting pair(s); together they span 200 to 300\n", rival.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Stats_ListsTheContradictoryGroupsOfGroupsOf_InItsOrder()
+    {
+        // Interleaved populations: two contradictory groups, one whose figures agree, and an estimate alone.
+        var taliban = new ActorId("taliban");
+        var army = new ActorId("army");
+        CasualtyEstimate[] estimates =
+        [
+            new(new CasualtyEstimateId("w-1"), CasualtyPopulation.Wounded, CasualtyFigure.Exactly(10), army),
+            new(new CasualtyEstimateId("k-1"), CasualtyPopulation.Killed, CasualtyFigure.Exactly(200), taliban, CasualtyCategory.Combatants),
+            new(new CasualtyEstimateId("a-1"), CasualtyPopulation.Killed, CasualtyFigure.AtLeast(58), army),
+            new(new CasualtyEstimateId("alone"), CasualtyPopulation.Missing, CasualtyFigure.Exactly(3), army),
+            new(new CasualtyEstimateId("w-2"), CasualtyPopulation.Wounded, CasualtyFigure.AtMost(4), army),
+            new(new CasualtyEstimateId("k-2"), CasualtyPopulation.Killed, CasualtyFigure.AtLeast(200, exclusive: true), taliban, CasualtyCategory.Combatants),
+            new(new CasualtyEstimateId("a-2"), CasualtyPopulation.Killed, CasualtyFigure.Exactly(60) with { IsApproximate = true }, army),
+            new(new CasualtyEstimateId("w-3"), CasualtyPopulation.Wounded, CasualtyFigure.Exactly(11), army),
+        ];
+        Dataset dataset = Dataset.Create(new DatasetInfo("Groups"), estimates);
+        File.WriteAllText(Path.Combine(_folder, "groups.json"), ConflictJsonSerializer.Serialize(dataset));
+        CasualtyEstimateGroup[] expected = [.. CasualtyEnvelope.GroupsOf(dataset).Where(g => g.IsContradictory)];
+        Assert.Equal(["w-1", "w-2", "w-3", "k-1", "k-2"], expected.SelectMany(g => g.Estimates).Select(e => e.Id.Value));
+
+        ProcessResult result = ProcessRunner.Tool(_folder, "stats", "groups.json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        string[] lines = result.Output.ReplaceLineEndings("\n").Split('\n');
+        Assert.Contains($"  contested casualty figures: {expected.Length}", lines);
+        string[] headers = [.. lines.Where(l => l.StartsWith("    ", StringComparison.Ordinal) && !l.StartsWith("      ", StringComparison.Ordinal))];
+        Assert.Equal(["    wounded of army:", "    killed of taliban (combatants):"], headers);
+        string[] listed = [.. lines.Where(l => l.StartsWith("      ", StringComparison.Ordinal) && l.Contains(": ", StringComparison.Ordinal)).Select(l => l.Trim()[..l.Trim().IndexOf(':', StringComparison.Ordinal)])];
+        Assert.Equal(expected.SelectMany(g => g.Estimates).Select(e => e.Id.Value), listed);
+        string[] pairs = [.. lines.Where(l => l.Contains(" contradicting pair(s); together they span ", StringComparison.Ordinal)).Select(l => l.Trim()[..l.Trim().IndexOf(' ', StringComparison.Ordinal)])];
+        Assert.Equal(expected.Select(g => g.Envelope.Conflicts.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)), pairs);
     }
 
     [Fact]

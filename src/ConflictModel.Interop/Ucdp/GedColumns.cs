@@ -80,7 +80,7 @@ internal static class GedColumns
         values["date_end"] = end is { } e ? Day(e) : string.Empty;
 
         Location? location = @event.Location;
-        values["where_prec"] = location?.Precision is { } precision ? ((int)precision + 1).ToString(CultureInfo.InvariantCulture) : string.Empty;
+        values["where_prec"] = location?.Precision is { } precision ? WherePrecision(precision) : string.Empty;
         values["where_description"] = location?.Name ?? string.Empty;
         values["adm_1"] = location is { AdminAreas.Length: > 0 } ? location.AdminAreas[0] : string.Empty;
         values["adm_2"] = location is { AdminAreas.Length: > 1 } ? location.AdminAreas[1] : string.Empty;
@@ -133,4 +133,17 @@ internal static class GedColumns
 
     private static string External(ImmutableArray<ExternalIdentifier> ids, string scheme)
         => ids.FirstOrDefault(i => i.Scheme == scheme)?.Value ?? string.Empty;
+
+    /// <summary>GED's <c>where_prec</c> code (1 to 7) of a precision, named rather than computed from the enum's numbers.</summary>
+    private static string WherePrecision(LocationPrecision precision) => precision switch
+    {
+        LocationPrecision.Exact => "1",
+        LocationPrecision.Near => "2",
+        LocationPrecision.AdminLevel2 => "3",
+        LocationPrecision.AdminLevel1 => "4",
+        LocationPrecision.Region => "5",
+        LocationPrecision.Country => "6",
+        LocationPrecision.WaterOrAirspace => "7",
+        _ => throw new ArgumentOutOfRangeException(nameof(precision), precision, "Not a location precision GED has a code for."),
+    };
 }

@@ -311,7 +311,17 @@ public sealed class UcdpGedImporter : DatasetImporter
             LocationPrecision? precision = null;
             if (row.TryLong("where_prec", out long code) && code is >= 1 and <= 7)
             {
-                precision = (LocationPrecision)(code - 1);
+                // Named, not computed from the enum's numbers: those are not part of any contract.
+                precision = code switch
+                {
+                    1 => LocationPrecision.Exact,
+                    2 => LocationPrecision.Near,
+                    3 => LocationPrecision.AdminLevel2,
+                    4 => LocationPrecision.AdminLevel1,
+                    5 => LocationPrecision.Region,
+                    6 => LocationPrecision.Country,
+                    _ => LocationPrecision.WaterOrAirspace,
+                };
             }
             else if (row.Text("where_prec").Length > 0)
             {

@@ -27,9 +27,4 @@ public readonly record struct ActorId : IRecordId<ActorId>
     /// <summary>Returns the id's text, or an empty string for the default value.</summary>
     /// <returns>The id's text.</returns>
     public override string ToString() => Value ?? string.Empty;
-
-    /// <summary>Creates an id from its text; the named alternative to the explicit conversion.</summary>
-    /// <param name="value">The id's text.</param>
-    /// <returns>The id.</returns>
-    public static ActorId FromActorId(string value) => new(value);
 }

@@ -3,6 +3,12 @@ namespace ConflictModel.Model;
 /// <summary>The kind of an <see cref="Actor"/>. Maps to UCDP's actor types and ACLED's inter codes (see docs/vocabulary.md).</summary>
 public enum ActorKind
 {
+    /// <summary>
+    /// Not a value: the default of a field that was never set. The model's constructors reject it, and it has no wire
+    /// name (reading <c>unspecified</c> is an unknown value, CM0009; nothing writes it).
+    /// </summary>
+    Unspecified = 0,
+
     /// <summary>A sovereign state as a whole ("Pakistan", "India"), the usual party to an interstate dyad.</summary>
     State,
 

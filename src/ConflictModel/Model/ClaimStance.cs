@@ -3,6 +3,12 @@ namespace ConflictModel.Model;
 /// <summary>What a <see cref="Claim"/>'s claimant does with its subject.</summary>
 public enum ClaimStance
 {
+    /// <summary>
+    /// Not a value: the default of a field that was never set. The model's constructors reject it, and it has no wire
+    /// name (reading <c>unspecified</c> is an unknown value, CM0009; nothing writes it).
+    /// </summary>
+    Unspecified = 0,
+
     /// <summary>States the subject is true ("the Taliban claim 58 soldiers killed").</summary>
     Asserts,
 

@@ -7,6 +7,12 @@ namespace ConflictModel.Model;
 /// </summary>
 public enum EventKind
 {
+    /// <summary>
+    /// Not a value: the default of a field that was never set. The model's constructors reject it, and it has no wire
+    /// name (reading <c>unspecified</c> is an unknown value, CM0009; nothing writes it).
+    /// </summary>
+    Unspecified = 0,
+
     /// <summary>Armed groups or forces fight each other ("skirmishes").</summary>
     ArmedClash,
 

@@ -59,7 +59,10 @@ internal static class GuardExtensions
         return input;
     }
 
-    /// <summary>Rejects an enum value that is not one of the enum's named members.</summary>
+    /// <summary>
+    /// Rejects an enum value that is not one of the enum's named members, or is its <c>Unspecified</c> member (the
+    /// zero value of the model's enums, which stands for a field never set, never for a value).
+    /// </summary>
     public static TEnum Undefined<TEnum>(this IGuardClause guardClause, TEnum input, string parameterName)
         where TEnum : struct, Enum
     {
@@ -67,6 +70,11 @@ internal static class GuardExtensions
         if (!Enum.IsDefined(input))
         {
             throw new ArgumentOutOfRangeException(parameterName, input, $"{input} is not a defined {typeof(TEnum).Name}.");
+        }
+
+        if (input.Equals(default(TEnum)) && Enum.GetName(input) == "Unspecified")
+        {
+            throw new ArgumentOutOfRangeException(parameterName, input, $"{typeof(TEnum).Name}.Unspecified is the value of a field never set; say which {typeof(TEnum).Name} it is.");
         }
 
         return input;

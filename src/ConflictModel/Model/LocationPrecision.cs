@@ -3,6 +3,12 @@ namespace ConflictModel.Model;
 /// <summary>How precisely a <see cref="Location"/> is known. Maps to UCDP <c>where_prec</c> and ACLED <c>geo_precision</c>.</summary>
 public enum LocationPrecision
 {
+    /// <summary>
+    /// Not a value: the default of a field that was never set. The model's constructors reject it, and it has no wire
+    /// name (reading <c>unspecified</c> is an unknown value, CM0009; nothing writes it).
+    /// </summary>
+    Unspecified = 0,
+
     /// <summary>The exact place (UCDP 1; ACLED 1).</summary>
     Exact,
 

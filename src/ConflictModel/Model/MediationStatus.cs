@@ -3,6 +3,12 @@ namespace ConflictModel.Model;
 /// <summary>A state in a <see cref="Mediation"/>'s history.</summary>
 public enum MediationStatus
 {
+    /// <summary>
+    /// Not a value: the default of a field that was never set. The model's constructors reject it, and it has no wire
+    /// name (reading <c>unspecified</c> is an unknown value, CM0009; nothing writes it).
+    /// </summary>
+    Unspecified = 0,
+
     /// <summary>Suggested by a third party that is neither mediator nor party ("scholars suggest Gulf nations may facilitate").</summary>
     Proposed,
 

@@ -3,6 +3,12 @@ namespace ConflictModel.Model;
 /// <summary>How an actor took part in an <see cref="Event"/>. Maps to ACLED actor1/actor2 and UCDP side_a/side_b.</summary>
 public enum ParticipantRole
 {
+    /// <summary>
+    /// Not a value: the default of a field that was never set. The model's constructors reject it, and it has no wire
+    /// name (reading <c>unspecified</c> is an unknown value, CM0009; nothing writes it).
+    /// </summary>
+    Unspecified = 0,
+
     /// <summary>Carried out or started the event (ACLED actor 1, UCDP side_a for one-sided violence).</summary>
     Initiator,
 

@@ -3,6 +3,12 @@ namespace ConflictModel.Model;
 /// <summary>The PLOVER (Political Language Ontology for Verifiable Event Records) event categories, successor to CAMEO's root codes.</summary>
 public enum PloverCategory
 {
+    /// <summary>
+    /// Not a value: the default of a field that was never set. The model's constructors reject it, and it has no wire
+    /// name (reading <c>unspecified</c> is an unknown value, CM0009; nothing writes it).
+    /// </summary>
+    Unspecified = 0,
+
     /// <summary>Agree to or sign something (CAMEO 03, 05).</summary>
     Agree,
 

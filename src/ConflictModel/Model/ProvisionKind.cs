@@ -3,6 +3,12 @@ namespace ConflictModel.Model;
 /// <summary>A kind of provision in an <see cref="Agreement"/>, following the UCDP Peace Agreement Dataset's provision columns.</summary>
 public enum ProvisionKind
 {
+    /// <summary>
+    /// Not a value: the default of a field that was never set. The model's constructors reject it, and it has no wire
+    /// name (reading <c>unspecified</c> is an unknown value, CM0009; nothing writes it).
+    /// </summary>
+    Unspecified = 0,
+
     /// <summary>A ceasefire (PAD <c>cease</c>).</summary>
     Ceasefire,
 

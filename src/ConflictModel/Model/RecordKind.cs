@@ -3,6 +3,12 @@ namespace ConflictModel.Model;
 /// <summary>The kinds of record a dataset holds. On the JSON Lines wire each is the <c>type</c> discriminator.</summary>
 public enum RecordKind
 {
+    /// <summary>
+    /// Not a value: the default of a field that was never set. The model's constructors reject it, and it has no wire
+    /// name (reading <c>unspecified</c> is an unknown value, CM0009; nothing writes it).
+    /// </summary>
+    Unspecified = 0,
+
     /// <summary>A person, state, organisation or group: <see cref="Model.Actor"/>.</summary>
     Actor,
 

@@ -3,6 +3,12 @@ namespace ConflictModel.Model;
 /// <summary>What kind of document a <see cref="Source"/> is.</summary>
 public enum SourceKind
 {
+    /// <summary>
+    /// Not a value: the default of a field that was never set. The model's constructors reject it, and it has no wire
+    /// name (reading <c>unspecified</c> is an unknown value, CM0009; nothing writes it).
+    /// </summary>
+    Unspecified = 0,
+
     /// <summary>A news report.</summary>
     NewsArticle,
 

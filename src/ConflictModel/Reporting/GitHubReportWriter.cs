@@ -39,7 +39,7 @@ public sealed class GitHubReportWriter : ReportWriter
     /// <param name="diagnostic">The diagnostic.</param>
     /// <returns>The command, without a line break.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="diagnostic"/> is null.</exception>
-    public static string FormatAnnotation(Diagnostic diagnostic)
+    internal static string FormatAnnotation(Diagnostic diagnostic)
     {
         ArgumentNullException.ThrowIfNull(diagnostic);
         DiagnosticLocation location = diagnostic.Location;
@@ -69,7 +69,7 @@ public sealed class GitHubReportWriter : ReportWriter
     /// <summary>Escapes a workflow command's message: <c>%</c>, CR and LF, as the runner expects.</summary>
     /// <param name="value">The value.</param>
     /// <returns>The escaped value.</returns>
-    public static string EscapeData(string value)
+    internal static string EscapeData(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
         return value.Replace("%", "%25", StringComparison.Ordinal)
@@ -80,7 +80,7 @@ public sealed class GitHubReportWriter : ReportWriter
     /// <summary>Escapes a workflow command's property value: as <see cref="EscapeData"/>, and <c>:</c> and <c>,</c>.</summary>
     /// <param name="value">The value.</param>
     /// <returns>The escaped value.</returns>
-    public static string EscapeProperty(string value)
+    internal static string EscapeProperty(string value)
         => EscapeData(value)
             .Replace(":", "%3A", StringComparison.Ordinal)
             .Replace(",", "%2C", StringComparison.Ordinal);
@@ -89,7 +89,7 @@ public sealed class GitHubReportWriter : ReportWriter
     /// <param name="report">The report.</param>
     /// <returns>The diagnostics annotated.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
-    public IReadOnlyList<Diagnostic> Annotated(ValidationReport report)
+    internal IReadOnlyList<Diagnostic> Annotated(ValidationReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var perLevel = new Dictionary<string, int>(StringComparer.Ordinal);

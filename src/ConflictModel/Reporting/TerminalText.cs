@@ -11,12 +11,12 @@ namespace ConflictModel.Reporting;
 /// <c>\t</c>, <c>\u001B</c>). A dataset then cannot print a line of its own, such as a forged
 /// <c>file(1,1): error CM0001</c>, recolour the terminal or make two different values look the same.
 /// </summary>
-public static class TerminalText
+internal static class TerminalText
 {
     /// <summary>Escapes the characters that could forge or hide output; other text is returned unchanged.</summary>
     /// <param name="value">The value; null gives an empty string.</param>
     /// <returns>The escaped value.</returns>
-    public static string Escape(string? value)
+    internal static string Escape(string? value)
     {
         if (string.IsNullOrEmpty(value))
         {
@@ -60,7 +60,7 @@ public static class TerminalText
     /// <summary>Returns whether a character is escaped by <see cref="Escape"/>.</summary>
     /// <param name="c">The character.</param>
     /// <returns>True when it is a control, a line or paragraph separator, or a bidirectional control.</returns>
-    public static bool NeedsEscape(char c)
+    internal static bool NeedsEscape(char c)
         => c < ' ' || (c >= '\u007F' && c <= '\u009F')
            || c is '\u061C' or '\u200E' or '\u200F' or '\u2028' or '\u2029'
            || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');

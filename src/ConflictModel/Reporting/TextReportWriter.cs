@@ -29,7 +29,7 @@ public sealed class TextReportWriter : ReportWriter
     /// <param name="diagnostic">The diagnostic.</param>
     /// <returns>The line, without a line break.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="diagnostic"/> is null.</exception>
-    public static string FormatLine(Diagnostic diagnostic)
+    internal static string FormatLine(Diagnostic diagnostic)
     {
         ArgumentNullException.ThrowIfNull(diagnostic);
         DiagnosticLocation location = diagnostic.Location;
@@ -42,7 +42,7 @@ public sealed class TextReportWriter : ReportWriter
     /// <param name="report">The report.</param>
     /// <returns>The line, such as <c>4 file(s), 237 record(s): 0 error(s), 0 warning(s), 3 info(s)</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
-    public static string FormatSummary(ValidationReport report)
+    internal static string FormatSummary(ValidationReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         ReportTotals totals = report.Totals;
@@ -60,7 +60,7 @@ public sealed class TextReportWriter : ReportWriter
     /// <param name="maxDiagnostics">The limit applied; null for none.</param>
     /// <returns>The line, or null.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
-    public static string? FormatNotListed(ValidationReport report, int? maxDiagnostics)
+    internal static string? FormatNotListed(ValidationReport report, int? maxDiagnostics)
     {
         ArgumentNullException.ThrowIfNull(report);
         int left = report.NotListed(maxDiagnostics);

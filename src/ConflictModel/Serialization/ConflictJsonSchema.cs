@@ -195,6 +195,11 @@ public static class ConflictJsonSchema
         }
 
         Type? underlying = Nullable.GetUnderlyingType(type);
+        if ((underlying ?? type).IsEnum)
+        {
+            return EnumSchema(underlying ?? type, nullable: underlying is not null);
+        }
+
         JsonObject? schema = ValueSchema(underlying ?? type);
         if (schema is not null && underlying is not null)
         {
@@ -202,6 +207,29 @@ public static class ConflictJsonSchema
         }
 
         return schema;
+    }
+
+    /// <summary>
+    /// An enumeration's wire names, as System.Text.Json's exporter wrote them for its own enum converter (with null last
+    /// for a nullable member), less <c>Unspecified</c>, which has no wire name.
+    /// </summary>
+    private static JsonObject EnumSchema(Type type, bool nullable)
+    {
+        var names = new JsonArray();
+        foreach (string name in Enum.GetNames(type))
+        {
+            if (name != "Unspecified")
+            {
+                names.Add((JsonNode)JsonNamingPolicy.CamelCase.ConvertName(name));
+            }
+        }
+
+        if (nullable)
+        {
+            names.Add((JsonNode?)null);
+        }
+
+        return new JsonObject { ["enum"] = names };
     }
 
     private static JsonObject? ValueSchema(Type type)

@@ -28,7 +28,7 @@ internal abstract class RecordActionRegistration(RecordKind[] kinds, bool retrya
     {
         if (type == typeof(ConflictRecord))
         {
-            return Enum.GetValues<RecordKind>();
+            return Array.FindAll(Enum.GetValues<RecordKind>(), kind => kind != RecordKind.Unspecified);
         }
 
         RecordKind? kind = type == typeof(Source) ? RecordKind.Source

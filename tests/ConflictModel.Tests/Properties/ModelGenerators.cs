@@ -73,9 +73,10 @@ public static class ModelGenerators
         where T : struct
         => Gen.Frequency((1, Gen.Constant<T?>(null)), (2, gen.Select(v => (T?)v)));
 
+    /// <summary>Any member a record can hold: every named value but <c>Unspecified</c>, which the model rejects.</summary>
     private static Gen<T> Enum<T>()
         where T : struct, Enum
-        => Gen.Elements(System.Enum.GetValues<T>());
+        => Gen.Elements(System.Array.FindAll(System.Enum.GetValues<T>(), v => System.Enum.GetName(v) != "Unspecified"));
 
     private static Gen<ImmutableArray<T>> SubsetOf<T>(T[] items, int max)
         => from subset in Gen.SubListOf(items)
