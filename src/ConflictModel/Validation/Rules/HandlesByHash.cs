@@ -7,18 +7,13 @@ namespace ConflictModel.Validation.Rules;
 
 /// <summary>
 /// Record handles under a hash, in input order, for streaming states that keep no keys (the key would hold the
-/// record's strings): most hashes have one handle, kept flat (a 40-byte entry in fixed-size chunks, chained through an
-/// <see cref="int"/> bucket array, so that growing never copies the entries: a <see cref="Dictionary{TKey, TValue}"/>
-/// of a million handles doubles a 50 MB array on the large object heap as it grows); a second handle moves both to a
-/// list. Hashes collide, so whoever reads a hash's handles checks the records again.
+/// record's strings): most hashes have one handle, kept in the dictionary itself (no list, no box); a second moves
+/// both to a list. Hashes collide, so whoever reads a hash's handles checks the records again.
 /// </summary>
 internal sealed class HandlesByHash
 {
-    private const int Unlinked = -2;
-
-    private readonly ChunkedList<Entry> _entries = new();
+    private readonly Dictionary<int, RecordHandle> _single = [];
     private readonly Dictionary<int, List<RecordHandle>> _several = [];
-    private int[] _buckets = new int[256];
 
     /// <summary>Gets the lists of the hashes that have more than one handle.</summary>
     public IEnumerable<List<RecordHandle>> Several => _several.Values;
@@ -30,13 +25,13 @@ internal sealed class HandlesByHash
         {
             list.Add(handle);
         }
-        else if (RemoveSingle(hash, out RecordHandle first))
+        else if (_single.Remove(hash, out RecordHandle first))
         {
             _several[hash] = [first, handle];
         }
         else
         {
-            AddSingle(hash, handle);
+            _single[hash] = handle;
         }
     }
 
@@ -44,9 +39,9 @@ internal sealed class HandlesByHash
     public T? FirstMatch<T>(int hash, Func<RecordHandle, T?> match)
         where T : struct
     {
-        if (FindSingle(hash) is int index)
+        if (_single.TryGetValue(hash, out RecordHandle single))
         {
-            return match(_entries[index].Handle);
+            return match(single);
         }
 
         if (_several.TryGetValue(hash, out List<RecordHandle>? handles))
@@ -61,89 +56,5 @@ internal sealed class HandlesByHash
         }
 
         return null;
-    }
-
-    private int? FindSingle(int hash)
-    {
-        for (int index = _buckets[hash & (_buckets.Length - 1)] - 1; index >= 0; index = _entries[index].Next)
-        {
-            if (_entries[index].Hash == hash)
-            {
-                return index;
-            }
-        }
-
-        return null;
-    }
-
-    private void AddSingle(int hash, RecordHandle handle)
-    {
-        int index = _entries.Count;
-        _entries.Add(new Entry { Hash = hash, Handle = handle, Next = -1 });
-        if (_entries.Count > _buckets.Length)
-        {
-            Rehash(_buckets.Length * 2);
-        }
-        else
-        {
-            Link(index);
-        }
-    }
-
-    /// <summary>Unlinks the one handle of a hash (its entry stays, marked unlinked: only a hash met twice leaves one).</summary>
-    private bool RemoveSingle(int hash, out RecordHandle handle)
-    {
-        int bucket = hash & (_buckets.Length - 1);
-        int previous = -1;
-        for (int index = _buckets[bucket] - 1; index >= 0; previous = index, index = _entries[index].Next)
-        {
-            ref Entry entry = ref _entries.At(index);
-            if (entry.Hash != hash)
-            {
-                continue;
-            }
-
-            if (previous < 0)
-            {
-                _buckets[bucket] = entry.Next + 1;
-            }
-            else
-            {
-                _entries.At(previous).Next = entry.Next;
-            }
-
-            handle = entry.Handle;
-            entry.Next = Unlinked;
-            return true;
-        }
-
-        handle = default;
-        return false;
-    }
-
-    private void Link(int index)
-    {
-        int bucket = _entries[index].Hash & (_buckets.Length - 1);
-        _entries.At(index).Next = _buckets[bucket] - 1;
-        _buckets[bucket] = index + 1;
-    }
-
-    private void Rehash(int size)
-    {
-        _buckets = new int[size];
-        for (int index = 0; index < _entries.Count; index++)
-        {
-            if (_entries[index].Next != Unlinked)
-            {
-                Link(index);
-            }
-        }
-    }
-
-    private struct Entry
-    {
-        public int Hash;
-        public int Next;
-        public RecordHandle Handle;
     }
 }
