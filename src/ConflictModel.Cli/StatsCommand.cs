@@ -336,13 +336,13 @@ internal static class StatsCommand
             }
 
             var judge = new ClaimantStandings(id => _affiliations.GetValueOrDefault(id), _ => null, _ => null, _ => null);
-            var estimates = new long[3];
+            var estimates = new long[4];
             foreach ((ActorId? claimant, ActorId? side, EventId? e) in _estimates)
             {
                 estimates[(int)judge.Of(claimant, Parties(side, e))]++;
             }
 
-            var claims = new long[3];
+            var claims = new long[4];
             foreach ((ActorId claimant, ClaimSubject subject) in _claims)
             {
                 claims[(int)judge.Of(claimant, Parties(subject))]++;

@@ -6,6 +6,11 @@ namespace ConflictModel.Model;
 /// </summary>
 public enum ClaimantStanding
 {
+    /// <summary>
+    /// Not a value: the default of a field that was never set. <see cref="ClaimantStandings"/> never returns it.
+    /// </summary>
+    Unspecified = 0,
+
     /// <summary>Not known: the record names no claimant, or what it is about names no parties.</summary>
     Unknown,
 

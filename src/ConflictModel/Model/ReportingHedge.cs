@@ -6,6 +6,12 @@ namespace ConflictModel.Model;
 /// </summary>
 public enum ReportingHedge
 {
+    /// <summary>
+    /// Not a value: the default of a field that was never set. The model's constructors reject it, and it has no wire
+    /// name (reading <c>unspecified</c> is an unknown value, CM0009; nothing writes it).
+    /// </summary>
+    Unspecified = 0,
+
     /// <summary>The source passes on what others report without vouching for it ("reportedly", "according to reports").</summary>
     Reportedly,
 

@@ -53,7 +53,6 @@ namespace ConflictModel.Serialization;
         typeof(CamelCaseEnumConverter<LocationPrecision>),
         typeof(CamelCaseEnumConverter<SourceKind>),
         typeof(YearlessDateConverter),
-        typeof(ReportedPeriodConverter),
         typeof(CamelCaseEnumConverter<ReportingHedge>),
         typeof(CamelCaseEnumConverter<ClaimantIdentity>),
         typeof(CamelCaseEnumConverter<GroupMemberRole>),

@@ -256,7 +256,7 @@ public static class ConflictJsonSchema
 
         if (type == typeof(YearlessDate))
         {
-            return String("A date whose year the report leaves unsaid, with ISO 8601-2 unspecified year digits: XXXX-04, XXXX-10-11, XXXX-04~.", pattern: @"^XXXX-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?[?~%]?$");
+            return String("A date whose year the report leaves unsaid, with the year written as ISO 8601-2 X digits: XXXX-04, XXXX-10-11, XXXX-04~.", pattern: @"^XXXX-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?[?~%]?$");
         }
 
         if (type == typeof(Period))

@@ -7,10 +7,12 @@ using NodaTime.Text;
 namespace ConflictModel.Serialization;
 
 /// <summary>
-/// Reads and writes a NodaTime <see cref="Period"/> as an ISO 8601 duration (<c>P7D</c>, <c>PT72H</c>, <c>P1M</c>):
-/// a ceasefire's planned duration, an extension's length. Only positive durations in whole seconds or larger units are
-/// durations of the wire form; units are kept as written (<c>P1W</c> is not turned into <c>P7D</c>) so a duration
-/// reads back as it was written.
+/// Reads and writes every NodaTime <see cref="Period"/> of the wire form as an ISO 8601 duration: a ceasefire's planned
+/// duration or an extension's length (<c>P7D</c>, <c>PT72H</c>, <c>P1M</c>: positive, whole seconds or larger units),
+/// and a date as reported's offset from its report (<c>-P3M</c>, <c>P0D</c>: whole days or larger, a leading minus for
+/// a period before the report, as <see cref="ReportedPeriod"/> defines it). Units are kept as written (<c>P1W</c> is
+/// not turned into <c>P7D</c>) so a period reads back as it was written. One converter, because System.Text.Json
+/// applies one converter per type; the hand-written reader checks each member against its own form.
 /// </summary>
 internal sealed class DurationConverter : JsonConverter<Period>
 {
@@ -25,13 +27,18 @@ internal sealed class DurationConverter : JsonConverter<Period>
         }
 
         string text = reader.GetString()!;
-        return TryParse(text, out Period? period)
-            ? period
+        if (TryParse(text, out Period? period))
+        {
+            return period;
+        }
+
+        return ReportedPeriod.TryParse(text, out Period? offset, out _)
+            ? offset
             : throw new JsonException($"'{WireText.Clip(text)}' is not {Expected}.");
     }
 
     public override void Write(Utf8JsonWriter writer, Period value, JsonSerializerOptions options)
-        => writer.WriteStringValue(Format(value));
+        => writer.WriteStringValue(value.HasTimeComponent ? Format(value) : ReportedPeriod.Format(value));
 
     /// <summary>Formats a duration in ISO 8601, with the units it holds.</summary>
     public static string Format(Period value) => PeriodPattern.Roundtrip.Format(value);

@@ -54,7 +54,8 @@ public sealed class UcdpGedImportTests
         // where_prec 1–7 is the location precision; date_prec has no member and is kept with the event.
         Assert.Equal(
             Rows.GroupBy(r => r["where_prec"]).ToDictionary(g => g.Key, g => g.Count()),
-            dataset.Events.GroupBy(e => ((int)e.Location!.Precision!.Value).ToString(CultureInfo.InvariantCulture)) // Exact = 1 … WaterOrAirspace = 7, after Unspecified.ToDictionary(g => g.Key, g => g.Count()));
+            // Exact = 1 … WaterOrAirspace = 7, after Unspecified.
+            dataset.Events.GroupBy(e => ((int)e.Location!.Precision!.Value).ToString(CultureInfo.InvariantCulture)).ToDictionary(g => g.Key, g => g.Count()));
         Assert.Equal(
             Rows.GroupBy(r => r["date_prec"]).ToDictionary(g => g.Key, g => g.Count()),
             dataset.Events.GroupBy(e => Kept(e)["date_prec"]).ToDictionary(g => g.Key, g => g.Count()));
