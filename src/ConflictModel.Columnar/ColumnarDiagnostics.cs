@@ -15,7 +15,7 @@ public static class ColumnarDiagnostics
     public const string Category = "Columnar";
 
     /// <summary>The version that introduced the columnar diagnostics.</summary>
-    public const string IntroducedIn = "0.1.0";
+    public const string IntroducedIn = "1.0.0";
 
     private static readonly string[] Tags = [DiagnosticTags.NotConfigurable];
 

@@ -91,7 +91,7 @@ public static class ImportDiagnostics
         [UnreadableInput, MissingColumn, InvalidValue, BestOutsideRange, DeathsDoNotAddUp, UnmappedValue, DuplicateRow, SourceListsDiffer, UnknownColumn, InconsistentActor, MalformedField, NoBestEstimate, DuplicateColumn, TooManyDiagnostics];
 
     /// <summary>The version that introduced the import diagnostics.</summary>
-    public const string IntroducedIn = "0.1.0";
+    public const string IntroducedIn = "1.0.0";
 
     private static DiagnosticDescriptor Create(string id, string title, string format, DiagnosticSeverity severity, string description)
         => new(id, title, format, Category, severity, isEnabledByDefault: true, description, customTags: Tags);

@@ -186,7 +186,7 @@ public sealed class ToolProcessTests : IDisposable
     {
         ProcessResult result = ProcessRunner.Tool(_folder, "--version");
         Assert.Equal(0, result.ExitCode);
-        Assert.StartsWith("0.1.0", result.Output, StringComparison.Ordinal);
+        Assert.StartsWith("1.0.0", result.Output, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

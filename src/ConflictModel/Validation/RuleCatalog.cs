@@ -16,7 +16,7 @@ namespace ConflictModel.Validation;
 public static class RuleCatalog
 {
     /// <summary>The version this catalog belongs to.</summary>
-    public const string Version = "0.1.0";
+    public const string Version = "1.0.0";
 
     private static readonly Lazy<Catalog> Instance = new(Build);
 
