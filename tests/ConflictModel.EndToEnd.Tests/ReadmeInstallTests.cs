@@ -38,9 +38,9 @@ public sealed class ReadmeInstallTests : IDisposable
 
         ProcessResult installed = ProcessRunner.Run("bash", ["-euo", "pipefail", "-c", script], _folder, timeout: ProcessRunner.BuildTimeout, environment: environment);
         Assert.True(installed.ExitCode == 0, installed.ToString());
-        Assert.Contains("4 file(s), 237 record(s): 0 error(s), 0 warning(s), 3 info(s)", installed.Output, StringComparison.Ordinal);
+        Assert.Contains("6 file(s), 323 record(s): 0 error(s), 0 warning(s), 3 info(s)", installed.Output, StringComparison.Ordinal);
         string artifacts = Path.Combine(_folder, "conflictmodel", "artifacts");
-        Assert.True(File.Exists(Path.Combine(artifacts, "ConflictModel.Build.0.1.0.nupkg")), string.Join('\n', Directory.GetFiles(artifacts)));
+        Assert.True(File.Exists(Path.Combine(artifacts, "ConflictModel.Build.1.0.0.nupkg")), string.Join('\n', Directory.GetFiles(artifacts)));
 
         // A project of the user's: a dataset for ConflictModel.Build to validate, and a program using the library.
         string consumer = Directory.CreateDirectory(Path.Combine(_folder, "consumer")).FullName;

@@ -283,7 +283,7 @@ public sealed class DataGenerator
             new CountryCode(Countries[Skewed(random, Countries.Length)]),
             admin,
             new GeoPoint(Math.Round(-35 + (random.NextDouble() * 75), 6), Math.Round(-80 + (random.NextDouble() * 180), 6)),
-            (LocationPrecision)Pick(random, WherePrecisionWeights));
+            (LocationPrecision)(Pick(random, WherePrecisionWeights) + 1));
     }
 
     private static string Headline(Random random)

@@ -96,7 +96,7 @@ public static class GedExtract
                 eventId,
                 tov == 3 ? EventKind.AttackOnCivilians : EventKind.ArmedClash,
                 date: Date(p),
-                location: new Location(where.Trim(), new CountryCode("CAF"), admin, new GeoPoint(point[1].GetDouble(), point[0].GetDouble()), (LocationPrecision)(p.GetProperty("where_prec").GetInt32() - 1)),
+                location: new Location(where.Trim(), new CountryCode("CAF"), admin, new GeoPoint(point[1].GetDouble(), point[0].GetDouble()), (LocationPrecision)p.GetProperty("where_prec").GetInt32()),
                 participants: tov == 3
                     ? [new Participant(sideA, ParticipantRole.Initiator), new Participant(sideB, ParticipantRole.Target)]
                     : [new Participant(sideA, ParticipantRole.Participant), new Participant(sideB, ParticipantRole.Participant)],

@@ -40,7 +40,7 @@ public sealed class TextReportWriter : ReportWriter
 
     /// <summary>Formats the summary line: files, records and the true totals by severity.</summary>
     /// <param name="report">The report.</param>
-    /// <returns>The line, such as <c>4 file(s), 237 record(s): 0 error(s), 0 warning(s), 3 info(s)</c>.</returns>
+    /// <returns>The line, such as <c>6 file(s), 323 record(s): 0 error(s), 0 warning(s), 3 info(s)</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
     internal static string FormatSummary(ValidationReport report)
     {
