@@ -89,7 +89,7 @@ public sealed partial class LayeringTests
     [Fact]
     public void Folders_equal_namespaces()
     {
-        string src = Path.Combine(RepositoryRoot(), "src");
+        string src = Path.Combine(Repository.Root, "src");
         List<string> wrong = [];
         foreach (string project in Directory.GetDirectories(src))
         {
@@ -112,19 +112,6 @@ public sealed partial class LayeringTests
         }
 
         Assert.Empty(wrong);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ConflictModel.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No ConflictModel.sln above {AppContext.BaseDirectory}.");
     }
 
     [GeneratedRegex(@"^namespace\s+([\w.]+)\s*[;{]", RegexOptions.Multiline)]

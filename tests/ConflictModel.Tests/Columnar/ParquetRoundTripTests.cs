@@ -127,7 +127,7 @@ public sealed class ParquetRoundTripTests : IDisposable
     [Fact]
     public void Layout_MapsEveryMemberOfTheJsonSchema()
     {
-        using JsonDocument schema = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(RepositoryRoot(), "schemas", "conflictmodel.schema.json")));
+        using JsonDocument schema = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Repository.Root, "schemas", "conflictmodel.schema.json")));
         JsonElement properties = schema.RootElement.GetProperty("properties");
         var missing = new List<string>();
         foreach (RecordLayout layout in RecordLayouts.All)
@@ -179,16 +179,5 @@ public sealed class ParquetRoundTripTests : IDisposable
         Assert.Empty(read.Diagnostics);
         Assert.Equal(ConflictJsonSerializer.SerializeLines(dataset), ConflictJsonSerializer.SerializeLines(read.Dataset));
         Assert.Equal(dataset, read.Dataset);
-    }
-
-    internal static string RepositoryRoot()
-    {
-        string? directory = AppContext.BaseDirectory;
-        while (directory is not null && !File.Exists(Path.Combine(directory, "ConflictModel.sln")))
-        {
-            directory = Path.GetDirectoryName(directory);
-        }
-
-        return directory!;
     }
 }

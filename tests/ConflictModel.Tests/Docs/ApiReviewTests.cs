@@ -13,7 +13,7 @@ public partial class ApiReviewTests
     [Fact]
     public void ApiReview_ListsEveryPublicType_WithADecision()
     {
-        string root = RepositoryRoot();
+        string root = Repository.Root;
         var declared = new SortedSet<string>(StringComparer.Ordinal);
         foreach (string project in (string[])["ConflictModel", "ConflictModel.Interop", "ConflictModel.Columnar"])
         {
@@ -48,19 +48,6 @@ public partial class ApiReviewTests
 
         Assert.True(declared.Count > 100, $"only {declared.Count} public types found");
         Assert.Equal(declared, reviewed);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ConflictModel.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("no ConflictModel.sln above the test's folder");
     }
 
     [GeneratedRegex(@"^ConflictModel(\.[A-Za-z0-9_]+)+(<[A-Za-z0-9_, ]+>)?$")]

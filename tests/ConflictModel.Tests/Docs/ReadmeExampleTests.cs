@@ -21,7 +21,7 @@ public partial class ReadmeExampleTests
     [Fact]
     public void ThirtySecondExample_IsTheReadmesCode()
     {
-        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).ReplaceLineEndings("\n");
+        string readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md")).ReplaceLineEndings("\n");
         int section = readme.IndexOf("## In 30 seconds", StringComparison.Ordinal);
         Assert.True(section >= 0, "README has no 'In 30 seconds' section");
         Match block = CodeBlock().Match(readme, section);
@@ -117,23 +117,10 @@ public partial class ReadmeExampleTests
     private static string[] ExampleLines()
     {
         // Found from the repository root, not [CallerFilePath]: builds map source paths to /_/ (Directory.Build.props).
-        string[] lines = File.ReadAllLines(Path.Combine(RepositoryRoot(), "tests", "ConflictModel.Tests", "Docs", "ReadmeExampleTests.cs"));
+        string[] lines = File.ReadAllLines(Path.Combine(Repository.Root, "tests", "ConflictModel.Tests", "Docs", "ReadmeExampleTests.cs"));
         int begin = Array.FindIndex(lines, l => l.Trim() == "// README example begins");
         int end = Array.FindIndex(lines, l => l.Trim() == "// README example ends");
         return [.. lines[(begin + 1)..end].Select(l => l.Trim()).Where(l => l.Length > 0)];
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ConflictModel.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No ConflictModel.sln above {AppContext.BaseDirectory}.");
     }
 
     [GeneratedRegex("```csharp\\n(.*?)```", RegexOptions.Singleline)]

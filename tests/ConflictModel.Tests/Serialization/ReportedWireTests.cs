@@ -120,7 +120,7 @@ public class ReportedWireTests
     [InlineData("seed-merged.json")]
     public void Examples_ReadAndWrittenBack_AreByteIdentical(string name)
     {
-        string path = Path.Combine(Columnar.ParquetRoundTripTests.RepositoryRoot(), "examples", name);
+        string path = Path.Combine(Repository.Root, "examples", name);
         byte[] bytes = File.ReadAllBytes(path);
         DatasetReadResult read = new DatasetReader().Read(path);
 
@@ -132,7 +132,7 @@ public class ReportedWireTests
     [Fact]
     public void Examples_CarryTheDatesAndHedgesTheArticlesGive()
     {
-        Dataset merged = new DatasetReader().Read(Path.Combine(Columnar.ParquetRoundTripTests.RepositoryRoot(), "examples", "seed-merged.json")).Dataset;
+        Dataset merged = new DatasetReader().Read(Path.Combine(Repository.Root, "examples", "seed-merged.json")).Dataset;
 
         Assert.Equal("XXXX-04", merged.Events.Single(e => e.Id.Value == "dar-kabul-visit").DateAsReported!.Yearless.ToString());
         Assert.Equal(["XXXX-05", "XXXX-08"], merged.Mediations.Single(m => m.Id.Value == "mediation-china").Rounds.Select(r => r.DateAsReported!.Yearless.ToString()));

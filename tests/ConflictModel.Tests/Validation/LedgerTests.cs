@@ -14,7 +14,7 @@ namespace ConflictModel.Tests.Validation;
 /// <summary>The rules ledger and the rule pages stay in step with the code.</summary>
 public class LedgerTests
 {
-    private static readonly string RulesDirectory = Path.Combine(RepositoryRoot(), "docs", "rules");
+    private static readonly string RulesDirectory = Path.Combine(Repository.Root, "docs", "rules");
 
     /// <summary>The validator's descriptors and the importers' (ConflictModel.Interop), which share the ledger and the id space.</summary>
     private static readonly DiagnosticDescriptor[] AllDescriptors = [.. RuleCatalog.Descriptors, .. ImportDiagnostics.All, .. ConflictModel.Columnar.ColumnarDiagnostics.All];
@@ -82,15 +82,4 @@ public class LedgerTests
     internal static IEnumerable<RuleCase> AllCases()
         => new[] { ReaderRuleTests.Cases(), ReferenceRuleTests.Cases(), CasualtyRuleTests.Cases(), DateRuleTests.Cases(), DiplomacyRuleTests.Cases(), ProvenanceRuleTests.Cases() }
             .SelectMany(data => ((IEnumerable<object[]>)data).Select(row => (RuleCase)row[0]));
-
-    private static string RepositoryRoot()
-    {
-        string? directory = AppContext.BaseDirectory;
-        while (directory is not null && !File.Exists(Path.Combine(directory, "ConflictModel.sln")))
-        {
-            directory = Path.GetDirectoryName(directory);
-        }
-
-        return directory ?? throw new InvalidOperationException("The repository root (ConflictModel.sln) was not found above " + AppContext.BaseDirectory);
-    }
 }
