@@ -309,9 +309,8 @@ internal static class StatsCommand
     {
         private readonly Dictionary<ActorId, ActorId?> _affiliations = [];
         private readonly Dictionary<EventId, ActorId[]> _eventParties = [];
-        private readonly Dictionary<CasualtyEstimateId, (ActorId? Side, EventId? Event)> _estimateParties = [];
+        private readonly Dictionary<CasualtyEstimateId, (ActorId? ClaimedBy, ActorId? Side, EventId? Event)> _estimateParties = [];
         private readonly Dictionary<AttributionId, (ActorId Accused, EventId? Event)> _attributionParties = [];
-        private readonly List<(ActorId? Claimant, ActorId? Side, EventId? Event)> _estimates = [];
         private readonly List<(ActorId Claimant, ClaimSubject Subject)> _claims = [];
 
         public void Add(Actor actor) => _affiliations.TryAdd(actor.Id, actor.AffiliatedWith);
@@ -322,22 +321,22 @@ internal static class StatsCommand
 
         public void Add(CasualtyEstimate estimate)
         {
-            _estimateParties.TryAdd(estimate.Id, (estimate.Side, estimate.Event));
-            _estimates.Add((estimate.ClaimedBy, estimate.Side, estimate.Event));
+            // One entry an estimate: who claims it for the count, its side and event for the claims about it.
+            _estimateParties.TryAdd(estimate.Id, (estimate.ClaimedBy, estimate.Side, estimate.Event));
         }
 
         public void Add(Claim claim) => _claims.Add((claim.Claimant, claim.Subject));
 
         public void Write(TextWriter output)
         {
-            if (_estimates.Count == 0 && _claims.Count == 0)
+            if (_estimateParties.Count == 0 && _claims.Count == 0)
             {
                 return;
             }
 
             var judge = new ClaimantStandings(id => _affiliations.GetValueOrDefault(id), _ => null, _ => null, _ => null);
             var estimates = new long[4];
-            foreach ((ActorId? claimant, ActorId? side, EventId? e) in _estimates)
+            foreach ((ActorId? claimant, ActorId? side, EventId? e) in _estimateParties.Values)
             {
                 estimates[(int)judge.Of(claimant, Parties(side, e))]++;
             }
@@ -365,7 +364,7 @@ internal static class StatsCommand
         {
             if (subject.CasualtyEstimate is { } estimate)
             {
-                return _estimateParties.TryGetValue(estimate, out (ActorId? Side, EventId? Event) about) ? Parties(about.Side, about.Event) : [];
+                return _estimateParties.TryGetValue(estimate, out (ActorId? ClaimedBy, ActorId? Side, EventId? Event) about) ? Parties(about.Side, about.Event) : [];
             }
 
             if (subject.Event is { } e)
