@@ -3,6 +3,9 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Unicode;
 using System.Text.Json;
 using ConflictModel.Validation;
 using ConflictModel.Diagnostics;
@@ -39,6 +42,9 @@ internal static class JsonRows
         public string? Error;
         public long ErrorOffset;
         public int? ErrorLine;
+
+        /// <summary>Text of the rows parsed last that was not UTF-8 (where, and what), for <see cref="Read"/> to report as CM6015.</summary>
+        public List<(DiagnosticLocation Location, string Row, string What)> InvalidUtf8 = [];
     }
 
     public static IEnumerable<SourceRow> Read(Stream stream, string? filePath, ImportLog log)
@@ -75,6 +81,12 @@ internal static class JsonRows
                 }
 
                 int consumed = Parse(buffer.AsSpan(0, filled), final, state, filePath, rows);
+                foreach ((DiagnosticLocation location, string row, string what) in state.InvalidUtf8)
+                {
+                    log.Report(Diagnostic.Create(ImportDiagnostics.InvalidUtf8, location, row, what));
+                }
+
+                state.InvalidUtf8.Clear();
                 foreach (SourceRow row in rows)
                 {
                     yield return row;
@@ -224,7 +236,20 @@ internal static class JsonRows
         {
             foreach (JsonProperty property in properties.EnumerateObject())
             {
-                fields.Add(new(Name(property), Text(property.Value)));
+                string name = Name(property, out bool nameInvalid);
+                string? text = Text(property.Value, out bool textInvalid);
+                string where = $"row {state.Index + 1}";
+                if (nameInvalid)
+                {
+                    state.InvalidUtf8.Add((new DiagnosticLocation(filePath, line, column, prefix), where, $"the name of member '{name}'"));
+                }
+
+                if (textInvalid)
+                {
+                    state.InvalidUtf8.Add((new DiagnosticLocation(filePath, line, column, prefix + "/" + DiagnosticLocation.EscapePointerToken(name)), where, $"the value of '{name}'"));
+                }
+
+                fields.Add(new(name, text));
             }
         }
 
@@ -234,12 +259,12 @@ internal static class JsonRows
             // GeoJSON writes [longitude, latitude]; the properties of the GED extract carry no latitude/longitude columns.
             if (!fields.Exists(f => f.Key == "longitude"))
             {
-                fields.Add(new("longitude", Text(point[0])));
+                fields.Add(new("longitude", Text(point[0], out _)));
             }
 
             if (!fields.Exists(f => f.Key == "latitude"))
             {
-                fields.Add(new("latitude", Text(point[1])));
+                fields.Add(new("latitude", Text(point[1], out _)));
             }
         }
 
@@ -264,7 +289,7 @@ internal static class JsonRows
 
     /// <summary>
     /// The first member of an object with the name, or null (also for a value that is not an object). Names are compared
-    /// one by one with <see cref="Name(JsonProperty)"/>: <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/>
+    /// one by one with <see cref="Name(JsonProperty, out bool)"/>: <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/>
     /// throws when another member's name is an escaped lone surrogate.
     /// </summary>
     private static JsonElement? Member(JsonElement value, string name)
@@ -276,7 +301,7 @@ internal static class JsonRows
 
         foreach (JsonProperty property in value.EnumerateObject())
         {
-            if (Name(property) == name)
+            if (Name(property, out _) == name)
             {
                 return property.Value;
             }
@@ -285,29 +310,30 @@ internal static class JsonRows
         return null;
     }
 
-    /// <summary>A member's name; a name with an escaped lone surrogate (valid JSON, not text) is kept in its escaped form.</summary>
-    private static string Name(JsonProperty property)
+    /// <summary>
+    /// A member's name. A name that cannot be transcoded (an escaped lone surrogate, "\ud800", which is valid JSON but
+    /// not text; or bytes that are not UTF-8, which the JSON reader does not check) is kept as written in the file, with
+    /// invalid byte sequences as U+FFFD; <paramref name="invalidUtf8"/> says whether there were any.
+    /// </summary>
+    private static string Name(JsonProperty property, out bool invalidUtf8)
     {
+        invalidUtf8 = false;
         try
         {
             return property.Name;
         }
         catch (InvalidOperationException)
         {
-            // The raw property is "name": value; the name ends at the first quote not escaped by a backslash.
-            string raw = property.ToString();
-            int end = 1;
-            while (end < raw.Length && raw[end] != '"')
-            {
-                end += raw[end] == '\\' ? 2 : 1;
-            }
-
-            return raw[1..Math.Min(end, raw.Length)];
+            ReadOnlySpan<byte> raw = JsonMarshal.GetRawUtf8PropertyName(property);
+            invalidUtf8 = !Utf8.IsValid(raw);
+            return Encoding.UTF8.GetString(raw);
         }
     }
 
-    private static string? Text(JsonElement value)
+    /// <summary>A value's text, as <see cref="Name(JsonProperty, out bool)"/> reads a name.</summary>
+    private static string? Text(JsonElement value, out bool invalidUtf8)
     {
+        invalidUtf8 = false;
         switch (value.ValueKind)
         {
             case JsonValueKind.String:
@@ -317,15 +343,21 @@ internal static class JsonRows
                 }
                 catch (InvalidOperationException)
                 {
-                    // An escaped lone surrogate ("\ud800") is valid JSON but not text: keep the escaped form.
-                    string raw = value.GetRawText();
-                    return raw[1..^1];
+                    // An escaped lone surrogate ("\ud800") is valid JSON but not text, and the JSON reader does not check
+                    // that a string's bytes are UTF-8: keep the text as written, invalid sequences as U+FFFD.
+                    ReadOnlySpan<byte> raw = JsonMarshal.GetRawUtf8Value(value);
+                    raw = raw[1..^1];
+                    invalidUtf8 = !Utf8.IsValid(raw);
+                    return Encoding.UTF8.GetString(raw);
                 }
 
             case JsonValueKind.Null or JsonValueKind.Undefined:
                 return null;
             default:
-                return value.GetRawText();
+                // Numbers, true, false, arrays and objects as written; inside an array or object a string may not be UTF-8.
+                ReadOnlySpan<byte> written = JsonMarshal.GetRawUtf8Value(value);
+                invalidUtf8 = !Utf8.IsValid(written);
+                return Encoding.UTF8.GetString(written);
         }
     }
 

@@ -101,6 +101,29 @@ internal sealed class SourceRow
         return true;
     }
 
+    /// <summary>
+    /// Whether the text is a whole number written with ASCII digits only (at most 18 of them), as an id column such as
+    /// PAD's <c>paid</c> is: <see cref="long.TryParse(string, NumberStyles, IFormatProvider, out long)"/> also accepts
+    /// trailing NUL characters ("13\0"), which would then reach an id.
+    /// </summary>
+    internal static bool IsWholeNumber(ReadOnlySpan<char> text)
+    {
+        if (text.Length is 0 or > 18)
+        {
+            return false;
+        }
+
+        foreach (char c in text)
+        {
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Reads a decimal number column; false when it is empty or not a number.</summary>
     public bool TryDouble(string column, out double value)
         => double.TryParse(Text(column), NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
 using ConflictModel.Model;
@@ -172,7 +171,7 @@ public sealed class UcdpPadImporter : DatasetImporter
         {
             var records = new List<ConflictRecord>();
             string paid = row.Text("paid");
-            if (!long.TryParse(paid, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            if (!SourceRow.IsWholeNumber(paid))
             {
                 log.Report(Diagnostic.Create(ImportDiagnostics.InvalidValue, row.Location("paid"), Where(row), paid, "paid", "a whole number"));
                 return records;
@@ -192,7 +191,7 @@ public sealed class UcdpPadImporter : DatasetImporter
             }
 
             string[] actorIds = List(row.Text("actor_id"));
-            if (actorIds.FirstOrDefault(id => !long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out _)) is { } badId)
+            if (actorIds.FirstOrDefault(id => !SourceRow.IsWholeNumber(id)) is { } badId)
             {
                 log.Report(Diagnostic.Create(ImportDiagnostics.InvalidValue, row.Location("actor_id"), where, badId, "actor_id", "a list of whole numbers"));
                 return records;

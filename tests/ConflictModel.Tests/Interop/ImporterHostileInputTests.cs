@@ -227,6 +227,56 @@ public sealed class ImporterHostileInputTests
     }
 
     [Theory]
+    [InlineData("1565\0", "paid")]
+    [InlineData("1565 \u0001", "paid")]
+    [InlineData("1565\u0661", "paid")]
+    public void Pad_IdWithTrailingControlOrNonAsciiDigits_IsRefusedNotThrown(string paid, string column)
+    {
+        // long.TryParse with NumberStyles.None accepts trailing NULs: "1565\0" reached an AgreementId and threw (fuzzing, csv-importer).
+        string csv = $"paid,pa_name,actor_id,actor_name,pa_date\n\"{paid}\",Accord,5,Government of X,2001-01-01\n";
+        ImportResult result = new UcdpPadImporter().Import(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "pad.csv", null);
+
+        Assert.Empty(result.Dataset.Agreements);
+        Diagnostic d = Assert.Single(result.Log.Diagnostics);
+        Assert.Equal("CM6003", d.Id);
+        Assert.Equal("/" + column, d.Location.JsonPointer);
+    }
+
+    [Theory]
+    [InlineData("13\0")]
+    [InlineData("13\u0000, 14")]
+    [InlineData("5, \u0662")]
+    public void Pad_ActorIdWithControlOrNonAsciiDigits_IsRefusedNotThrown(string actorIds)
+    {
+        string csv = $"paid,pa_name,actor_id,actor_name,pa_date\n1,Accord,\"{actorIds}\",\"A, B\",2001-01-01\n";
+        ImportResult result = new UcdpPadImporter().Import(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "pad.csv", null);
+
+        Assert.Empty(result.Dataset.Agreements);
+        Assert.Empty(result.Dataset.Actors);
+        Assert.Equal(0, result.Log.RowsImported);
+        Diagnostic d = Assert.Single(result.Log.Diagnostics);
+        Assert.Equal("CM6003", d.Id);
+        Assert.Equal("/actor_id", d.Location.JsonPointer);
+    }
+
+    [Fact]
+    public void Ged_JsonTextThatIsNotUtf8_IsAWarningAtTheRowAndNothingIsDropped()
+    {
+        // Bytes 0xB9 and 0xFF cannot start a UTF-8 sequence; the JSON reader passes them (fuzzing, csv-importer: it threw).
+        byte[] json = [.. "[\n {\"id\": 1, \"x"u8, 0xB9, .. "d\": 2, \"side_a\": \"S"u8, 0xFF, .. "l\\u00e9ka\"},\n {\"extra\": [\"a"u8, 0xFE, .. "\"]}\n]"u8];
+        ImportResult result = new UcdpGedImporter().Import(new MemoryStream(json), "latin1.json", null);
+
+        Assert.Equal(
+            [
+                "latin1.json(2,2) /0: warning CM6015: row 1: the name of member 'x\uFFFDd' is not valid UTF-8; it was read as written in the file, each invalid byte sequence as U+FFFD",
+                "latin1.json(2,2) /0/side_a: warning CM6015: row 1: the value of 'side_a' is not valid UTF-8; it was read as written in the file, each invalid byte sequence as U+FFFD",
+                "latin1.json(3,2) /1/extra: warning CM6015: row 2: the value of 'extra' is not valid UTF-8; it was read as written in the file, each invalid byte sequence as U+FFFD",
+            ],
+            result.Log.Diagnostics.Where(d => d.Id == "CM6015").Select(d => $"{d.Location} {d.Location.JsonPointer}: {Diagnostic.SeverityText(d.Severity)} {d.Id}: {d.GetMessage()}"));
+        Assert.Equal(2, result.Log.RowsRead);
+    }
+
+    [Theory]
     [InlineData("No")]
     [InlineData("no.")]
     [InlineData(" None ")]

@@ -38,7 +38,7 @@ public class LedgerTests
         {
             string[] cells = ledger[d.Id];
             Assert.Equal(
-                [d.Title, d.Category, d.DefaultSeverity.ToString(), d.IsEnabledByDefault ? "yes" : "no", RuleCatalog.IntroducedIn(d.Id) ?? (d.Category == ConflictModel.Columnar.ColumnarDiagnostics.Category ? ConflictModel.Columnar.ColumnarDiagnostics.IntroducedIn : ImportDiagnostics.IntroducedIn)],
+                [d.Title, d.Category, d.DefaultSeverity.ToString(), d.IsEnabledByDefault ? "yes" : "no", RuleCatalog.IntroducedIn(d.Id) ?? (d.Category == ConflictModel.Columnar.ColumnarDiagnostics.Category ? ConflictModel.Columnar.ColumnarDiagnostics.IntroducedIn : ImportDiagnostics.IntroducedInFor(d.Id))],
                 cells[1..]);
         }
     }
