@@ -174,7 +174,7 @@ internal static class StatsCommand
                 case Event e:
                     Date(e.Date);
                     Reported(e.DateAsReported);
-                    _standings.Add(e);
+                    _standings.Add(e, mark);
                     break;
                 case Claim claim:
                     Date(claim.Made);
@@ -194,7 +194,7 @@ internal static class StatsCommand
                     break;
                 case Attribution attribution:
                     Date(attribution.Date);
-                    _standings.Add(attribution);
+                    _standings.Add(attribution, mark);
                     break;
                 case CasualtyEstimate estimate:
                     Date(estimate.Period);
@@ -234,7 +234,7 @@ internal static class StatsCommand
         public void Finish(Func<RecordMark, ConflictRecord?> readAgain)
         {
             _estimates.ReadAgainWith(readAgain);
-            _standings.Finish(_estimates);
+            _standings.Finish(_estimates, readAgain);
 
             // A figure its claimant replaced (a revision, a retraction) is no one's figure any more: it contests nothing,
             // as GroupsOf decides over a whole dataset (SupersededEstimates).
@@ -329,26 +329,28 @@ internal static class StatsCommand
     /// <summary>
     /// Who estimates and who claims: whether each casualty estimate and each claim comes from a party to what it is
     /// about or from a third party (<see cref="ClaimantStandings"/>), judged once every record is read. Keeps only the
-    /// ids the judgement needs: each actor's affiliation, each event's parties, what each attribution and claim names,
-    /// and who claims, for which side and event, the estimates that name a claimant (one with none is not known
-    /// whatever else it says). The estimates claims are about, and ids met twice, are read again at the end
-    /// (<see cref="StatsEstimates"/>).
+    /// ids the judgement needs: each actor's affiliation, what each claim names, and who claims, for which side and
+    /// event, the estimates that name a claimant (one with none is not known whatever else it says). Events and
+    /// attributions are kept as places (<see cref="StatsPlaces{TRecord}"/>); the events, attributions and estimates
+    /// the judgement needs, and ids met twice, are read again at the end.
     /// </summary>
     private sealed class Standings
     {
         private readonly Dictionary<ActorId, ActorId?> _affiliations = [];
-        private readonly Dictionary<EventId, ActorId[]> _eventParties = [];
+        private readonly StatsPlaces<Event> _events = new(RecordKind.Event, TestHooks.StatsHashBits);
+        private readonly StatsPlaces<Attribution> _attributions = new(RecordKind.Attribution, TestHooks.StatsHashBits);
         private readonly List<(int Index, ActorId ClaimedBy, ActorId? Side, EventId? Event)> _claimedEstimates = [];
-        private readonly Dictionary<AttributionId, (ActorId Accused, EventId? Event)> _attributionParties = [];
         private readonly List<(ActorId Claimant, ClaimSubject Subject)> _claims = [];
+        private Dictionary<EventId, ActorId[]> _eventParties = [];
+        private Dictionary<AttributionId, (ActorId Accused, EventId? Event)> _attributionParties = [];
         private Dictionary<CasualtyEstimateId, CasualtyEstimate> _claimedAbout = [];
         private long[]? _estimates;
 
         public void Add(Actor actor) => _affiliations.TryAdd(actor.Id, actor.AffiliatedWith);
 
-        public void Add(Event e) => _eventParties.TryAdd(e.Id, [.. ClaimantStandings.PartiesTo(e)]);
+        public void Add(Event e, RecordMark? mark) => _events.Add(e, mark);
 
-        public void Add(Attribution attribution) => _attributionParties.TryAdd(attribution.Id, (attribution.Accused, attribution.Event));
+        public void Add(Attribution attribution, RecordMark? mark) => _attributions.Add(attribution, mark);
 
         public void Add(int index, CasualtyEstimate estimate)
         {
@@ -361,10 +363,22 @@ internal static class StatsCommand
         public void Add(Claim claim) => _claims.Add((claim.Claimant, claim.Subject));
 
         /// <summary>Counts the estimates by standing (each id once, the first met), reading again what the claims are about.</summary>
-        public void Finish(StatsEstimates estimates)
+        public void Finish(StatsEstimates estimates, Func<RecordMark, ConflictRecord?> readAgain)
         {
             HashSet<int> repeats = estimates.Repeats();
             _claimedAbout = estimates.FirstWith(_claims.Select(c => c.Subject.CasualtyEstimate).OfType<CasualtyEstimateId>());
+
+            // The first attribution with each id the claims name, then the first event with each id anything judged names.
+            _attributions.ReadAgainWith(readAgain);
+            _attributionParties = _attributions.FirstWith(_claims.Select(c => c.Subject.Attribution).OfType<AttributionId>().Select(id => id.Value))
+                .Values.ToDictionary(a => a.Id, a => (a.Accused, a.Event));
+            IEnumerable<EventId?> named = _claimedEstimates.Where(e => !repeats.Contains(e.Index)).Select(e => e.Event)
+                .Concat(_claims.Select(c => c.Subject.Event))
+                .Concat(_claimedAbout.Values.Select(e => e.Event))
+                .Concat(_attributionParties.Values.Select(a => a.Event));
+            _events.ReadAgainWith(readAgain);
+            _eventParties = _events.FirstWith(named.OfType<EventId>().Select(id => id.Value))
+                .Values.ToDictionary(e => e.Id, e => (ActorId[])[.. ClaimantStandings.PartiesTo(e)]);
             if (estimates.Count - repeats.Count == 0)
             {
                 _estimates = null;
