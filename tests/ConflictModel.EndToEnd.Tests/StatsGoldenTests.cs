@@ -15,7 +15,9 @@ namespace ConflictModel.EndToEnd.Tests;
 public sealed class StatsGoldenTests : IDisposable
 {
     // Interleaved populations; a claim about an estimate before the estimate (and before its event); an estimate id
-    // met twice (counted once for who estimates, listed twice in its group); a figure its claimant revised, and a rival.
+    // met twice (counted once for who estimates, listed twice in its group); a figure its claimant revised, and a rival;
+    // an attribution and an event whose ids come again with other parties (the first of each is the one judged: with
+    // the second, the United Nations' claims about them would count as a party's).
     private static readonly string[] Collisions =
     [
         """{"type":"dataset","formatVersion":"1.0","info":{"title":"Collisions, repeats and revisions"}}""",
@@ -43,6 +45,12 @@ public sealed class StatsGoldenTests : IDisposable
         """{"type":"claim","id":"c-old","claimant":"taliban","stance":"asserts","subject":{"kind":"casualtyEstimate","target":"m-old"},"statement":"50 missing","sources":[{"source":"s"}]}""",
         """{"type":"claim","id":"c-new","claimant":"taliban","stance":"asserts","subject":{"kind":"casualtyEstimate","target":"m-new"},"statement":"5 missing","supersedes":"c-old","sources":[{"source":"s"}]}""",
         """{"type":"claim","id":"c-rival","claimant":"un","stance":"asserts","subject":{"kind":"casualtyEstimate","target":"m-rival"},"statement":"7 missing","sources":[{"source":"s"}]}""",
+        """{"type":"claim","id":"c-att-un","claimant":"un","stance":"asserts","subject":{"kind":"attribution","target":"att-1"},"statement":"the Taliban did it","sources":[{"source":"s"}]}""",
+        """{"type":"attribution","id":"att-1","accused":"taliban","responsibility":"perpetration","event":"clash","sources":[{"source":"s"}]}""",
+        """{"type":"attribution","id":"att-1","accused":"un","responsibility":"perpetration","situation":"elsewhere","sources":[{"source":"s"}]}""",
+        """{"type":"claim","id":"c-att-pk","claimant":"pakistan","stance":"asserts","subject":{"kind":"attribution","target":"att-1"},"statement":"the Taliban did it","sources":[{"source":"s"}]}""",
+        """{"type":"event","id":"clash","kind":"armedClash","title":"The same id again","participants":[{"actor":"un","role":"initiator"}],"sources":[{"source":"s"}]}""",
+        """{"type":"claim","id":"c-event-un","claimant":"un","stance":"asserts","subject":{"kind":"event","target":"clash"},"statement":"a clash","sources":[{"source":"s"}]}""",
     ];
 
     private readonly string _folder = Directory.CreateTempSubdirectory("conflictmodel-stats-").FullName;
