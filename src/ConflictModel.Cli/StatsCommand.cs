@@ -15,9 +15,10 @@ namespace ConflictModel.Cli;
 
 /// <summary>
 /// <c>conflictmodel stats</c>: what a dataset holds, and where its casualty figures contradict each other. The input
-/// streams through <see cref="DatasetRecordReader"/> (a JSON Lines file is never held whole) into compact aggregates:
-/// counts, the span of dates, and only the casualty estimates and the claims about them, which the contested figures
-/// need. A broken input gets the diagnostics <c>validate</c> prints for it, on standard error, and no summary.
+/// streams through <see cref="DatasetRecordReader"/> (neither form is held whole) into compact aggregates: counts,
+/// the span of dates, where each casualty estimate is (not the estimate: <see cref="StatsEstimates"/>), and the claims;
+/// the few estimates the contested figures need are read again at the end. A broken input gets the diagnostics
+/// <c>validate</c> prints for it, on standard error, and no summary.
 /// </summary>
 internal static class StatsCommand
 {
@@ -66,22 +67,38 @@ internal static class StatsCommand
         using (Stream raw = file.IsStandardInput ? console.Input : Open(file))
         using (DatasetRecordReader records = reader.OpenRecords(raw, file.DisplayPath, known ? format : null, gzip))
         {
-            while (records.Read())
+            // The few estimates the contested figures need are read again at the end, as validation reads records
+            // again: from the file itself, or from a temporary copy of standard input or of decompressed gzip.
+            records.KeepRandomAccess();
+            try
             {
-                StreamedRecord entry = records.Current;
-                if (!entry.Diagnostics.IsEmpty)
+                while (records.Read())
                 {
-                    found.AddRange(entry.Diagnostics);
-                    failed |= entry.Diagnostics.Any(d => d.IsError);
+                    StreamedRecord entry = records.Current;
+                    if (!entry.Diagnostics.IsEmpty)
+                    {
+                        found.AddRange(entry.Diagnostics);
+                        failed |= entry.Diagnostics.Any(d => d.IsError);
+                    }
+
+                    if (!failed && entry.Record is { } record)
+                    {
+                        summary.Add(record, entry.Window is { } window && entry.Span is { } span ? RecordMark.Of(window, span) : null);
+                    }
                 }
 
-                if (!failed && entry.Record is { } record)
+                summary.Title = records.Info?.Title;
+                if (!failed)
                 {
-                    summary.Add(record);
+                    summary.Finish(mark => records.ReadRecordAt(mark).Record);
                 }
             }
-
-            summary.Title = records.Info?.Title;
+            catch (InputChangedException changed)
+            {
+                // The file was truncated under the reader: the records read again are not those counted.
+                found.Add(ReaderDiagnostics.ForInputChanged(changed, records.FilePath));
+                failed = true;
+            }
         }
 
         if (!failed)
@@ -121,16 +138,17 @@ internal static class StatsCommand
 
     /// <summary>
     /// What the summary needs, gathered record by record: counts by kind and actor kind, the earliest and latest
-    /// date, the casualty estimates, who claims what about each estimate, and which estimates their claimants
-    /// superseded. Nothing else of a record is kept. The estimates are grouped at the end by
-    /// <see cref="CasualtyEnvelope.GroupsOf"/> over a dataset of just those estimates, less the superseded ones: the
+    /// date, where each casualty estimate is (<see cref="StatsEstimates"/>: hashes and a place, not the record), who
+    /// claims what about each estimate, and which estimates their claimants superseded. Nothing else of a record is
+    /// kept. At the end (<see cref="Finish"/>, while the input can still be read) the estimates that may count the same
+    /// people are read again and grouped by <see cref="CasualtyEnvelope.GroupsOf"/>, less the superseded ones: the
     /// library's one grouping, so that <c>stats</c> and the API cannot disagree about what is contested.
     /// </summary>
     private sealed class Summary
     {
         private readonly Dictionary<RecordKind, long> _counts = [];
         private readonly Dictionary<ActorKind, long> _actorKinds = [];
-        private readonly List<CasualtyEstimate> _estimates = [];
+        private readonly StatsEstimates _estimates = new(TestHooks.StatsHashBits);
         private readonly Dictionary<CasualtyEstimateId, List<(ActorId Claimant, ClaimStance Stance)>> _claims = [];
         private readonly SupersededEstimates _superseded = new();
         private LocalDate? _first;
@@ -140,10 +158,11 @@ internal static class StatsCommand
         private long _reportedDates;
         private long _yearlessDates;
         private long _relativeDates;
+        private List<CasualtyEstimateGroup> _contested = [];
 
         public string? Title { get; set; }
 
-        public void Add(ConflictRecord record)
+        public void Add(ConflictRecord record, RecordMark? mark)
         {
             _counts[record.RecordKind] = _counts.GetValueOrDefault(record.RecordKind) + 1;
             switch (record)
@@ -155,7 +174,7 @@ internal static class StatsCommand
                 case Event e:
                     Date(e.Date);
                     Reported(e.DateAsReported);
-                    _standings.Add(e);
+                    _standings.Add(e, mark);
                     break;
                 case Claim claim:
                     Date(claim.Made);
@@ -175,12 +194,11 @@ internal static class StatsCommand
                     break;
                 case Attribution attribution:
                     Date(attribution.Date);
-                    _standings.Add(attribution);
+                    _standings.Add(attribution, mark);
                     break;
                 case CasualtyEstimate estimate:
                     Date(estimate.Period);
-                    _estimates.Add(estimate);
-                    _standings.Add(estimate);
+                    _standings.Add(_estimates.Add(estimate, mark), estimate);
                     break;
                 case Ceasefire ceasefire:
                     Date(ceasefire.Declared);
@@ -211,6 +229,18 @@ internal static class StatsCommand
             }
         }
 
+        /// <summary>Reads again what the end needs (the reader still open) and works out who estimates and what is contested.</summary>
+        /// <param name="readAgain">Reads a record again by its mark.</param>
+        public void Finish(Func<RecordMark, ConflictRecord?> readAgain)
+        {
+            _estimates.ReadAgainWith(readAgain);
+            _standings.Finish(_estimates, readAgain);
+
+            // A figure its claimant replaced (a revision, a retraction) is no one's figure any more: it contests nothing,
+            // as GroupsOf decides over a whole dataset (SupersededEstimates).
+            _contested = _estimates.Contested(_superseded.Contains, new DatasetInfo(Title ?? "Untitled"));
+        }
+
         public void Write(TextWriter output, string name)
         {
             long total = _counts.Values.Sum();
@@ -237,11 +267,8 @@ internal static class StatsCommand
 
             _standings.Write(output);
 
-            // A figure its claimant replaced (a revision, a retraction) is no one's figure any more: it contests nothing,
-            // as GroupsOf decides over a whole dataset (SupersededEstimates).
-            List<CasualtyEstimateGroup> contested = [.. CasualtyEnvelope.GroupsOf(Dataset.Create(new DatasetInfo(Title ?? "Untitled"), _estimates.Where(e => !_superseded.Contains(e.Id)))).Where(group => group.IsContradictory)];
-            output.WriteLine($"  contested casualty figures: {contested.Count}");
-            foreach (CasualtyEstimateGroup group in contested)
+            output.WriteLine($"  contested casualty figures: {_contested.Count}");
+            foreach (CasualtyEstimateGroup group in _contested)
             {
                 CasualtyEnvelope envelope = group.Envelope;
                 string who = group.Side is { } side ? $" of {side}" : string.Empty;
@@ -302,45 +329,87 @@ internal static class StatsCommand
     /// <summary>
     /// Who estimates and who claims: whether each casualty estimate and each claim comes from a party to what it is
     /// about or from a third party (<see cref="ClaimantStandings"/>), judged once every record is read. Keeps only the
-    /// ids the judgement needs: each actor's affiliation, each event's parties, what each estimate, attribution and
-    /// claim names.
+    /// ids the judgement needs: each actor's affiliation, what each claim names, and who claims, for which side and
+    /// event, the estimates that name a claimant (one with none is not known whatever else it says). Events and
+    /// attributions are kept as places (<see cref="StatsPlaces{TRecord}"/>); the events, attributions and estimates
+    /// the judgement needs, and ids met twice, are read again at the end.
     /// </summary>
     private sealed class Standings
     {
         private readonly Dictionary<ActorId, ActorId?> _affiliations = [];
-        private readonly Dictionary<EventId, ActorId[]> _eventParties = [];
-        private readonly Dictionary<CasualtyEstimateId, (ActorId? ClaimedBy, ActorId? Side, EventId? Event)> _estimateParties = [];
-        private readonly Dictionary<AttributionId, (ActorId Accused, EventId? Event)> _attributionParties = [];
+        private readonly StatsPlaces<Event> _events = new(RecordKind.Event, TestHooks.StatsHashBits);
+        private readonly StatsPlaces<Attribution> _attributions = new(RecordKind.Attribution, TestHooks.StatsHashBits);
+        private readonly List<(int Index, ActorId ClaimedBy, ActorId? Side, EventId? Event)> _claimedEstimates = [];
         private readonly List<(ActorId Claimant, ClaimSubject Subject)> _claims = [];
+        private Dictionary<EventId, ActorId[]> _eventParties = [];
+        private Dictionary<AttributionId, (ActorId Accused, EventId? Event)> _attributionParties = [];
+        private Dictionary<CasualtyEstimateId, CasualtyEstimate> _claimedAbout = [];
+        private long[]? _estimates;
 
         public void Add(Actor actor) => _affiliations.TryAdd(actor.Id, actor.AffiliatedWith);
 
-        public void Add(Event e) => _eventParties.TryAdd(e.Id, [.. ClaimantStandings.PartiesTo(e)]);
+        public void Add(Event e, RecordMark? mark) => _events.Add(e, mark);
 
-        public void Add(Attribution attribution) => _attributionParties.TryAdd(attribution.Id, (attribution.Accused, attribution.Event));
+        public void Add(Attribution attribution, RecordMark? mark) => _attributions.Add(attribution, mark);
 
-        public void Add(CasualtyEstimate estimate)
+        public void Add(int index, CasualtyEstimate estimate)
         {
-            // One entry an estimate: who claims it for the count, its side and event for the claims about it.
-            _estimateParties.TryAdd(estimate.Id, (estimate.ClaimedBy, estimate.Side, estimate.Event));
+            if (estimate.ClaimedBy is { } claimedBy)
+            {
+                _claimedEstimates.Add((index, claimedBy, estimate.Side, estimate.Event));
+            }
         }
 
         public void Add(Claim claim) => _claims.Add((claim.Claimant, claim.Subject));
 
+        /// <summary>Counts the estimates by standing (each id once, the first met), reading again what the claims are about.</summary>
+        public void Finish(StatsEstimates estimates, Func<RecordMark, ConflictRecord?> readAgain)
+        {
+            HashSet<int> repeats = estimates.Repeats();
+            _claimedAbout = estimates.FirstWith(_claims.Select(c => c.Subject.CasualtyEstimate).OfType<CasualtyEstimateId>());
+
+            // The first attribution with each id the claims name, then the first event with each id anything judged names.
+            _attributions.ReadAgainWith(readAgain);
+            _attributionParties = _attributions.FirstWith(_claims.Select(c => c.Subject.Attribution).OfType<AttributionId>().Select(id => id.Value))
+                .Values.ToDictionary(a => a.Id, a => (a.Accused, a.Event));
+            IEnumerable<EventId?> named = _claimedEstimates.Where(e => !repeats.Contains(e.Index)).Select(e => e.Event)
+                .Concat(_claims.Select(c => c.Subject.Event))
+                .Concat(_claimedAbout.Values.Select(e => e.Event))
+                .Concat(_attributionParties.Values.Select(a => a.Event));
+            _events.ReadAgainWith(readAgain);
+            _eventParties = _events.FirstWith(named.OfType<EventId>().Select(id => id.Value))
+                .Values.ToDictionary(e => e.Id, e => (ActorId[])[.. ClaimantStandings.PartiesTo(e)]);
+            if (estimates.Count - repeats.Count == 0)
+            {
+                _estimates = null;
+                return;
+            }
+
+            var judge = new ClaimantStandings(id => _affiliations.GetValueOrDefault(id), _ => null, _ => null, _ => null);
+            var counts = new long[4];
+            long claimed = 0;
+            foreach ((int index, ActorId claimant, ActorId? side, EventId? e) in _claimedEstimates)
+            {
+                if (!repeats.Contains(index))
+                {
+                    claimed++;
+                    counts[(int)judge.Of(claimant, Parties(side, e))]++;
+                }
+            }
+
+            counts[(int)ClaimantStanding.Unknown] += estimates.Count - repeats.Count - claimed;
+            _estimates = counts;
+        }
+
         public void Write(TextWriter output)
         {
-            if (_estimateParties.Count == 0 && _claims.Count == 0)
+            if (_estimates is null && _claims.Count == 0)
             {
                 return;
             }
 
             var judge = new ClaimantStandings(id => _affiliations.GetValueOrDefault(id), _ => null, _ => null, _ => null);
-            var estimates = new long[4];
-            foreach ((ActorId? claimant, ActorId? side, EventId? e) in _estimateParties.Values)
-            {
-                estimates[(int)judge.Of(claimant, Parties(side, e))]++;
-            }
-
+            long[] estimates = _estimates ?? new long[4];
             var claims = new long[4];
             foreach ((ActorId claimant, ClaimSubject subject) in _claims)
             {
@@ -364,7 +433,7 @@ internal static class StatsCommand
         {
             if (subject.CasualtyEstimate is { } estimate)
             {
-                return _estimateParties.TryGetValue(estimate, out (ActorId? ClaimedBy, ActorId? Side, EventId? Event) about) ? Parties(about.Side, about.Event) : [];
+                return _claimedAbout.TryGetValue(estimate, out CasualtyEstimate? about) ? Parties(about.Side, about.Event) : [];
             }
 
             if (subject.Event is { } e)

@@ -23,6 +23,13 @@ internal static class TestHooks
     private static readonly bool Enabled = Environment.GetEnvironmentVariable("CONFLICTMODEL_TEST_HOOKS") == "1";
 
     /// <summary>Called first in <c>Main</c>, before the signal handlers are installed.</summary>
+    /// <summary>
+    /// Gets how many bits of its hashes <c>stats</c> keeps: 32, or under test fewer
+    /// (<c>CONFLICTMODEL_TEST_STATS_HASH_BITS</c>), to force the collisions that must change nothing.
+    /// </summary>
+    public static int StatsHashBits
+        => Enabled && int.TryParse(Environment.GetEnvironmentVariable("CONFLICTMODEL_TEST_STATS_HASH_BITS"), NumberStyles.None, CultureInfo.InvariantCulture, out int bits) && bits < 32 ? bits : 32;
+
     public static void Started()
     {
         if (Enabled)
