@@ -38,7 +38,7 @@ public sealed class ReadmeInstallTests : IDisposable
 
         ProcessResult installed = ProcessRunner.Run("bash", ["-euo", "pipefail", "-c", script], _folder, timeout: ProcessRunner.BuildTimeout, environment: environment);
         Assert.True(installed.ExitCode == 0, installed.ToString());
-        Assert.Contains("6 file(s), 323 record(s): 0 error(s), 0 warning(s), 3 info(s)", installed.Output, StringComparison.Ordinal);
+        Assert.Contains("9 file(s), 473 record(s): 0 error(s), 0 warning(s), 5 info(s)", installed.Output, StringComparison.Ordinal);
         string artifacts = Path.Combine(_folder, "conflictmodel", "artifacts");
         Assert.True(File.Exists(Path.Combine(artifacts, "ConflictModel.Build.1.0.0.nupkg")), string.Join('\n', Directory.GetFiles(artifacts)));
 

@@ -106,7 +106,7 @@ public sealed class ToolProcessTests : IDisposable
         ProcessResult result = ProcessRunner.Tool(Repository.Root, "stats", "examples");
         Assert.True(result.ExitCode == 0, result.ToString());
         string[] headers = result.Output.Split('\n').Where(l => l.StartsWith("examples/", StringComparison.Ordinal)).Select(l => l[..l.IndexOf(':', StringComparison.Ordinal)]).ToArray();
-        Assert.Equal(["examples/india-pakistan-ceasefire-2025.json", "examples/seed-asif-geo-tv.json", "examples/seed-dar-kabul-visit.json", "examples/seed-merged.json", "examples/seed-merged.jsonl", "examples/thailand-cambodia-ceasefire-2025.json"], headers);
+        Assert.Equal(["examples/armenia-azerbaijan-ceasefire-2020.json", "examples/india-pakistan-ceasefire-2025.json", "examples/israel-hamas-gaza-ceasefire-2025.json", "examples/seed-asif-geo-tv.json", "examples/seed-dar-kabul-visit.json", "examples/seed-merged.json", "examples/seed-merged.jsonl", "examples/sudan-jeddah-talks-2023.json", "examples/thailand-cambodia-ceasefire-2025.json"], headers);
     }
 
     [Fact]

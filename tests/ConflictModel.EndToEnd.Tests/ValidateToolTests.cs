@@ -21,7 +21,7 @@ public sealed class ValidateToolTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.ToString());
         string[] lines = result.Output.TrimEnd('\n').Split('\n');
-        Assert.Equal("6 file(s), 323 record(s): 0 error(s), 0 warning(s), 3 info(s)", lines[^1]);
+        Assert.Equal("9 file(s), 473 record(s): 0 error(s), 0 warning(s), 5 info(s)", lines[^1]);
         Assert.Contains("examples/seed-merged.json(728,17): info CM2008: 'casualties-200-taliban' and 'casualties-over-200-taliban' count the same people but cannot both be right (200 and over 200)", lines);
         Assert.Equal(string.Empty, result.Error);
     }

@@ -120,16 +120,18 @@ public sealed class UcdpPadImporter : DatasetImporter
     }
 
     /// <summary>
-    /// What PAD writes in <c>pa_3rd</c> when no third party took part: the codebook's "no" answer and the usual ways of
-    /// writing nothing ("No", "None", "N/A", "-"), compared without case, spaces or a final full stop.
+    /// What PAD writes in <c>pa_3rd</c> when no third party took part: "No" (agreement 1024 of 22.1, whose <c>c_3rd</c>
+    /// says there are no reports of third parties) and the usual ways of writing nothing ("None", "N/A", "-"), compared
+    /// without case, spaces or a final full stop. Read from the data: the PAD codebook's text was not available to check
+    /// (docs/vocabulary.md 7.5).
     /// </summary>
     internal static bool SaysNoThirdParty(string text)
         => text.Trim().TrimEnd('.').Trim().ToLowerInvariant() is "no" or "none" or "n/a" or "na" or "-" or "--" or "nil" or "0" or "no third party" or "no third parties" or "not applicable";
 
     /// <summary>
     /// The end of an agreement from PAD's <c>duration</c>. The day as written, except where it falls before the signing
-    /// day: PAD writes the first of January (or the first of a month) when only the year (or the month) of the end is
-    /// known, so a first of January in the signing year reads as that year, and a first of the month in the signing
+    /// day: PAD appears to write the first of January (or the first of a month) when only the year (or the month) of the
+    /// end is known (read from the data, docs/vocabulary.md 7.5, not from the codebook), so a first of January in the signing year reads as that year, and a first of the month in the signing
     /// month as that month. Anything else before the signing is no end the model can carry: null.
     /// </summary>
     internal static EdtfDate? EndDate(LocalDate day, LocalDate? signed)

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text;
 using ConflictModel.Model;
 using ConflictModel.Serialization;
@@ -11,6 +12,33 @@ namespace ConflictModel.Tests.Examples;
 /// <summary>Each example file round-trips exactly through both wire forms.</summary>
 public class ExampleRoundTripTests
 {
+    /// <summary>The examples of real conflicts other than the seeds (written by hand, not from <see cref="SeedDatasets"/>), found in the folder.</summary>
+    public static TheoryData<string> RealConflictExamples()
+    {
+        TheoryData<string> names = [];
+        foreach (string path in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "examples"), "*.json").Order(StringComparer.Ordinal))
+        {
+            string name = Path.GetFileName(path);
+            if (!name.StartsWith("seed-", StringComparison.Ordinal))
+            {
+                names.Add(name);
+            }
+        }
+
+        return names;
+    }
+
+    [Theory]
+    [MemberData(nameof(RealConflictExamples))]
+    public void RealConflictExample_ReadThenWritten_GivesTheSameBytes(string name) => AssertDocumentRoundTrips(name);
+
+    [Theory]
+    [MemberData(nameof(RealConflictExamples))]
+    public void RealConflictExample_ThroughJsonLines_GivesAnEqualModel(string name) => AssertJsonLinesRoundTrip(name);
+
+    [Fact]
+    public void RealConflictExamples_AreFound() => Assert.True(RealConflictExamples().Count >= 5, "examples/ should hold the five real-conflict datasets");
+
     [Fact]
     public void SeedAsifGeoTv_ReadThenWritten_GivesTheSameBytes() => AssertDocumentRoundTrips(SeedDatasets.AsifGeoTvFile);
 
