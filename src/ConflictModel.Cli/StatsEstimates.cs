@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using ConflictModel.Model;
 using ConflictModel.Serialization;
 using ConflictModel.Validation;
@@ -61,7 +60,7 @@ internal sealed class StatsEstimates
         ulong[] sorted = Sorted(byKey: false);
         for (int start = 0; start < sorted.Length;)
         {
-            int end = RunEnd(sorted, start);
+            int end = HashRuns.RunEnd(sorted, start);
             if (end - start > 1)
             {
                 var seen = new HashSet<CasualtyEstimateId>();
@@ -132,7 +131,7 @@ internal sealed class StatsEstimates
         ulong[] sorted = Sorted(byKey: true);
         for (int start = 0; start < sorted.Length;)
         {
-            int end = RunEnd(sorted, start);
+            int end = HashRuns.RunEnd(sorted, start);
             if (end - start > 1)
             {
                 // Estimates whose key hashes are equal, in the order met: grouped again by their real key.
@@ -174,30 +173,7 @@ internal sealed class StatsEstimates
     private int IdHash(CasualtyEstimateId id) => id.GetHashCode() & _mask;
 
     /// <summary>Every estimate as its hash (high half) and index (low half), sorted: equal hashes together, each run in the order met.</summary>
-    private ulong[] Sorted(bool byKey)
-    {
-        var sorted = new ulong[_entries.Count];
-        for (int i = 0; i < sorted.Length; i++)
-        {
-            Entry entry = _entries[i];
-            sorted[i] = ((ulong)(uint)(byKey ? entry.KeyHash : entry.IdHash) << 32) | (uint)i;
-        }
-
-        Array.Sort(sorted);
-        return sorted;
-    }
-
-    private static int RunEnd(ulong[] sorted, int start)
-    {
-        ulong hash = sorted[start] >> 32;
-        int end = start + 1;
-        while (end < sorted.Length && sorted[end] >> 32 == hash)
-        {
-            end++;
-        }
-
-        return end;
-    }
+    private ulong[] Sorted(bool byKey) => HashRuns.Sorted(_entries.Count, i => byKey ? _entries[i].KeyHash : _entries[i].IdHash);
 
     private CasualtyEstimate ReadAgain(int index)
     {

@@ -61,10 +61,10 @@ internal sealed class StatsPlaces<TRecord>
     public HashSet<int> Repeats()
     {
         var repeats = new HashSet<int>();
-        ulong[] sorted = Sorted(Count, i => _places[i].IdHash);
+        ulong[] sorted = HashRuns.Sorted(Count, i => _places[i].IdHash);
         for (int start = 0; start < sorted.Length;)
         {
-            int end = RunEnd(sorted, start);
+            int end = HashRuns.RunEnd(sorted, start);
             if (end - start > 1)
             {
                 var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -136,32 +136,6 @@ internal sealed class StatsPlaces<TRecord>
 
         // Read once without an error, the same bytes read again give the same record: anything else is a file that changed.
         return again as TRecord ?? throw new InputChangedException(mark.Offset, 0);
-    }
-
-    /// <summary>Every index with its hash (high half) and the index (low half), sorted: equal hashes together, each run in the order met.</summary>
-    public static ulong[] Sorted(int count, Func<int, int> hash)
-    {
-        var sorted = new ulong[count];
-        for (int i = 0; i < sorted.Length; i++)
-        {
-            sorted[i] = ((ulong)(uint)hash(i) << 32) | (uint)i;
-        }
-
-        Array.Sort(sorted);
-        return sorted;
-    }
-
-    /// <summary>Gets the end of the run of equal hashes that starts at <paramref name="start"/>.</summary>
-    public static int RunEnd(ulong[] sorted, int start)
-    {
-        ulong hash = sorted[start] >> 32;
-        int end = start + 1;
-        while (end < sorted.Length && sorted[end] >> 32 == hash)
-        {
-            end++;
-        }
-
-        return end;
     }
 
     private int IdHash(string id) => StringComparer.Ordinal.GetHashCode(id) & _mask;
