@@ -42,8 +42,8 @@ public static partial class AjvComparison
             string.Empty,
             $"### conflictmodel validate vs ajv vs our reader alone (JSON Lines, {runs} runs each in alternation after one warm-up; medians; one fresh process each, start-up included)",
             string.Empty,
-            "| records | file | conflictmodel validate | ajv (per-type schema) | our reader alone | validate / ajv | validate / reader | peak RSS validate | peak RSS ajv | peak RSS reader |",
-            "|---|---|---|---|---|---|---|---|---|---|",
+            "| records | file | conflictmodel validate | ajv (per-type schema) | our reader alone | validate / ajv | validate / reader | peak RSS validate | peak RSS ajv | peak RSS reader | CPU (user + sys) validate / ajv / reader | CPU validate / ajv | CPU validate / reader |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         };
         try
         {
@@ -59,26 +59,29 @@ public static partial class AjvComparison
                 };
                 var times = commands.ToDictionary(c => c.Name, _ => new List<double>());
                 var peaks = commands.ToDictionary(c => c.Name, _ => new List<double>());
+                var cpus = commands.ToDictionary(c => c.Name, _ => new List<double>());
                 for (int run = -1; run < runs; run++)
                 {
                     foreach ((string name, string[] command) in commands)
                     {
                         var clock = Stopwatch.StartNew();
-                        (_, long? rss) = ProcessSuite.Measured(command, haveTime: true, allowFailure: true);
+                        (_, long? rss, double? cpu) = ProcessSuite.MeasuredWithCpu(command, haveTime: true, allowFailure: true);
                         double seconds = clock.Elapsed.TotalSeconds;
                         if (run >= 0)
                         {
                             times[name].Add(seconds);
                             peaks[name].Add(rss ?? -1);
+                            cpus[name].Add(cpu ?? double.NaN);
                         }
 
-                        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{size:N0} {name} run {run}: {seconds:F2} s, {ProcessSuite.Kib(rss)}"));
+                        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{size:N0} {name} run {run}: {seconds:F2} s, {cpu:F2} s CPU, {ProcessSuite.Kib(rss)}, load {LoadAverage()}"));
                     }
                 }
 
                 double validate = ProcessSuite.Median(times["validate"]), ajv = ProcessSuite.Median(times["ajv"]), reader = ProcessSuite.Median(times["reader"]);
+                double validateCpu = ProcessSuite.Median(cpus["validate"]), ajvCpu = ProcessSuite.Median(cpus["ajv"]), readerCpu = ProcessSuite.Median(cpus["reader"]);
                 lines.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"| {size:N0} | {ProcessSuite.Mb(new FileInfo(file).Length)} | {validate:F2} s | {ajv:F2} s | {reader:F2} s | {validate / ajv:F2}x | {validate / reader:F2}x | {ProcessSuite.Kib((long)ProcessSuite.Median(peaks["validate"]))} | {ProcessSuite.Kib((long)ProcessSuite.Median(peaks["ajv"]))} | {ProcessSuite.Kib((long)ProcessSuite.Median(peaks["reader"]))} |"));
+                    $"| {size:N0} | {ProcessSuite.Mb(new FileInfo(file).Length)} | {validate:F2} s | {ajv:F2} s | {reader:F2} s | {validate / ajv:F2}x | {validate / reader:F2}x | {ProcessSuite.Kib((long)ProcessSuite.Median(peaks["validate"]))} | {ProcessSuite.Kib((long)ProcessSuite.Median(peaks["ajv"]))} | {ProcessSuite.Kib((long)ProcessSuite.Median(peaks["reader"]))} | {validateCpu:F2} / {ajvCpu:F2} / {readerCpu:F2} s | {validateCpu / ajvCpu:F2}x | {validateCpu / readerCpu:F2}x |"));
                 output.WriteLine(lines[^1]);
             }
 

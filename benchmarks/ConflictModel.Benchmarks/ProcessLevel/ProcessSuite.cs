@@ -212,6 +212,16 @@ public static class ProcessSuite
     /// <summary>Runs a command to its end, under /usr/bin/time -v when there is one; its first output line and peak RSS.</summary>
     internal static (string Line, long? PeakRssKib) Measured(string[] command, bool haveTime, bool allowFailure = false)
     {
+        (string line, long? rss, _) = MeasuredWithCpu(command, haveTime, allowFailure);
+        return (line, rss);
+    }
+
+    /// <summary>
+    /// As <see cref="Measured"/>, with the CPU time the process and its children used (user + system, all threads, from
+    /// /usr/bin/time): on a machine other jobs share, a steadier measure of work than the wall time.
+    /// </summary>
+    internal static (string Line, long? PeakRssKib, double? CpuSeconds) MeasuredWithCpu(string[] command, bool haveTime, bool allowFailure = false)
+    {
         ProcessStartInfo start = Start(haveTime ? [TimePath, "-v", .. command] : command);
         using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException($"Could not start {command[0]}.");
         System.Threading.Tasks.Task<string> error = process.StandardError.ReadToEndAsync();
@@ -223,16 +233,26 @@ public static class ProcessSuite
         }
 
         long? rss = null;
+        double? cpu = null;
         foreach (string line in error.Result.Split('\n'))
         {
             const string Key = "Maximum resident set size (kbytes):";
-            if (line.Trim().StartsWith(Key, StringComparison.Ordinal))
+            string trimmed = line.Trim();
+            if (trimmed.StartsWith(Key, StringComparison.Ordinal))
             {
-                rss = long.Parse(line.Trim()[Key.Length..].Trim(), CultureInfo.InvariantCulture);
+                rss = long.Parse(trimmed[Key.Length..].Trim(), CultureInfo.InvariantCulture);
+            }
+
+            foreach (string key in new[] { "User time (seconds):", "System time (seconds):" })
+            {
+                if (trimmed.StartsWith(key, StringComparison.Ordinal))
+                {
+                    cpu = (cpu ?? 0) + double.Parse(trimmed[key.Length..].Trim(), CultureInfo.InvariantCulture);
+                }
             }
         }
 
-        return (text.Split('\n')[0], rss);
+        return (text.Split('\n')[0], rss, cpu);
     }
 
     private static ProcessStartInfo Start(string[] command)

@@ -36,8 +36,13 @@ internal sealed class DiagnosticCollector
     private readonly ValidationOptions _options;
     private readonly int _max;
     private readonly HashSet<Suppression> _used = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<DiagnosticDescriptor, DiagnosticSeverity?> _severities = new(ReferenceEqualityComparer.Instance);
     private List<Diagnostic> _kept = [];
     private long _count;
+
+    // Once more than the maximum have been kept: the last that can still be reported. One after it in keep order
+    // never will be (the maximum, all before it, are already known), so it is counted and not kept.
+    private Diagnostic? _lastReportable;
 
     public DiagnosticCollector(ValidationOptions options, int max)
     {
@@ -48,7 +53,7 @@ internal sealed class DiagnosticCollector
     /// <summary>Takes a raw diagnostic (with its default severity).</summary>
     public void Add(Diagnostic diagnostic, Func<DiagnosticLocation, string?> recordIdAt)
     {
-        if (_options.GetEffectiveSeverity(diagnostic.Descriptor) is not { } severity)
+        if (SeverityOf(diagnostic.Descriptor) is not { } severity)
         {
             return;
         }
@@ -61,6 +66,41 @@ internal sealed class DiagnosticCollector
 
         Keep(effective);
     }
+
+    /// <summary>
+    /// Tells, before it is made, whether a diagnostic can no longer be reported: more than the maximum are kept
+    /// already, all before it in keep order (unsuppressed, more severe, or earlier in the file). Its location is then
+    /// not worth computing. Only the descriptor and the first line it can be on are known, so the answer is
+    /// conservative: false whenever the diagnostic might still be reported, or might be suppressed (a suppression that
+    /// matches is used, which the report says).
+    /// </summary>
+    /// <param name="descriptor">What the diagnostic would be.</param>
+    /// <param name="filePath">The file it would be in.</param>
+    /// <param name="firstLine">The earliest line it can start on; 0 when not known.</param>
+    /// <param name="counts">Whether, when true is returned, <see cref="Add"/> would have counted it (it is not disabled): then give it to <see cref="CountUnreported"/>.</param>
+    /// <returns>Whether the diagnostic cannot be reported.</returns>
+    public bool CannotReport(DiagnosticDescriptor descriptor, string? filePath, int firstLine, out bool counts)
+    {
+        counts = false;
+        if (SeverityOf(descriptor) is not { } severity)
+        {
+            return true;
+        }
+
+        if (_lastReportable is not { } last || last.IsSuppressed || (descriptor.IsConfigurable && !_options.Suppressions.IsEmpty))
+        {
+            return false;
+        }
+
+        // KeepOrder(new, last) > 0, knowing only severity, file and a lower bound of the line.
+        int c = last.Severity.CompareTo(severity);
+        c = c != 0 ? c : string.CompareOrdinal(filePath, last.Location.FilePath);
+        counts = c > 0 || (c == 0 && firstLine > last.Location.StartLine);
+        return counts;
+    }
+
+    /// <summary>Counts diagnostics that <see cref="CannotReport"/> said cannot be reported, as <see cref="Add"/> would have.</summary>
+    public void CountUnreported(int count) => _count += count;
 
     /// <summary>Adds the diagnostics about the configuration and the suppressions, and gives the result in report order.</summary>
     public ValidationResult Finish(DatasetReadResult? read, string? filePath, long records)
@@ -81,7 +121,7 @@ internal sealed class DiagnosticCollector
 
         foreach (Diagnostic diagnostic in _options.ConfigurationDiagnostics)
         {
-            if (_options.GetEffectiveSeverity(diagnostic.Descriptor) is { } severity)
+            if (SeverityOf(diagnostic.Descriptor) is { } severity)
             {
                 Keep(diagnostic.WithSeverity(severity));
             }
@@ -100,15 +140,31 @@ internal sealed class DiagnosticCollector
 
     private void AddOwn(DiagnosticDescriptor descriptor, DiagnosticLocation where, string id)
     {
-        if (_options.GetEffectiveSeverity(descriptor) is { } severity)
+        if (SeverityOf(descriptor) is { } severity)
         {
             Keep(Diagnostic.Create(descriptor, where, id).WithSeverity(severity));
         }
     }
 
+    private DiagnosticSeverity? SeverityOf(DiagnosticDescriptor descriptor)
+    {
+        if (!_severities.TryGetValue(descriptor, out DiagnosticSeverity? severity))
+        {
+            severity = _options.GetEffectiveSeverity(descriptor);
+            _severities.Add(descriptor, severity);
+        }
+
+        return severity;
+    }
+
     private void Keep(Diagnostic diagnostic)
     {
         _count++;
+        if (_lastReportable is not null && KeepOrder(diagnostic, _lastReportable) > 0)
+        {
+            return;
+        }
+
         _kept.Add(diagnostic);
         if (_kept.Count > (2L * _max) + 1024)
         {
@@ -116,6 +172,10 @@ internal sealed class DiagnosticCollector
             List<Diagnostic> distinct = _kept.Distinct().ToList();
             distinct.Sort(KeepOrder);
             _kept = distinct.Count > _max ? distinct.GetRange(0, _max) : distinct;
+            if (_kept.Count == _max && _max > 0)
+            {
+                _lastReportable = _kept[^1];
+            }
         }
     }
 

@@ -89,8 +89,9 @@ public sealed class RecordContext<TRecord>
     /// <param name="descriptor">What kind of problem.</param>
     /// <param name="relativePointer">The member, as a JSON Pointer from the record; null for the record.</param>
     /// <param name="args">The message arguments.</param>
+    /// <remarks>The location is found only if the diagnostic can still be reported (past <see cref="DatasetReaderOptions.MaxDiagnostics"/> findings it is only counted).</remarks>
     public void Report(DiagnosticDescriptor descriptor, string? relativePointer, params object?[] args)
-        => Report(Diagnostic.Create(descriptor, LocationOf(relativePointer), args));
+        => _engine.ReportAtCurrent(Rule, descriptor, relativePointer, null, args);
 
     /// <summary>Reports a diagnostic at the record or a member of it, with other locations it involves.</summary>
     /// <param name="descriptor">What kind of problem.</param>
@@ -98,5 +99,5 @@ public sealed class RecordContext<TRecord>
     /// <param name="additionalLocations">Other places involved.</param>
     /// <param name="args">The message arguments.</param>
     public void Report(DiagnosticDescriptor descriptor, string? relativePointer, IEnumerable<DiagnosticLocation> additionalLocations, params object?[] args)
-        => Report(Diagnostic.Create(descriptor, LocationOf(relativePointer), additionalLocations, args));
+        => _engine.ReportAtCurrent(Rule, descriptor, relativePointer, additionalLocations ?? [], args);
 }

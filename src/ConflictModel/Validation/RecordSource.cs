@@ -52,6 +52,18 @@ internal abstract class RecordSource
     /// <summary>Gets whether a lookup by id found nothing since the last call (always false when every record is known).</summary>
     public abstract bool TakeMissed();
 
+    /// <summary>Gets whether a lookup by id found nothing since <see cref="TakeMissed"/> was last called, without resetting it.</summary>
+    public virtual bool HasMissed => false;
+
+    /// <summary>Gets the file the records are read from, as locations name it.</summary>
+    public virtual string? FilePath => FileLocation.FilePath;
+
+    /// <summary>Gets the earliest line a location in the current record can start on; 0 when not known.</summary>
+    public virtual int CurrentFirstLine => 0;
+
+    /// <summary>Gets the earliest line a location in the record of a handle can start on; 0 when not known.</summary>
+    public virtual int FirstLineOf(RecordHandle handle) => 0;
+
     public abstract DiagnosticLocation LocateCurrent(string? relativePointer);
 
     public abstract DiagnosticLocation Locate(RecordHandle handle, string? relativePointer);

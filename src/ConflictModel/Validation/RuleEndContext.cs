@@ -76,4 +76,18 @@ public sealed class RuleEndContext
     /// <param name="diagnostic">The diagnostic; its descriptor must be one of the rule's <see cref="DatasetRule.SupportedDiagnostics"/>.</param>
     /// <exception cref="System.ArgumentException">The rule did not declare the descriptor (reported as an internal error of the rule).</exception>
     public void Report(Diagnostic diagnostic) => _engine.Report(Rule, diagnostic);
+
+    /// <summary>
+    /// Reports a diagnostic at a record met earlier, or a member of it: what
+    /// <c>Report(Diagnostic.Create(descriptor, LocationOf(handle, relativePointer), args))</c> reports, but the location
+    /// (for which a streaming validation reads the record's text again) is found only if the diagnostic can still be
+    /// reported: past <see cref="DatasetReaderOptions.MaxDiagnostics"/> findings, one that would not be is only counted.
+    /// </summary>
+    /// <param name="descriptor">What kind of problem; one of the rule's <see cref="DatasetRule.SupportedDiagnostics"/>.</param>
+    /// <param name="handle">The record's handle.</param>
+    /// <param name="relativePointer">A JSON Pointer from the record, with the model's indices; null for the record.</param>
+    /// <param name="args">The message arguments.</param>
+    /// <exception cref="System.ArgumentException"><paramref name="handle"/> is the default value, or the rule did not declare the descriptor.</exception>
+    public void Report(DiagnosticDescriptor descriptor, RecordHandle handle, string? relativePointer, params object?[] args)
+        => _engine.ReportAt(Rule, descriptor, handle, relativePointer, args);
 }

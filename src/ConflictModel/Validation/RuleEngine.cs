@@ -25,7 +25,8 @@ internal sealed class RuleEngine
     private readonly List<(RuleRun Rule, Action<RuleEndContext> Action)> _endActions = [];
     private readonly DiagnosticCollector _collector;
     private readonly Func<DiagnosticLocation, string?> _recordIdAt;
-    private readonly List<Diagnostic> _held = [];
+    private readonly List<Finding> _held = [];
+    private int _heldUncounted;
     private bool _holding;
 
     public RuleEngine(IReadOnlyList<RuleRegistration> registrations, RecordSource source, LocalDate today, DiagnosticCollector collector)
@@ -171,18 +172,46 @@ internal sealed class RuleEngine
     public void Report(DatasetRule rule, Diagnostic diagnostic)
     {
         ArgumentNullException.ThrowIfNull(diagnostic);
-        if (!rule.SupportedIds.Contains(diagnostic.Id))
-        {
-            throw new ArgumentException($"{rule.Name} reported {diagnostic.Id}, which is not among its supported diagnostics.", nameof(diagnostic));
-        }
+        CheckDeclared(rule, diagnostic.Id);
+        Take(new Finding(diagnostic));
+    }
 
-        if (_holding)
+    /// <summary>
+    /// Takes a diagnostic a rule reports at the current record or a member of it, making it (locating it in the text)
+    /// only if it can still be reported: past the maximum it is only counted, and a finding that a missed lookup is
+    /// about to discard is made only if the rule fails instead.
+    /// </summary>
+    public void ReportAtCurrent(DatasetRule rule, DiagnosticDescriptor descriptor, string? relativePointer, IEnumerable<DiagnosticLocation>? additionalLocations, object?[]? args)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        CheckDeclared(rule, descriptor.Id);
+        if (_collector.CannotReport(descriptor, Source.FilePath, Source.CurrentFirstLine, out bool counts))
         {
-            _held.Add(diagnostic);
+            Count(counts);
+        }
+        else if (_holding && additionalLocations is null && Source.HasMissed)
+        {
+            Take(new Finding(null, descriptor, relativePointer, args));
         }
         else
         {
-            _collector.Add(diagnostic, _recordIdAt);
+            Take(new Finding(Diagnostic.Create(descriptor, Source.LocateCurrent(relativePointer), additionalLocations, args)));
+        }
+    }
+
+    /// <summary>Takes a diagnostic a rule reports at a record met earlier, locating it only if it can still be reported.</summary>
+    public void ReportAt(DatasetRule rule, DiagnosticDescriptor descriptor, RecordHandle handle, string? relativePointer, object?[]? args)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        Given(handle);
+        CheckDeclared(rule, descriptor.Id);
+        if (_collector.CannotReport(descriptor, Source.FilePath, Source.FirstLineOf(handle), out bool counts))
+        {
+            Count(counts);
+        }
+        else
+        {
+            Take(new Finding(Diagnostic.Create(descriptor, Source.Locate(handle, relativePointer), args)));
         }
     }
 
@@ -224,13 +253,57 @@ internal sealed class RuleEngine
         }
         else
         {
-            foreach (Diagnostic diagnostic in _held)
+            foreach (Finding finding in _held)
             {
+                // One held unmade (a lookup had missed) is made now that it counts: the record is still the current one.
+                Diagnostic diagnostic = finding.Diagnostic ?? Diagnostic.Create(finding.Descriptor!, Source.LocateCurrent(finding.Pointer), finding.Arguments);
                 _collector.Add(diagnostic, _recordIdAt);
             }
+
+            _collector.CountUnreported(_heldUncounted);
         }
 
         _held.Clear();
+        _heldUncounted = 0;
+    }
+
+    // The parameter named is the diagnostic's, whichever overload the rule called: CM0900's message stays the same.
+    private static void CheckDeclared(DatasetRule rule, string id, string parameter = "diagnostic")
+    {
+        if (!rule.SupportedIds.Contains(id))
+        {
+            throw new ArgumentException($"{rule.Name} reported {id}, which is not among its supported diagnostics.", parameter);
+        }
+    }
+
+    private void Take(Finding finding)
+    {
+        if (_holding)
+        {
+            _held.Add(finding);
+        }
+        else
+        {
+            _collector.Add(finding.Diagnostic!, _recordIdAt);
+        }
+    }
+
+    /// <summary>Counts a finding that cannot be reported, when it is known to count (held ones only if they are kept).</summary>
+    private void Count(bool counts)
+    {
+        if (!counts)
+        {
+            return;
+        }
+
+        if (_holding)
+        {
+            _heldUncounted++;
+        }
+        else
+        {
+            _collector.CountUnreported(1);
+        }
     }
 
     private void Fail(RuleRun rule, Exception ex)
@@ -239,6 +312,9 @@ internal sealed class RuleEngine
         _collector.Add(Diagnostic.Create(ValidationDiagnostics.InternalError, Source.FileLocation, $"Rule {rule.Rule.Name}", $"{ex.GetType().Name}: {ex.Message}"), _recordIdAt);
     }
 }
+
+/// <summary>A finding held while an action runs: made, or (when a lookup had already missed, so that it is likely discarded) what makes it.</summary>
+internal readonly record struct Finding(Diagnostic? Diagnostic, DiagnosticDescriptor? Descriptor = null, string? Pointer = null, object?[]? Arguments = null);
 
 /// <summary>How a record action runs: first, as the record is read; again, as it leaves the recent records; at the end, when every id is known.</summary>
 internal enum RulePass

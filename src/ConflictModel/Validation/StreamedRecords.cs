@@ -116,6 +116,15 @@ internal sealed class StreamedRecords : RecordSource, IStreamingSymbols
         return again.Span is { Record: { } record } span ? (record, RecordMark.Of(again.Window, span), again.Window, span) : null;
     }
 
+    public override bool HasMissed => _missed;
+
+    public override string? FilePath => _reader.FilePath;
+
+    // A record's window starts at the start of its line (a document's record, within its line): nothing in it is earlier.
+    public override int CurrentFirstLine => _mark is { } mark ? mark.LinesBefore + 1 : 0;
+
+    public override int FirstLineOf(RecordHandle handle) => handle.IsLoaded || handle.IsDefault ? 0 : handle.ToMark().LinesBefore + 1;
+
     public override bool TakeMissed()
     {
         bool missed = _missed;

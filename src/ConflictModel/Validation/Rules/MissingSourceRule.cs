@@ -75,7 +75,7 @@ internal sealed class MissingSourceRule : DatasetRule
                 {
                     if (!sourcedByClaim.Contains(id))
                     {
-                        end.Report(Diagnostic.Create(EstimateWithoutSource, end.LocationOf(handle, null)));
+                        end.Report(EstimateWithoutSource, handle, null);
                     }
                 }
             });
