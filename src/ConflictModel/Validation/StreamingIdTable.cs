@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Numerics;
 using System.Text;
@@ -21,8 +22,9 @@ namespace ConflictModel.Validation;
 /// for chained 32-byte entries and some 200 for a dictionary of strings to mark objects.
 /// <para>
 /// A pair can also be numbered before any record has it (<see cref="Intern"/>: a reference to a record further on):
-/// it is then in the table without a line, and <see cref="Contains"/> and <see cref="TryGetMark"/> do not find it
-/// until <see cref="TryAdd"/> gives it one, keeping its index. Not thread-safe.
+/// it is then in the table without a line but with room for one (16 bytes, fixed-width, written in place), and
+/// <see cref="Contains"/> and <see cref="TryGetMark"/> do not find it until <see cref="TryAdd"/> gives it its line,
+/// keeping its index. Not thread-safe.
 /// </para>
 /// </summary>
 internal sealed class StreamingIdTable
@@ -33,7 +35,9 @@ internal sealed class StreamingIdTable
     private const int MaxStackId = 256;
     private const int MaxBlocks = 1 << (32 - (BlockShift - 2)); // positions are in 4-byte units: 16 GiB in all
     private const byte KindBits = 0x0F;
+    private const byte FixedLine = 0x20; // the entry was numbered before its record: room for the line, fixed-width
     private const byte HasLine = 0x40;
+    private const int FixedLineSize = 16;
     private const byte OwnArray = 0x80;
     private const int InitialSlots = 1024;
 
@@ -73,8 +77,8 @@ internal sealed class StreamingIdTable
                     return false;
                 }
 
-                // Numbered by a reference before its record came: the entry is written again, with the line.
-                _positions.At(index) = Store(kind, key, mark);
+                // Numbered by a reference before its record came: the line goes in the room left for it.
+                SetLine(index, mark);
                 return true;
             }
 
@@ -124,9 +128,21 @@ internal sealed class StreamingIdTable
         ReadOnlySpan<byte> entry = EntryAt(index);
         int at = 1;
         SkipId(entry, ref at);
-        long windowOffset = (long)ReadVarint(entry, ref at);
-        int windowLength = (int)ReadVarint(entry, ref at);
-        int linesBefore = (int)ReadVarint(entry, ref at);
+        long windowOffset;
+        int windowLength, linesBefore;
+        if ((entry[0] & FixedLine) != 0)
+        {
+            windowOffset = BinaryPrimitives.ReadInt64LittleEndian(entry[at..]);
+            windowLength = BinaryPrimitives.ReadInt32LittleEndian(entry[(at + 8)..]);
+            linesBefore = BinaryPrimitives.ReadInt32LittleEndian(entry[(at + 12)..]);
+        }
+        else
+        {
+            windowOffset = (long)ReadVarint(entry, ref at);
+            windowLength = (int)ReadVarint(entry, ref at);
+            linesBefore = (int)ReadVarint(entry, ref at);
+        }
+
         mark = new RecordMark(kind, id, windowOffset, windowLength, linesBefore, 0, windowLength, null);
         return true;
     }
@@ -274,10 +290,9 @@ internal sealed class StreamingIdTable
         bool own = key.Length > LongId;
         ulong idField = own ? (ulong)_longIds.Count : (ulong)key.Length;
         int size = 1 + VarintLength(idField) + (own ? 0 : key.Length);
-        if (mark is not null)
-        {
-            size += VarintLength((ulong)mark.WindowOffset) + VarintLength((uint)mark.WindowLength) + VarintLength((uint)mark.LinesBefore);
-        }
+        size += mark is not null
+            ? VarintLength((ulong)mark.WindowOffset) + VarintLength((uint)mark.WindowLength) + VarintLength((uint)mark.LinesBefore)
+            : FixedLineSize;
 
         if (BlockSize - _blockUsed < size)
         {
@@ -298,7 +313,7 @@ internal sealed class StreamingIdTable
         int block = _blocks.Count - 1;
         int start = _blockUsed;
         Span<byte> entry = _blocks[block].AsSpan(start, size);
-        entry[0] = (byte)((int)kind | (own ? OwnArray : 0) | (mark is not null ? HasLine : 0));
+        entry[0] = (byte)((int)kind | (own ? OwnArray : 0) | (mark is not null ? HasLine : FixedLine));
         int at = 1;
         WriteVarint(entry, ref at, idField);
         if (!own)
@@ -316,6 +331,18 @@ internal sealed class StreamingIdTable
 
         _blockUsed = Math.Min(BlockSize, (start + size + 3) & ~3);
         return ((uint)block << (BlockShift - 2)) | (uint)(start >> 2);
+    }
+
+    private void SetLine(int index, RecordMark mark)
+    {
+        uint position = _positions[index];
+        Span<byte> entry = _blocks[(int)(position >> (BlockShift - 2))].AsSpan((int)(position & ((1u << (BlockShift - 2)) - 1)) << 2);
+        int at = 1;
+        SkipId(entry, ref at);
+        BinaryPrimitives.WriteInt64LittleEndian(entry[at..], mark.WindowOffset);
+        BinaryPrimitives.WriteInt32LittleEndian(entry[(at + 8)..], mark.WindowLength);
+        BinaryPrimitives.WriteInt32LittleEndian(entry[(at + 12)..], mark.LinesBefore);
+        entry[0] |= HasLine;
     }
 
     private ReadOnlySpan<byte> EntryAt(int index)
