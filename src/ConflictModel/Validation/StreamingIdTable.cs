@@ -18,8 +18,8 @@ namespace ConflictModel.Validation;
 /// and its line as variable-length integers, 4-byte aligned), the index of a pair is a 4-byte position in the blocks,
 /// and lookups go through an open-addressed array of 4-byte slots (the pair's index and, in the bits the index does
 /// not need, part of its hash, so that a probe rarely reads an entry that does not match). Ids are compared by their
-/// bytes: no false matches. About 30 bytes a record on GED-shaped data (measured: docs/performance.md), against 57
-/// for chained 32-byte entries and some 200 for a dictionary of strings to mark objects.
+/// bytes: no false matches. About 43 bytes a record on GED-shaped data with 18-byte ids (measured:
+/// docs/performance.md), against 57 for chained 32-byte entries and some 200 for a dictionary of strings to mark objects.
 /// <para>
 /// A pair can also be numbered before any record has it (<see cref="Intern"/>: a reference to a record further on):
 /// it is then in the table without a line but with room for one (16 bytes, fixed-width, written in place), and
