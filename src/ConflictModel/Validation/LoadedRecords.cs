@@ -17,6 +17,8 @@ internal sealed class LoadedRecords : RecordSource
     private readonly ConflictRecord[] _records;
     private readonly RecordSpan?[] _spans;
     private int _current = -1;
+    private Dictionary<(RecordKind Kind, string Id), int>? _numbers;
+    private List<(RecordKind Kind, string Id)>? _numbered;
 
     public LoadedRecords(DatasetReadResult read)
     {
@@ -107,6 +109,24 @@ internal sealed class LoadedRecords : RecordSource
             : throw new ArgumentException("The handle is not one this validation gave out.", nameof(handle));
 
     public override string? RecordIdAt(DiagnosticLocation location) => _read.TryGetRecordAt(location, out _, out string? id) ? id : null;
+
+    public override int IdNumber(RecordKind kind, string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        _numbers ??= [];
+        _numbered ??= [];
+        if (!_numbers.TryGetValue((kind, id), out int number))
+        {
+            number = _numbered.Count;
+            _numbers.Add((kind, id), number);
+            _numbered.Add((kind, id));
+        }
+
+        return number;
+    }
+
+    public override (RecordKind Kind, string Id) IdOfNumber(int number)
+        => _numbered is not null && (uint)number < (uint)_numbered.Count ? _numbered[number] : throw new ArgumentOutOfRangeException(nameof(number));
 
     private RecordHandle HandleAt(int index)
         => new(index, _read.Text.BaseOffset + (_spans[index]?.Start ?? 0), _records[index].RecordKind);

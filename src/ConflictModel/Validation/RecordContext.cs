@@ -80,6 +80,13 @@ public sealed class RecordContext<TRecord>
     /// <exception cref="ArgumentException"><paramref name="handle"/> is the default value, not a record's.</exception>
     public ConflictRecord? ReadAgain(RecordHandle handle) => _engine.Source.ReadAgain(RuleEngine.Given(handle));
 
+    /// <summary>
+    /// Gets the number of a kind and id in this validation (dense from 0, equal for equal pairs, given on first use
+    /// whether or not a record has the pair): for a state kept by the rules of this assembly on numbers and bit sets
+    /// instead of id strings. Streamed, it is the pair's index in the id table. See <see cref="RuleEndContext.IdOfNumber"/>.
+    /// </summary>
+    internal int IdNumber(RecordKind kind, string id) => _engine.Source.IdNumber(kind, id);
+
     /// <summary>Reports a diagnostic.</summary>
     /// <param name="diagnostic">The diagnostic; its descriptor must be one of the rule's <see cref="DatasetRule.SupportedDiagnostics"/>.</param>
     /// <exception cref="ArgumentException">The rule did not declare the descriptor (reported as an internal error of the rule).</exception>

@@ -76,4 +76,14 @@ internal abstract class RecordSource
 
     /// <summary>Gets the id of the record a location lies in, for suppressions scoped to a record.</summary>
     public abstract string? RecordIdAt(DiagnosticLocation location);
+
+    /// <summary>
+    /// Gets the number of a kind and id in this validation: dense from 0, the same for equal pairs (ids compared
+    /// ordinally), given on first use whether or not a record has the pair, so that a rule can key its state on it
+    /// instead of the id's text. Streamed, it is the pair's index in the id table, which holds the pair anyway.
+    /// </summary>
+    public abstract int IdNumber(RecordKind kind, string id);
+
+    /// <summary>Gets the kind and id of a number <see cref="IdNumber"/> gave.</summary>
+    public abstract (RecordKind Kind, string Id) IdOfNumber(int number);
 }

@@ -72,6 +72,9 @@ public sealed class RuleEndContext
     /// <exception cref="System.ArgumentException"><paramref name="handle"/> is the default value, not a record's.</exception>
     public ConflictRecord? ReadAgain(RecordHandle handle) => _engine.Source.ReadAgain(RuleEngine.Given(handle));
 
+    /// <summary>Gets the kind and id of a number <see cref="RecordContext{TRecord}.IdNumber"/> gave in this validation.</summary>
+    internal (RecordKind Kind, string Id) IdOfNumber(int number) => _engine.Source.IdOfNumber(number);
+
     /// <summary>Reports a diagnostic.</summary>
     /// <param name="diagnostic">The diagnostic; its descriptor must be one of the rule's <see cref="DatasetRule.SupportedDiagnostics"/>.</param>
     /// <exception cref="System.ArgumentException">The rule did not declare the descriptor (reported as an internal error of the rule).</exception>

@@ -192,6 +192,10 @@ internal sealed class StreamedRecords : RecordSource, IStreamingSymbols
 
     public override string? RecordIdAt(DiagnosticLocation location) => _places?.IdAt(location);
 
+    public override int IdNumber(RecordKind kind, string id) => _ids.Intern(kind, id);
+
+    public override (RecordKind Kind, string Id) IdOfNumber(int number) => (_ids.KindAt(number), _ids.IdAt(number));
+
     // ---- Lookups by id (IStreamingSymbols) ----------------------------------------------------------------------
 
     public ConflictRecord? Find(RecordKind kind, string id)

@@ -1,6 +1,8 @@
 using System;
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Collections.Generic;
+using System.Numerics;
 using System.Text;
 using ConflictModel.Model;
 using ConflictModel.Diagnostics;
@@ -10,191 +12,388 @@ namespace ConflictModel.Validation;
 
 /// <summary>
 /// The id table of a streaming validation: for every kind and id met, the line the first record with it is on (its
-/// offset, length and number; the record's span in the line is found again by reading the line). It is the one
-/// structure that has to grow with the number of records, so it is kept flat: ids as UTF-8 in large byte blocks,
-/// entries as 32-byte structs in fixed-size chunks (no copying as it grows), chained through an <see cref="int"/>
-/// bucket array: about 57 bytes a record on GED-shaped data (measured: docs/performance.md), against some 200 for a
-/// dictionary of strings to mark objects. Not thread-safe.
+/// offset, length and number; the record's span in the line is found again by reading the line), and a dense number
+/// (its index) that rules key their state on instead of the id's text. It is the one structure that has to grow with
+/// the number of records, so it is kept flat: each pair is one entry in large byte blocks (its kind, its id as UTF-8
+/// and its line as variable-length integers, 4-byte aligned), the index of a pair is a 4-byte position in the blocks,
+/// and lookups go through an open-addressed array of 4-byte slots (the pair's index and, in the bits the index does
+/// not need, part of its hash, so that a probe rarely reads an entry that does not match). Ids are compared by their
+/// bytes: no false matches. About 43 bytes a record on GED-shaped data with 18-byte ids (measured:
+/// docs/performance.md), against 57 for chained 32-byte entries and some 200 for a dictionary of strings to mark objects.
+/// <para>
+/// A pair can also be numbered before any record has it (<see cref="Intern"/>: a reference to a record further on):
+/// it is then in the table without a line but with room for one (16 bytes, fixed-width, written in place), and
+/// <see cref="Contains"/> and <see cref="TryGetMark"/> do not find it until <see cref="TryAdd"/> gives it its line,
+/// keeping its index. Not thread-safe.
+/// </para>
 /// </summary>
 internal sealed class StreamingIdTable
 {
-    private const int BlockSize = 1 << 20;
+    private const int BlockShift = 20;
+    private const int BlockSize = 1 << BlockShift;
+    private const int LongId = BlockSize / 4; // a longer id gets an array of its own, so that the blocks stay full
     private const int MaxStackId = 256;
-    private const int FieldBits = 20;
-    private const long FieldMask = (1L << FieldBits) - 1;
-    private const long OwnBlock = FieldMask; // the length field of an id that has a block of its own
+    private const int MaxBlocks = 1 << (32 - (BlockShift - 2)); // positions are in 4-byte units: 16 GiB in all
+    private const byte KindBits = 0x0F;
+    private const byte FixedLine = 0x20; // the entry was numbered before its record: room for the line, fixed-width
+    private const byte HasLine = 0x40;
+    private const int FixedLineSize = 16;
+    private const byte OwnArray = 0x80;
+    private const int InitialSlots = 1024;
 
-    private readonly ChunkedList<Entry> _entries = new();
+    private readonly ChunkedList<uint> _positions = new();
     private readonly List<byte[]> _blocks = [];
-    private int[] _buckets = new int[1024];
-    private int _block = -1;
-    private int _blockUsed;
+    private readonly List<byte[]> _longIds = [];
+    private int _blockUsed = BlockSize;
+    private uint[] _slots = [];
+    private int _indexBits;
+    private uint _indexMask;
 
-    /// <summary>Gets the number of distinct kind and id pairs.</summary>
-    public int Count => _entries.Count;
+    public StreamingIdTable() => Resize(InitialSlots);
 
-    /// <summary>Adds the kind and id with where its record is, unless the pair is there already.</summary>
+    /// <summary>Gets the number of distinct kind and id pairs, with those only numbered (<see cref="Intern"/>).</summary>
+    public int Count => _positions.Count;
+
+    /// <summary>Adds the kind and id with where its record is, unless a record with the pair is there already.</summary>
     /// <param name="kind">The record's kind.</param>
     /// <param name="id">The record's id.</param>
     /// <param name="mark">Where the record is.</param>
     /// <param name="index">The pair's index in the table (see <see cref="IdAt"/>), new or not.</param>
-    /// <returns>True if the pair is new.</returns>
+    /// <returns>True if no record with the pair was added before.</returns>
     public bool TryAdd(RecordKind kind, string id, RecordMark mark, out int index)
     {
         ArgumentNullException.ThrowIfNull(id);
-        int hash = Hash(kind, id);
-        index = Find(kind, id, hash);
-        if (index >= 0)
+        ArgumentNullException.ThrowIfNull(mark);
+        byte[]? rented = null;
+        try
         {
-            return false;
-        }
+            ReadOnlySpan<byte> key = Encode(id, stackalloc byte[MaxStackId], ref rented);
+            uint hash = Hash(kind, key);
+            index = Find(kind, key, hash, out int slot);
+            if (index >= 0)
+            {
+                if ((FlagsAt(index) & HasLine) != 0)
+                {
+                    return false;
+                }
 
-        if (Count == int.MaxValue - 1)
-        {
-            throw new InvalidOperationException("The id table is full.");
-        }
+                // Numbered by a reference before its record came: the line goes in the room left for it.
+                SetLine(index, mark);
+                return true;
+            }
 
-        index = Count;
-        _entries.Add(new Entry { Hash = hash, Key = Store(kind, id), WindowOffset = mark.WindowOffset, WindowLength = mark.WindowLength, LinesBefore = mark.LinesBefore });
-        if (Count > _buckets.Length)
-        {
-            Rehash(_buckets.Length * 2);
+            index = Insert(kind, key, hash, slot, mark);
+            return true;
         }
-        else
+        finally
         {
-            int bucket = hash & (_buckets.Length - 1);
-            _entries.At(index).Next = _buckets[bucket] - 1;
-            _buckets[bucket] = index + 1;
+            Return(rented);
         }
-
-        return true;
     }
 
-    /// <summary>Gets whether the kind and id are in the table.</summary>
-    public bool Contains(RecordKind kind, string id) => Find(kind, id, Hash(kind, id)) >= 0;
+    /// <summary>Gets the index of the kind and id, numbering the pair if it is not in the table yet (no record has it so far).</summary>
+    /// <param name="kind">The kind.</param>
+    /// <param name="id">The id.</param>
+    /// <returns>The pair's index: the same for every call with an equal pair, and the one <see cref="TryAdd"/> gives.</returns>
+    public int Intern(RecordKind kind, string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        byte[]? rented = null;
+        try
+        {
+            ReadOnlySpan<byte> key = Encode(id, stackalloc byte[MaxStackId], ref rented);
+            uint hash = Hash(kind, key);
+            int index = Find(kind, key, hash, out int slot);
+            return index >= 0 ? index : Insert(kind, key, hash, slot, null);
+        }
+        finally
+        {
+            Return(rented);
+        }
+    }
+
+    /// <summary>Gets whether a record with the kind and id was added.</summary>
+    public bool Contains(RecordKind kind, string id) => FindWithLine(kind, id) >= 0;
 
     /// <summary>Gets the line the first record with the kind and id is on (a mark spanning the whole line).</summary>
     public bool TryGetMark(RecordKind kind, string id, out RecordMark mark)
     {
-        int index = Find(kind, id, Hash(kind, id));
+        int index = FindWithLine(kind, id);
         if (index < 0)
         {
             mark = null!;
             return false;
         }
 
-        ref Entry entry = ref _entries.At(index);
-        mark = new RecordMark(kind, id, entry.WindowOffset, entry.WindowLength, entry.LinesBefore, 0, entry.WindowLength, null);
+        ReadOnlySpan<byte> entry = EntryAt(index);
+        int at = 1;
+        SkipId(entry, ref at);
+        long windowOffset;
+        int windowLength, linesBefore;
+        if ((entry[0] & FixedLine) != 0)
+        {
+            windowOffset = BinaryPrimitives.ReadInt64LittleEndian(entry[at..]);
+            windowLength = BinaryPrimitives.ReadInt32LittleEndian(entry[(at + 8)..]);
+            linesBefore = BinaryPrimitives.ReadInt32LittleEndian(entry[(at + 12)..]);
+        }
+        else
+        {
+            windowOffset = (long)ReadVarint(entry, ref at);
+            windowLength = (int)ReadVarint(entry, ref at);
+            linesBefore = (int)ReadVarint(entry, ref at);
+        }
+
+        mark = new RecordMark(kind, id, windowOffset, windowLength, linesBefore, 0, windowLength, null);
         return true;
     }
 
-    /// <summary>Gets the id of the pair at an index <see cref="TryAdd"/> gave.</summary>
-    public string IdAt(int index)
+    /// <summary>Gets the id of the pair at an index <see cref="TryAdd"/> or <see cref="Intern"/> gave.</summary>
+    public string IdAt(int index) => Encoding.UTF8.GetString(IdBytes(EntryAt(index)));
+
+    /// <summary>Gets the kind of the pair at an index <see cref="TryAdd"/> or <see cref="Intern"/> gave.</summary>
+    public RecordKind KindAt(int index) => (RecordKind)(EntryAt(index)[0] & KindBits);
+
+    private static uint Hash(RecordKind kind, ReadOnlySpan<byte> id)
     {
-        ref Entry entry = ref _entries.At(index);
-        return Encoding.UTF8.GetString(KeyBytes(entry.Key));
+        var hash = default(HashCode);
+        hash.Add((int)kind);
+        hash.AddBytes(id);
+        return (uint)hash.ToHashCode();
     }
 
-    private static int Hash(RecordKind kind, string id) => HashCode.Combine(kind, string.GetHashCode(id, StringComparison.Ordinal));
-
-    private int Find(RecordKind kind, string id, int hash)
+    private static ReadOnlySpan<byte> Encode(string id, Span<byte> stack, ref byte[]? rented)
     {
-        int index = _buckets[hash & (_buckets.Length - 1)] - 1;
-        if (index < 0)
-        {
-            return -1;
-        }
-
-        byte[]? rented = null;
         int length = Encoding.UTF8.GetByteCount(id);
-        Span<byte> key = length <= MaxStackId ? stackalloc byte[MaxStackId] : (rented = ArrayPool<byte>.Shared.Rent(length));
-        key = key[..Encoding.UTF8.GetBytes(id, key)];
+        Span<byte> key = length <= stack.Length ? stack : (rented = ArrayPool<byte>.Shared.Rent(length));
+        return key[..Encoding.UTF8.GetBytes(id, key)];
+    }
+
+    private static void Return(byte[]? rented)
+    {
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private int FindWithLine(RecordKind kind, string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        byte[]? rented = null;
         try
         {
-            while (index >= 0)
-            {
-                ref Entry entry = ref _entries.At(index);
-                if (entry.Hash == hash && KindOf(entry.Key) == kind && KeyBytes(entry.Key).SequenceEqual(key))
-                {
-                    return index;
-                }
-
-                index = entry.Next;
-            }
-
-            return -1;
+            ReadOnlySpan<byte> key = Encode(id, stackalloc byte[MaxStackId], ref rented);
+            int index = Find(kind, key, Hash(kind, key), out _);
+            return index >= 0 && (FlagsAt(index) & HasLine) != 0 ? index : -1;
         }
         finally
         {
-            if (rented is not null)
+            Return(rented);
+        }
+    }
+
+    /// <summary>Finds the pair's index, or gives -1 and the empty slot where it would go.</summary>
+    private int Find(RecordKind kind, ReadOnlySpan<byte> key, uint hash, out int slot)
+    {
+        uint[] slots = _slots;
+        uint tag = Tag(hash);
+        int i = Home(hash, slots.Length);
+        while (true)
+        {
+            uint value = slots[i];
+            if (value == 0)
             {
-                ArrayPool<byte>.Shared.Return(rented);
+                slot = i;
+                return -1;
+            }
+
+            if ((value & ~_indexMask) == tag)
+            {
+                int index = (int)(value & _indexMask) - 1;
+                ReadOnlySpan<byte> entry = EntryAt(index);
+                if ((entry[0] & KindBits) == (int)kind && IdBytes(entry).SequenceEqual(key))
+                {
+                    slot = i;
+                    return index;
+                }
+            }
+
+            if (++i == slots.Length)
+            {
+                i = 0;
             }
         }
     }
 
-    /// <summary>Stores the id's UTF-8 and gives the key: kind (4 bits), block (20), start in it (20) and length (20).</summary>
-    private long Store(RecordKind kind, string id)
+    private int Insert(RecordKind kind, ReadOnlySpan<byte> key, uint hash, int slot, RecordMark? mark)
     {
-        int length = Encoding.UTF8.GetByteCount(id);
-        if (length > BlockSize / 4)
-        {
-            // A long id gets a block of its own, so that the shared blocks stay full.
-            _blocks.Add(Encoding.UTF8.GetBytes(id));
-            return Key(kind, _blocks.Count - 1, 0, OwnBlock);
-        }
-
-        if (_block < 0 || BlockSize - _blockUsed < length)
-        {
-            _blocks.Add(new byte[BlockSize]);
-            _block = _blocks.Count - 1;
-            _blockUsed = 0;
-        }
-
-        int start = _blockUsed;
-        Encoding.UTF8.GetBytes(id, _blocks[_block].AsSpan(start, length));
-        _blockUsed += length;
-        return Key(kind, _block, start, length);
-    }
-
-    private static long Key(RecordKind kind, int block, int start, long length)
-    {
-        if (block > FieldMask || (int)kind is < 0 or > 15)
+        if (Count == int.MaxValue - 1)
         {
             throw new InvalidOperationException("The id table is full.");
         }
 
-        return ((long)kind << (3 * FieldBits)) | ((long)block << (2 * FieldBits)) | ((long)start << FieldBits) | length;
+        int index = Count;
+        _positions.Add(Store(kind, key, mark));
+        if ((long)Count * 5 > (long)_slots.Length * 4)
+        {
+            // Past four fifths full: half as many slots again, and every pair placed anew.
+            Resize((int)Math.Min(Array.MaxLength, ((long)_slots.Length * 3 / 2) + 1));
+        }
+        else
+        {
+            _slots[slot] = Tag(hash) | (uint)(index + 1);
+        }
+
+        return index;
     }
 
-    private static RecordKind KindOf(long key) => (RecordKind)(int)(key >>> (3 * FieldBits));
+    /// <summary>The bits of a slot above the index: as much of the hash as fits there.</summary>
+    private uint Tag(uint hash) => _indexBits == 32 ? 0 : (hash << _indexBits);
 
-    private ReadOnlySpan<byte> KeyBytes(long key)
-    {
-        byte[] block = _blocks[(int)((key >> (2 * FieldBits)) & FieldMask)];
-        long length = key & FieldMask;
-        return length == OwnBlock ? block : block.AsSpan((int)((key >> FieldBits) & FieldMask), (int)length);
-    }
+    private static int Home(uint hash, int length) => (int)(((ulong)hash * (uint)length) >> 32);
 
-    private void Rehash(int size)
+    private void Resize(int size)
     {
-        _buckets = new int[size];
+        if (size <= Count)
+        {
+            throw new InvalidOperationException("The id table is full.");
+        }
+
+        _slots = new uint[size];
+        _indexBits = 32 - BitOperations.LeadingZeroCount((uint)size); // index + 1 <= Count < size fits
+        _indexMask = _indexBits == 32 ? uint.MaxValue : (1u << _indexBits) - 1;
         for (int index = 0; index < Count; index++)
         {
-            ref Entry entry = ref _entries.At(index);
-            int bucket = entry.Hash & (size - 1);
-            entry.Next = _buckets[bucket] - 1;
-            _buckets[bucket] = index + 1;
+            ReadOnlySpan<byte> entry = EntryAt(index);
+            uint hash = Hash((RecordKind)(entry[0] & KindBits), IdBytes(entry));
+            int i = Home(hash, size);
+            while (_slots[i] != 0)
+            {
+                if (++i == size)
+                {
+                    i = 0;
+                }
+            }
+
+            _slots[i] = Tag(hash) | (uint)(index + 1);
         }
     }
 
-    private struct Entry
+    /// <summary>Writes an entry (kind and flags, the id or the number of its own array, the line if known) and gives its position.</summary>
+    private uint Store(RecordKind kind, ReadOnlySpan<byte> key, RecordMark? mark)
     {
-        public long WindowOffset;
-        public long Key;
-        public int Hash;
-        public int Next;
-        public int WindowLength;
-        public int LinesBefore;
+        if ((int)kind is < 0 or > KindBits)
+        {
+            throw new InvalidOperationException("The id table is full.");
+        }
+
+        bool own = key.Length > LongId;
+        ulong idField = own ? (ulong)_longIds.Count : (ulong)key.Length;
+        int size = 1 + VarintLength(idField) + (own ? 0 : key.Length);
+        size += mark is not null
+            ? VarintLength((ulong)mark.WindowOffset) + VarintLength((uint)mark.WindowLength) + VarintLength((uint)mark.LinesBefore)
+            : FixedLineSize;
+
+        if (BlockSize - _blockUsed < size)
+        {
+            if (_blocks.Count == MaxBlocks)
+            {
+                throw new InvalidOperationException("The id table is full.");
+            }
+
+            _blocks.Add(new byte[BlockSize]);
+            _blockUsed = 0;
+        }
+
+        if (own)
+        {
+            _longIds.Add(key.ToArray());
+        }
+
+        int block = _blocks.Count - 1;
+        int start = _blockUsed;
+        Span<byte> entry = _blocks[block].AsSpan(start, size);
+        entry[0] = (byte)((int)kind | (own ? OwnArray : 0) | (mark is not null ? HasLine : FixedLine));
+        int at = 1;
+        WriteVarint(entry, ref at, idField);
+        if (!own)
+        {
+            key.CopyTo(entry[at..]);
+            at += key.Length;
+        }
+
+        if (mark is not null)
+        {
+            WriteVarint(entry, ref at, (ulong)mark.WindowOffset);
+            WriteVarint(entry, ref at, (uint)mark.WindowLength);
+            WriteVarint(entry, ref at, (uint)mark.LinesBefore);
+        }
+
+        _blockUsed = Math.Min(BlockSize, (start + size + 3) & ~3);
+        return ((uint)block << (BlockShift - 2)) | (uint)(start >> 2);
+    }
+
+    private void SetLine(int index, RecordMark mark)
+    {
+        uint position = _positions[index];
+        Span<byte> entry = _blocks[(int)(position >> (BlockShift - 2))].AsSpan((int)(position & ((1u << (BlockShift - 2)) - 1)) << 2);
+        int at = 1;
+        SkipId(entry, ref at);
+        BinaryPrimitives.WriteInt64LittleEndian(entry[at..], mark.WindowOffset);
+        BinaryPrimitives.WriteInt32LittleEndian(entry[(at + 8)..], mark.WindowLength);
+        BinaryPrimitives.WriteInt32LittleEndian(entry[(at + 12)..], mark.LinesBefore);
+        entry[0] |= HasLine;
+    }
+
+    private ReadOnlySpan<byte> EntryAt(int index)
+    {
+        uint position = _positions[index];
+        return _blocks[(int)(position >> (BlockShift - 2))].AsSpan((int)(position & ((1u << (BlockShift - 2)) - 1)) << 2);
+    }
+
+    private byte FlagsAt(int index) => EntryAt(index)[0];
+
+    private ReadOnlySpan<byte> IdBytes(ReadOnlySpan<byte> entry)
+    {
+        int at = 1;
+        int field = (int)ReadVarint(entry, ref at);
+        return (entry[0] & OwnArray) != 0 ? _longIds[field] : entry.Slice(at, field);
+    }
+
+    private static void SkipId(ReadOnlySpan<byte> entry, ref int at)
+    {
+        int field = (int)ReadVarint(entry, ref at);
+        if ((entry[0] & OwnArray) == 0)
+        {
+            at += field;
+        }
+    }
+
+    private static int VarintLength(ulong value) => Math.Max(1, (70 - BitOperations.LeadingZeroCount(value)) / 7);
+
+    private static void WriteVarint(Span<byte> to, ref int at, ulong value)
+    {
+        while (value >= 0x80)
+        {
+            to[at++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+
+        to[at++] = (byte)value;
+    }
+
+    private static ulong ReadVarint(ReadOnlySpan<byte> from, ref int at)
+    {
+        ulong value = 0;
+        int shift = 0;
+        byte b;
+        do
+        {
+            b = from[at++];
+            value |= (ulong)(b & 0x7F) << shift;
+            shift += 7;
+        }
+        while (b >= 0x80);
+        return value;
     }
 }

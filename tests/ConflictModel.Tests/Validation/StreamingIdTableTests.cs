@@ -131,6 +131,94 @@ public sealed class StreamingIdTableTests
     }
 
     [Fact]
+    public void Intern_BeforeAndAfterTheRecord_KeepsOneIndexAndFindsOnlyRecords()
+    {
+        // A reference numbers an id before its record comes: not found until the record is added, then with its line,
+        // under the same index.
+        var table = new StreamingIdTable();
+        int early = table.Intern(RecordKind.Actor, "a1");
+        Assert.Equal(0, early);
+        Assert.Equal(early, table.Intern(RecordKind.Actor, "a1"));
+        Assert.False(table.Contains(RecordKind.Actor, "a1"));
+        Assert.False(table.TryGetMark(RecordKind.Actor, "a1", out _));
+        Assert.Equal(1, table.Intern(RecordKind.Source, "a1")); // another kind, another pair
+        Assert.True(table.TryAdd(RecordKind.Event, "e1", Mark(RecordKind.Event, "e1", 7), out int e1));
+        Assert.Equal(2, e1);
+
+        Assert.True(table.TryAdd(RecordKind.Actor, "a1", Mark(RecordKind.Actor, "a1", 123_456_789_012), out int added));
+        Assert.Equal(early, added);
+        Assert.True(table.TryGetMark(RecordKind.Actor, "a1", out RecordMark mark));
+        Assert.Equal((123_456_789_012L, 90, 12), (mark.WindowOffset, mark.WindowLength, mark.LinesBefore));
+        Assert.False(table.TryAdd(RecordKind.Actor, "a1", Mark(RecordKind.Actor, "a1", 5), out int again));
+        Assert.Equal(early, again);
+        Assert.Equal(early, table.Intern(RecordKind.Actor, "a1"));
+        Assert.False(table.Contains(RecordKind.Source, "a1"));
+        Assert.Equal((RecordKind.Source, "a1"), (table.KindAt(1), table.IdAt(1)));
+        Assert.Equal((RecordKind.Event, "e1"), (table.KindAt(e1), table.IdAt(e1)));
+        Assert.Equal(3, table.Count);
+    }
+
+    [Fact]
+    public void Intern_MixedWithTryAdd_AgreesWithADictionary()
+    {
+        // Numbered and added pairs interleaved over many resizes and blocks, ids of every length class, lines with
+        // large offsets: each pair keeps its first index, and only added pairs are found, with their first line.
+        var table = new StreamingIdTable();
+        var numbers = new Dictionary<(RecordKind, string), int>();
+        var lines = new Dictionary<(RecordKind, string), long>();
+        var random = new Random(11);
+        RecordKind[] kinds = Enum.GetValues<RecordKind>();
+        for (int i = 0; i < 120_000; i++)
+        {
+            RecordKind kind = kinds[random.Next(kinds.Length)];
+            int n = random.Next(60_000);
+            string id = n % 997 == 0 ? new string('é', 200 + (n % 300)) + n : $"x-{n}";
+            if (random.Next(3) == 0)
+            {
+                int number = table.Intern(kind, id);
+                Assert.Equal(numbers.TryGetValue((kind, id), out int known) ? known : numbers.Count, number);
+                numbers.TryAdd((kind, id), number);
+            }
+            else
+            {
+                long offset = (long)i * 40_000_000;
+                bool added = table.TryAdd(kind, id, Mark(kind, id, offset), out int number);
+                Assert.Equal(!lines.ContainsKey((kind, id)), added);
+                Assert.Equal(numbers.TryGetValue((kind, id), out int known) ? known : numbers.Count, number);
+                numbers.TryAdd((kind, id), number);
+                lines.TryAdd((kind, id), offset);
+            }
+        }
+
+        Assert.Equal(numbers.Count, table.Count);
+        foreach (((RecordKind kind, string id), int number) in numbers)
+        {
+            Assert.Equal((kind, id), (table.KindAt(number), table.IdAt(number)));
+            Assert.Equal(lines.TryGetValue((kind, id), out long offset), table.TryGetMark(kind, id, out RecordMark? mark));
+            Assert.Equal(lines.ContainsKey((kind, id)), table.Contains(kind, id));
+            if (mark is not null)
+            {
+                Assert.Equal((offset, (int)(offset % 1000)), (mark.WindowOffset, mark.LinesBefore));
+            }
+        }
+    }
+
+    [Fact]
+    public void IdBits_AddAndContains_AcrossGrowth()
+    {
+        var bits = new IdBits();
+        Assert.False(bits.Contains(0));
+        Assert.True(bits.Add(0));
+        Assert.False(bits.Add(0));
+        Assert.True(bits.Add(1_000_003));
+        Assert.True(bits.Contains(1_000_003));
+        Assert.False(bits.Contains(1_000_002));
+        Assert.False(bits.Contains(-1));
+        Assert.False(bits.Contains(int.MaxValue));
+        Assert.True(bits.Contains(0));
+    }
+
+    [Fact]
     public void ChunkedList_AcrossChunks_KeepsOrder()
     {
         var list = new ChunkedList<long>();

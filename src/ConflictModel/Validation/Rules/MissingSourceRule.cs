@@ -45,22 +45,23 @@ internal sealed class MissingSourceRule : DatasetRule
         });
         context.RegisterStartAction(static start =>
         {
-            // Per validation: the estimates that cite no source (id and handle), and the estimates some claim with a
-            // citation asserts; at the end, those of the first not among the second.
-            var unsourced = new List<(CasualtyEstimateId Id, RecordHandle Handle)>();
-            var sourcedByClaim = new HashSet<CasualtyEstimateId>();
+            // Per validation: the estimates that cite no source (their ids' numbers and handles, in chunks that are
+            // never copied), and the estimates some claim with a citation asserts (a bit per id number); at the end,
+            // those of the first not among the second.
+            var unsourced = new ChunkedList<(int Id, RecordHandle Handle)>();
+            var sourcedByClaim = new IdBits();
             start.RegisterRecordAction<CasualtyEstimate>(c =>
             {
                 if (c.Record.Sources.IsEmpty)
                 {
-                    unsourced.Add((c.Record.Id, c.Handle));
+                    unsourced.Add((c.IdNumber(RecordKind.CasualtyEstimate, c.Record.RecordId), c.Handle));
                 }
             });
             start.RegisterRecordAction<Claim>(c =>
             {
-                if (c.Record.Stance == ClaimStance.Asserts && c.Record.Subject.CasualtyEstimate is { } estimate && !c.Record.Sources.IsEmpty)
+                if (c.Record.Stance == ClaimStance.Asserts && c.Record.Subject.CasualtyEstimate is { Value: { } estimate } && !c.Record.Sources.IsEmpty)
                 {
-                    sourcedByClaim.Add(estimate);
+                    sourcedByClaim.Add(c.IdNumber(RecordKind.CasualtyEstimate, estimate));
                 }
             });
             start.RegisterEndAction(end =>
@@ -71,8 +72,9 @@ internal sealed class MissingSourceRule : DatasetRule
                     return;
                 }
 
-                foreach ((CasualtyEstimateId id, RecordHandle handle) in unsourced)
+                for (int i = 0; i < unsourced.Count; i++)
                 {
+                    (int id, RecordHandle handle) = unsourced[i];
                     if (!sourcedByClaim.Contains(id))
                     {
                         end.Report(EstimateWithoutSource, handle, null);

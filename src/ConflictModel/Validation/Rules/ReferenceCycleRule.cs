@@ -29,29 +29,29 @@ internal sealed class ReferenceCycleRule : DatasetRule
     ];
 
     /// <summary>
-    /// The cycles through <paramref name="isNode"/>'s ids, each once: a depth-first search from each start in turn,
-    /// reporting a cycle none of whose ids is on a cycle reported before, at its earliest id by <paramref name="order"/>,
-    /// with the path from there round to it again. Links to ids that are not nodes, and links of an id to itself, lead
-    /// nowhere (other rules report those).
+    /// The cycles through <paramref name="isNode"/>'s ids (by number), each once: a depth-first search from each start
+    /// in turn, reporting a cycle none of whose ids is on a cycle reported before, at its earliest id by
+    /// <paramref name="order"/>, with the cycle from there round to it again. Links to ids that are not nodes, and
+    /// links of an id to itself, lead nowhere (other rules report those).
     /// </summary>
-    private static IEnumerable<(string First, List<string> Cycle, string Path)> Cycles(IEnumerable<string> starts, Func<string, bool> isNode, Func<string, string[]> links, Func<string, long> order)
+    private static IEnumerable<(int First, List<int> Cycle, List<int> Path)> Cycles(IEnumerable<int> starts, Func<int, bool> isNode, Func<int, int[]> links, Func<int, long> order)
     {
         // Colours: absent = unvisited, 1 = on the current path, 2 = done.
-        var state = new Dictionary<string, int>(StringComparer.Ordinal);
-        var reported = new HashSet<string>(StringComparer.Ordinal);
-        foreach (string start in starts)
+        var state = new Dictionary<int, int>();
+        var reported = new HashSet<int>();
+        foreach (int start in starts)
         {
             if (state.ContainsKey(start))
             {
                 continue;
             }
 
-            var path = new List<string>();
-            var stack = new List<(string Id, string[] Links, int Next)>();
+            var path = new List<int>();
+            var stack = new List<(int Id, int[] Links, int Next)>();
             Enter(start);
             while (stack.Count > 0)
             {
-                (string id, string[] next, int at) = stack[^1];
+                (int id, int[] next, int at) = stack[^1];
                 if (at == next.Length)
                 {
                     stack.RemoveAt(stack.Count - 1);
@@ -61,8 +61,8 @@ internal sealed class ReferenceCycleRule : DatasetRule
                 }
 
                 stack[^1] = (id, next, at + 1);
-                string child = next[at];
-                if (!isNode(child) || string.Equals(child, id, StringComparison.Ordinal))
+                int child = next[at];
+                if (!isNode(child) || child == id)
                 {
                     continue;
                 }
@@ -73,18 +73,18 @@ internal sealed class ReferenceCycleRule : DatasetRule
                 }
                 else if (colour == 1)
                 {
-                    List<string> cycle = path.Skip(path.IndexOf(child)).ToList();
+                    List<int> cycle = path.Skip(path.IndexOf(child)).ToList();
                     if (cycle.All(c => !reported.Contains(c)))
                     {
                         reported.UnionWith(cycle);
-                        string first = cycle.MinBy(order)!;
+                        int first = cycle.MinBy(order);
                         int from = cycle.IndexOf(first);
-                        yield return (first, cycle, string.Join(" → ", cycle.Skip(from).Concat(cycle.Take(from)).Append(first)));
+                        yield return (first, cycle, [.. cycle.Skip(from), .. cycle.Take(from), first]);
                     }
                 }
             }
 
-            void Enter(string id)
+            void Enter(int id)
             {
                 state[id] = 1;
                 path.Add(id);
@@ -95,9 +95,10 @@ internal sealed class ReferenceCycleRule : DatasetRule
 
     /// <summary>
     /// Per validation: per relation, the first record of each id that has links (<see cref="RecordContext{TRecord}.IsFirstWithId"/>:
-    /// lookups follow the first record with an id), as the hashes of its links, its place in the input and its handle;
-    /// at the end the search of <see cref="Cycles"/> runs over them. Records without links are left out: they cannot be
-    /// on a cycle.
+    /// lookups follow the first record with an id), keyed on its id's number (<see cref="RecordContext{TRecord}.IdNumber"/>,
+    /// the id table's index when streaming), with the numbers of the ids it links to, its place in the input and its
+    /// handle; at the end the search of <see cref="Cycles"/> runs over them. Records without links are left out: they
+    /// cannot be on a cycle.
     /// </summary>
     public override void Initialize(RuleRegistration context)
         => context.RegisterStartAction(static start =>
@@ -113,7 +114,8 @@ internal sealed class ReferenceCycleRule : DatasetRule
 
     private sealed class State
     {
-        private readonly Dictionary<string, Node>[] _nodes = [.. Relations.Select(_ => new Dictionary<string, Node>(StringComparer.Ordinal))];
+        private readonly Dictionary<int, Node>[] _nodes = [.. Relations.Select(_ => new Dictionary<int, Node>())];
+        private readonly ChunkedList<int> _links = new(); // every node's links, as id numbers, one run per node
         private long _order;
 
         public void Record<TRecord>(RecordContext<TRecord> context)
@@ -130,7 +132,14 @@ internal sealed class ReferenceCycleRule : DatasetRule
             {
                 if (Relations[i].Kind == record.RecordKind && Relations[i].Links(record) is { Length: > 0 } links)
                 {
-                    _nodes[i].Add(record.RecordId, new Node(LinkHashes(links), order, context.Handle));
+                    // A relation links records of one kind: the links' numbers are of that kind's ids.
+                    int first = _links.Count;
+                    foreach (string link in links)
+                    {
+                        _links.Add(context.IdNumber(record.RecordKind, link));
+                    }
+
+                    _nodes[i].Add(context.IdNumber(record.RecordKind, record.RecordId), new Node(first, links.Length, order, context.Handle));
                 }
             }
         }
@@ -140,48 +149,23 @@ internal sealed class ReferenceCycleRule : DatasetRule
             for (int i = 0; i < Relations.Length; i++)
             {
                 Relation relation = Relations[i];
-                Dictionary<string, Node> nodes = _nodes[i];
-                Dictionary<string, string[]> exact = ExactLinks(context, relation, nodes);
-                IEnumerable<string> starts = nodes.OrderBy(n => n.Value.Order).Select(n => n.Key);
-                foreach ((string id, List<string> cycle, string path) in Cycles(starts, nodes.ContainsKey, id => exact.TryGetValue(id, out string[]? links) ? links : [], id => nodes[id].Order))
+                Dictionary<int, Node> nodes = _nodes[i];
+                IEnumerable<int> starts = nodes.OrderBy(n => n.Value.Order).Select(n => n.Key);
+                foreach ((int first, List<int> cycle, List<int> path) in Cycles(starts, nodes.ContainsKey, id => LinksOf(nodes[id]), id => nodes[id].Order))
                 {
-                    context.Report(Diagnostic.Create(Descriptor, context.LocationOf(nodes[id].Handle, relation.Pointer(exact[id], cycle)), id, relation.Member, path));
+                    string Id(int number) => context.IdOfNumber(number).Id;
+                    string pointer = relation.Pointer(LinksOf(nodes[first]), cycle);
+                    context.Report(Diagnostic.Create(Descriptor, context.LocationOf(nodes[first].Handle, pointer), Id(first), relation.Member, string.Join(" → ", path.Select(Id))));
                 }
             }
         }
 
-        private static int[] LinkHashes(string[] links)
+        private int[] LinksOf(Node node)
         {
-            int[] hashes = new int[links.Length];
+            int[] links = new int[node.LinkCount];
             for (int i = 0; i < links.Length; i++)
             {
-                hashes[i] = string.GetHashCode(links[i], StringComparison.Ordinal);
-            }
-
-            return hashes;
-        }
-
-        /// <summary>
-        /// The links that can be part of a cycle: those to ids that are nodes themselves (a record without links is a
-        /// leaf). A node keeps only its links' hashes; one whose hashes meet a node's id is read again for its exact
-        /// links, in their order (the pointer names the link's index). On GED-shaped data no component has
-        /// components, so nothing is read again.
-        /// </summary>
-        private static Dictionary<string, string[]> ExactLinks(RuleEndContext context, Relation relation, Dictionary<string, Node> nodes)
-        {
-            var nodeHashes = new HashSet<int>();
-            foreach (string id in nodes.Keys)
-            {
-                nodeHashes.Add(string.GetHashCode(id, StringComparison.Ordinal));
-            }
-
-            var links = new Dictionary<string, string[]>(StringComparer.Ordinal);
-            foreach ((string id, Node node) in nodes)
-            {
-                if (Array.Exists(node.LinkHashes, nodeHashes.Contains) && context.ReadAgain(node.Handle) is { } record)
-                {
-                    links[id] = relation.Links(record);
-                }
+                links[i] = _links[node.FirstLink + i];
             }
 
             return links;
@@ -192,10 +176,10 @@ internal sealed class ReferenceCycleRule : DatasetRule
     private sealed record Relation(RecordKind Kind, string Member, bool Indexed, Func<ConflictRecord, string[]> Links)
     {
         /// <summary>Gets the pointer of the link of a cycle's first record that continues the cycle.</summary>
-        public string Pointer(string[] links, List<string> cycle)
+        public string Pointer(int[] links, List<int> cycle)
             => Indexed ? $"/{Member}/{Array.FindIndex(links, cycle.Contains)}" : $"/{Member}";
     }
 
-    /// <summary>The first record with an id, compactly: the hashes of the ids it links to, its place in the input, its handle.</summary>
-    private readonly record struct Node(int[] LinkHashes, long Order, RecordHandle Handle);
+    /// <summary>The first record with an id, compactly: where the numbers of the ids it links to are, its place in the input, its handle.</summary>
+    private readonly record struct Node(int FirstLink, int LinkCount, long Order, RecordHandle Handle);
 }

@@ -19,7 +19,11 @@ internal sealed class UnreferencedRecordRule : DatasetRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [UnreferencedSource, UnreferencedActor];
 
-    /// <summary>Per validation: the sources and actors not referenced so far, by id, with their handles; references met remove them.</summary>
+    /// <summary>
+    /// Per validation: which sources and actors have been referenced so far, as a bit per id number
+    /// (<see cref="RecordContext{TRecord}.IdNumber"/>, the id table's index when streaming), and the handles of those
+    /// not referenced yet; references met remove them.
+    /// </summary>
     public override void Initialize(RuleRegistration context)
         => context.RegisterStartAction(static start =>
         {
@@ -30,8 +34,9 @@ internal sealed class UnreferencedRecordRule : DatasetRule
 
     private sealed class State
     {
-        private readonly HashSet<(RecordKind, string)> _referenced = [];
-        private readonly Dictionary<(RecordKind, string), List<RecordHandle>> _unreferenced = [];
+        private readonly IdBits _referenced = new();
+        private readonly Dictionary<int, RecordHandle> _unreferenced = [];
+        private readonly Dictionary<int, List<RecordHandle>> _laterUnreferenced = []; // records with the same id after the first (rare)
 
         public void Record(RecordContext<ConflictRecord> context)
         {
@@ -39,18 +44,29 @@ internal sealed class UnreferencedRecordRule : DatasetRule
             foreach (RecordReference reference in RecordReferences.Of(record))
             {
                 if (reference.Kind is RecordKind.Source or RecordKind.Actor && (reference.Kind != record.RecordKind || reference.Id != record.RecordId)
-                    && _referenced.Add((reference.Kind, reference.Id)))
+                    && context.IdNumber(reference.Kind, reference.Id) is int number && _referenced.Add(number)
+                    && _unreferenced.Remove(number))
                 {
-                    _unreferenced.Remove((reference.Kind, reference.Id));
+                    _laterUnreferenced.Remove(number);
                 }
             }
 
-            if (record.RecordKind is RecordKind.Source or RecordKind.Actor && !_referenced.Contains((record.RecordKind, record.RecordId)))
+            if (record.RecordKind is RecordKind.Source or RecordKind.Actor)
             {
-                var key = (record.RecordKind, record.RecordId);
-                if (!_unreferenced.TryGetValue(key, out List<RecordHandle>? handles))
+                int number = context.IdNumber(record.RecordKind, record.RecordId);
+                if (_referenced.Contains(number))
                 {
-                    _unreferenced[key] = handles = [];
+                    return;
+                }
+
+                if (_unreferenced.TryAdd(number, context.Handle))
+                {
+                    return;
+                }
+
+                if (!_laterUnreferenced.TryGetValue(number, out List<RecordHandle>? handles))
+                {
+                    _laterUnreferenced[number] = handles = [];
                 }
 
                 handles.Add(context.Handle);
@@ -65,11 +81,17 @@ internal sealed class UnreferencedRecordRule : DatasetRule
                 return;
             }
 
-            foreach (((RecordKind kind, string id), List<RecordHandle> handles) in _unreferenced)
+            foreach ((int number, RecordHandle first) in _unreferenced)
             {
-                foreach (RecordHandle handle in handles)
+                (RecordKind kind, string id) = context.IdOfNumber(number);
+                DiagnosticDescriptor descriptor = kind == RecordKind.Source ? UnreferencedSource : UnreferencedActor;
+                context.Report(Diagnostic.Create(descriptor, context.LocationOf(first, "/id"), id));
+                if (_laterUnreferenced.TryGetValue(number, out List<RecordHandle>? handles))
                 {
-                    context.Report(Diagnostic.Create(kind == RecordKind.Source ? UnreferencedSource : UnreferencedActor, context.LocationOf(handle, "/id"), id));
+                    foreach (RecordHandle handle in handles)
+                    {
+                        context.Report(Diagnostic.Create(descriptor, context.LocationOf(handle, "/id"), id));
+                    }
                 }
             }
         }
