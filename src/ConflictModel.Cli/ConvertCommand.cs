@@ -42,8 +42,9 @@ internal static class ConvertCommand
         InputFile file = InputFiles.Expand([inputPath], console.WorkingDirectory)[0];
         (ValidationOptions options, DatasetReader reader, _) = ValidateCommand.OptionsFor(file, null, console.WorkingDirectory, [], warnAsError: false, given => given ?? DatasetReaderOptions.Default, noConfig: false);
 
-        // Standard input is first kept in a temporary file: a broken input is read a second time, by the validator.
-        using Stream input = file.IsStandardInput ? Spool(console.Input) : ValidateCommand.OpenRaw(file);
+        // Standard input (or a FIFO) is first kept in a temporary file: a broken input is read a second time, by the
+        // validator.
+        using Stream input = file.IsStandardInput ? Spool(console.Input) : Seekable(ValidateCommand.OpenRaw(file));
         DatasetFormat named = DatasetFormat.Document;
         bool namedGzip = false;
         bool known = !file.IsStandardInput && DatasetFormats.TryGetFromPath(file.FullPath, out named, out namedGzip);
@@ -122,13 +123,27 @@ internal static class ConvertCommand
         return true;
     }
 
-    /// <summary>Copies standard input into a temporary file (<see cref="TemporaryFiles.CreateSpool"/>), positioned at its start.</summary>
-    private static FileStream Spool(Stream standardInput)
+    /// <summary>The file itself, or for a FIFO or a device a temporary copy of what it gives.</summary>
+    private static Stream Seekable(FileStream file)
+    {
+        if (file.CanSeek)
+        {
+            return file;
+        }
+
+        using (file)
+        {
+            return Spool(file);
+        }
+    }
+
+    /// <summary>Copies an input that cannot be read twice (standard input, a FIFO) into a temporary file (<see cref="TemporaryFiles.CreateSpool"/>), positioned at its start.</summary>
+    private static FileStream Spool(Stream source)
     {
         FileStream spool = TemporaryFiles.CreateSpool();
         try
         {
-            standardInput.CopyTo(spool, 1 << 16);
+            source.CopyTo(spool, 1 << 16);
             spool.Position = 0;
             return spool;
         }

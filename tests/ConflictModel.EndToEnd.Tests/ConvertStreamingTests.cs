@@ -101,7 +101,7 @@ public sealed class ConvertStreamingTests : IDisposable
     [Theory]
     [InlineData("ged-like-1000.jsonl.gz")]
     [InlineData("interleaved.jsonl")]
-    public void JsonLines_ToDocument_AndBack_IsTheGroupedInput(string input)
+    public void JsonLines_ToDocument_AndBack_GivesTheInputsLinesGroupedByKind(string input)
     {
         string document = Path.Combine(_folder, "round.json");
         string back = Path.Combine(_folder, "round.jsonl");
@@ -112,10 +112,14 @@ public sealed class ConvertStreamingTests : IDisposable
 
         byte[] again = File.ReadAllBytes(back);
         Assert.Equal(golden[3], Convert.ToHexStringLower(SHA256.HashData(again)));
-        if (input.EndsWith(".gz", StringComparison.Ordinal))
+        // The input's record lines come back byte for byte, grouped by kind; the header keeps its members.
+        byte[] original = input.EndsWith(".gz", StringComparison.Ordinal) ? Gunzip(File.ReadAllBytes(InputPath(input))) : File.ReadAllBytes(InputPath(input));
+        static string[] Records(byte[] bytes) => [.. Encoding.UTF8.GetString(bytes).Split('\n').Where(l => l.Length > 0 && !l.StartsWith("{\"type\":\"dataset\"", StringComparison.Ordinal) && !l.StartsWith("{\"type\": \"dataset\"", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+        Assert.Equal(Records(original), Records(again));
+        Assert.StartsWith("{\"type\":\"dataset\"", Encoding.UTF8.GetString(again), StringComparison.Ordinal);
+        if (input == "interleaved.jsonl")
         {
-            // The generated file is grouped by kind already: it comes back byte for byte.
-            Assert.Equal(Gunzip(File.ReadAllBytes(InputPath(input))), again);
+            Assert.Contains("\"x-header\":{\"k\":1}", Encoding.UTF8.GetString(again).Split('\n')[0], StringComparison.Ordinal);
         }
     }
 
@@ -140,6 +144,31 @@ public sealed class ConvertStreamingTests : IDisposable
         Assert.Equal(1, fileExit);
         Assert.Equal(error, fileError);
         Assert.Equal("the previous output\n", File.ReadAllText(target));
+        AssertNoTemporaryFiles();
+    }
+
+    [Fact]
+    public void BrokenInputFromAFifo_IsKeptToBeReadAgain_AndReportedAsValidateReportsIt()
+    {
+        byte[] broken = File.ReadAllBytes(InputPath("broken.jsonl"));
+        string copies = Path.Combine(_folder, "copy");
+        Directory.CreateDirectory(copies);
+        File.WriteAllBytes(Path.Combine(copies, "input.jsonl"), broken);
+        using (Process mkfifo = Process.Start("mkfifo", [Path.Combine(_folder, "input.jsonl")])!)
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        // The writer blocks until the tool opens the FIFO; a FIFO gives its bytes once.
+        System.Threading.Tasks.Task feed = System.Threading.Tasks.Task.Run(() => File.WriteAllBytes(Path.Combine(_folder, "input.jsonl"), broken));
+        (int exit, byte[] output, string error) = RunBytes(["convert", "input.jsonl", "--to", "json"]);
+        feed.Wait(TimeSpan.FromMinutes(1));
+        (_, byte[] report, _) = RunBytes(["validate", "input.jsonl"], workingDirectory: copies);
+
+        Assert.Equal(1, exit);
+        Assert.Empty(output);
+        Assert.Equal(Encoding.UTF8.GetString(report), error);
         AssertNoTemporaryFiles();
     }
 
@@ -258,9 +287,9 @@ public sealed class ConvertStreamingTests : IDisposable
         => RunningProcess.Start("dotnet", [Repository.ToolDll, .. arguments], _folder, new Dictionary<string, string?> { ["TMPDIR"] = _temp });
 
     /// <summary>Runs the tool with this test's TMPDIR, keeping standard output as bytes.</summary>
-    private (int Exit, byte[] Output, string Error) RunBytes(string[] arguments, byte[]? standardInput = null)
+    private (int Exit, byte[] Output, string Error) RunBytes(string[] arguments, byte[]? standardInput = null, string? workingDirectory = null)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = _folder };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = workingDirectory ?? _folder };
         start.ArgumentList.Add(Repository.ToolDll);
         foreach (string argument in arguments)
         {
