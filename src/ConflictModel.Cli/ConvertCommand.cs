@@ -124,7 +124,7 @@ internal static class ConvertCommand
     }
 
     /// <summary>The file itself, or for a FIFO or a device a temporary copy of what it gives.</summary>
-    private static Stream Seekable(FileStream file)
+    private static FileStream Seekable(FileStream file)
     {
         if (file.CanSeek)
         {
