@@ -148,7 +148,7 @@ public sealed class ConvertStreamingTests : IDisposable
     }
 
     [Fact]
-    public void BrokenInputFromAFifo_IsKeptToBeReadAgain_AndReportedAsValidateReportsIt()
+    public async System.Threading.Tasks.Task BrokenInputFromAFifo_IsKeptToBeReadAgain_AndReportedAsValidateReportsIt()
     {
         byte[] broken = File.ReadAllBytes(InputPath("broken.jsonl"));
         string copies = Path.Combine(_folder, "copy");
@@ -163,7 +163,7 @@ public sealed class ConvertStreamingTests : IDisposable
         // The writer blocks until the tool opens the FIFO; a FIFO gives its bytes once.
         System.Threading.Tasks.Task feed = System.Threading.Tasks.Task.Run(() => File.WriteAllBytes(Path.Combine(_folder, "input.jsonl"), broken));
         (int exit, byte[] output, string error) = RunBytes(["convert", "input.jsonl", "--to", "json"]);
-        feed.Wait(TimeSpan.FromMinutes(1));
+        await feed.WaitAsync(TimeSpan.FromMinutes(1));
         (_, byte[] report, _) = RunBytes(["validate", "input.jsonl"], workingDirectory: copies);
 
         Assert.Equal(1, exit);
