@@ -2,13 +2,21 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.IO.Compression;
+using ConflictModel.Diagnostics;
 using ConflictModel.Model;
 using ConflictModel.Serialization;
-using ConflictModel.Diagnostics;
+using ConflictModel.Validation;
 
 namespace ConflictModel.Cli;
 
-/// <summary><c>conflictmodel convert</c>: JSON document ⇄ JSON Lines, losslessly.</summary>
+/// <summary>
+/// <c>conflictmodel convert</c>: JSON document ⇄ JSON Lines, losslessly, in bounded memory. The input is read record
+/// by record through the one reader (<see cref="DatasetRecordReader"/>, as <c>validate</c> reads it); each record goes
+/// to a temporary file of its kind (<see cref="DatasetWriter.CreateGrouped"/>), because both forms group the records
+/// by kind; once the input has been read whole and without error, the header (a document's members may follow its
+/// arrays) and the kinds in the wire order are written out. A broken input writes nothing: its diagnostics are those
+/// <c>validate</c> prints.
+/// </summary>
 internal static class ConvertCommand
 {
     public static Command Create(CliConsole console)
@@ -25,52 +33,124 @@ internal static class ConvertCommand
             to,
             diagnosticsFormat,
         };
-        command.SetAction(parsed =>
-        {
-            string inputPath = parsed.GetValue(input)!;
-            string? outputPath = parsed.GetValue(output);
-            InputFile file = InputFiles.Expand([inputPath], console.WorkingDirectory)[0];
-            if (DatasetFiles.Read(file, console, parsed.GetValue(diagnosticsFormat)!, out bool inputIsLines) is not { } dataset)
-            {
-                return ExitCodes.DataErrors; // the diagnostics are printed; nothing is written
-            }
+        command.SetAction(parsed => Run(console, parsed.GetValue(input)!, parsed.GetValue(output), parsed.GetValue(to), parsed.GetValue(diagnosticsFormat)!));
+        return command;
+    }
 
-            bool toLines = parsed.GetValue(to) switch
+    private static int Run(CliConsole console, string inputPath, string? outputPath, string? to, string diagnosticsFormat)
+    {
+        InputFile file = InputFiles.Expand([inputPath], console.WorkingDirectory)[0];
+        (ValidationOptions options, DatasetReader reader, _) = ValidateCommand.OptionsFor(file, null, console.WorkingDirectory, [], warnAsError: false, given => given ?? DatasetReaderOptions.Default, noConfig: false);
+
+        // Standard input (or a FIFO) is first kept in a temporary file: a broken input is read a second time, by the
+        // validator.
+        using Stream input = file.IsStandardInput ? Spool(console.Input) : Seekable(ValidateCommand.OpenRaw(file));
+        DatasetFormat named = DatasetFormat.Document;
+        bool namedGzip = false;
+        bool known = !file.IsStandardInput && DatasetFormats.TryGetFromPath(file.FullPath, out named, out namedGzip);
+        DatasetRecordReader Open() => known
+            ? reader.OpenRecords(input, file.DisplayPath, named, file.IsGzip || namedGzip)
+            : reader.OpenRecords(input, file.DisplayPath, format: null, gzip: false);
+
+        using (DatasetRecordReader records = Open())
+        {
+            bool toLines = to switch
             {
                 "jsonl" => true,
                 "json" => false,
-                _ when outputPath is not null && outputPath != "-" => new InputFile(outputPath, outputPath).IsJsonLinesByName,
-                _ => !inputIsLines,
+                _ when outputPath is not null && outputPath != InputFile.StandardInput => new InputFile(outputPath, outputPath).IsJsonLinesByName,
+                _ => records.Format != DatasetFormat.JsonLines,
             };
-            bool gzip = outputPath is not null && outputPath.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
-            void Write(Stream target)
+
+            // Every record waits in its kind's temporary file (beyond a few MiB of memory) until the input has been
+            // read whole: the output is opened only for an input that read without error.
+            using DatasetWriter writer = DatasetWriter.CreateGrouped(toLines, DatasetWriterOptions.Default);
+            if (ReadAll(records, writer))
             {
-                using GZipStream? zip = gzip ? new GZipStream(target, CompressionLevel.Optimal, leaveOpen: true) : null;
-                Stream sink = zip ?? target;
-                if (toLines)
+                Dataset header = records.Header;
+                bool gzip = outputPath is not null && outputPath.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+                void Write(Stream target)
                 {
-                    ConflictJsonSerializer.SerializeLines(sink, dataset);
+                    using GZipStream? zip = gzip ? new GZipStream(target, CompressionLevel.Optimal, leaveOpen: true) : null;
+                    writer.CompleteTo(zip ?? target, header);
+                }
+
+                if (outputPath is null || outputPath == InputFile.StandardInput)
+                {
+                    using Stream standardOutput = TextWriterStream.Open(console.Out);
+                    Write(standardOutput);
+                    standardOutput.Flush();
                 }
                 else
                 {
-                    ConflictJsonSerializer.Serialize(sink, dataset);
+                    AtomicFile.Write(Path.GetFullPath(outputPath, console.WorkingDirectory), Write);
+                }
+
+                return ExitCodes.Success;
+            }
+        }
+
+        // Broken: nothing was written (the writer removes its temporary files). The diagnostics are validate's, from
+        // the same streaming validation of the same bytes.
+        input.Position = 0;
+        using DatasetRecordReader again = Open();
+        ValidationResult validated = new DatasetValidator(options).Validate(again);
+        DatasetFiles.Report(console, file, diagnosticsFormat, validated.Diagnostics, validated.RecordCount);
+        return ExitCodes.DataErrors;
+    }
+
+    /// <summary>Hands every record read to the writer; stops at the first reader error.</summary>
+    /// <returns>Whether the input read without error.</returns>
+    private static bool ReadAll(DatasetRecordReader records, DatasetWriter writer)
+    {
+        while (records.Read())
+        {
+            StreamedRecord entry = records.Current;
+            foreach (Diagnostic diagnostic in entry.Diagnostics)
+            {
+                if (diagnostic.IsError)
+                {
+                    return false;
                 }
             }
 
-            if (outputPath is null || outputPath == "-")
+            if (entry.Record is { } record)
             {
-                // Written as it goes (the serializer writes through DatasetWriter), not built whole in memory first.
-                using Stream standardOutput = TextWriterStream.Open(console.Out);
-                Write(standardOutput);
-                standardOutput.Flush();
+                writer.Write(record);
             }
-            else
-            {
-                AtomicFile.Write(Path.GetFullPath(outputPath, console.WorkingDirectory), Write);
-            }
+        }
 
-            return ExitCodes.Success;
-        });
-        return command;
+        return true;
+    }
+
+    /// <summary>The file itself, or for a FIFO or a device a temporary copy of what it gives.</summary>
+    private static FileStream Seekable(FileStream file)
+    {
+        if (file.CanSeek)
+        {
+            return file;
+        }
+
+        using (file)
+        {
+            return Spool(file);
+        }
+    }
+
+    /// <summary>Copies an input that cannot be read twice (standard input, a FIFO) into a temporary file (<see cref="TemporaryFiles.CreateSpool"/>), positioned at its start.</summary>
+    private static FileStream Spool(Stream source)
+    {
+        FileStream spool = TemporaryFiles.CreateSpool();
+        try
+        {
+            source.CopyTo(spool, 1 << 16);
+            spool.Position = 0;
+            return spool;
+        }
+        catch
+        {
+            spool.Dispose();
+            throw;
+        }
     }
 }

@@ -12,7 +12,7 @@ using ConflictModel.Diagnostics;
 namespace ConflictModel.Cli;
 
 /// <summary>
-/// Reads whole datasets for the commands that need one (<c>convert</c>, <c>export</c>) through the one reader,
+/// Reads whole datasets for the command that needs one (<c>export ucdp-ged</c>) through the one reader,
 /// <see cref="DatasetReader"/>, with the reader options <c>validate</c> would use for the file; and reports a broken
 /// input as <c>validate</c> does: the same diagnostics, in the format chosen with <c>--diagnostics-format</c>, on
 /// standard error. No exception text reaches the user.

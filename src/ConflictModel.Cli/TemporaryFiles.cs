@@ -15,6 +15,33 @@ namespace ConflictModel.Cli;
 /// </summary>
 internal static class TemporaryFiles
 {
+    /// <summary>
+    /// Creates a temporary file for this run's own use, <c>conflictmodel-PID-GUID.spool</c> in the temporary folder
+    /// (<c>TMPDIR</c>), as the reader's spool of standard input is made: on Unix its name is removed as soon as it is
+    /// open (the handle keeps the data), so nothing is left behind whatever ends the process, SIGKILL included; on
+    /// Windows the system deletes it when the handle closes. A leftover of the instant between creation and removal
+    /// carries the process id, for <see cref="CleanStale"/>.
+    /// </summary>
+    /// <returns>The file, open for reading and writing; closing it removes it.</returns>
+    public static FileStream CreateSpool()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"conflictmodel-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}.spool");
+        var stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        if (!OperatingSystem.IsWindows())
+        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // DeleteOnClose still removes it when the handle closes normally.
+            }
+        }
+
+        return stream;
+    }
+
     /// <summary>Removes stale spool and staging files of this tool from the temporary folder; never throws.</summary>
     public static void CleanStale()
     {

@@ -293,7 +293,7 @@ internal static class ValidateCommand
         return validator.Validate(records, progress is null ? null : progress.Records);
     }
 
-    private static FileStream OpenRaw(InputFile file)
+    internal static FileStream OpenRaw(InputFile file)
     {
         try
         {

@@ -28,6 +28,12 @@ internal sealed partial class DatasetParser
     /// <summary>Gets the header's members the model does not know, if any.</summary>
     public List<KeyValuePair<string, string>>? DatasetExtensions => _datasetExtensions;
 
+    /// <summary>
+    /// Gets the dataset the header read so far describes, without records, as a whole read builds it: the description
+    /// (a placeholder when none was read), the format version and the members the model does not know.
+    /// </summary>
+    public Dataset HeaderDataset() => Attach(new Dataset(_info ?? PlaceholderInfo, _formatVersion ?? Dataset.CurrentFormatVersion), _datasetExtensions);
+
     /// <summary>Treats the header as seen, for a parser that re-reads single record lines (no CM0010 for them).</summary>
     public void AssumeHeaderSeen() => _linesStarted = true;
 

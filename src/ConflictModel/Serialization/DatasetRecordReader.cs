@@ -204,6 +204,13 @@ public sealed class DatasetRecordReader : IDisposable
     /// <summary>Gets the dataset's format version once it has been read, if it gave one.</summary>
     public string? FormatVersion => _parser.FormatVersion;
 
+    /// <summary>
+    /// Gets the dataset's header as read so far (description, format version, unknown members), without records, as
+    /// <see cref="DatasetReader.Read(Stream, string?, DatasetFormat, bool)"/> builds it; complete once <see cref="Read"/>
+    /// has returned false (a document's members may follow its arrays).
+    /// </summary>
+    internal Dataset Header => _parser.HeaderDataset();
+
     /// <summary>Gets how many (decompressed) bytes of the input have been consumed.</summary>
     public long BytesRead => _bufferOffset + _start;
 

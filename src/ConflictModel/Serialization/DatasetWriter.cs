@@ -75,8 +75,8 @@ public sealed class DatasetWriter : IDisposable, IAsyncDisposable
     private static readonly byte[] NewLine = "\n"u8.ToArray();
 
     private readonly bool _lines;
-    private readonly WriterOutput _output;
-    private readonly Dataset _header;
+    private WriterOutput _output;
+    private Dataset _header;
     private readonly DatasetWriterOptions _options;
     private readonly ArrayBufferWriter<byte> _scratch = new(4096);
     private readonly Utf8JsonWriter _json;
@@ -87,6 +87,7 @@ public sealed class DatasetWriter : IDisposable, IAsyncDisposable
     private bool _completed;
     private bool _disposed;
     private bool _faulted;
+    private bool _grouped; // every record held back by kind until CompleteTo names the output and the header
     private byte[] _documentEnd = [];
 
     private DatasetWriter(WriterOutput output, Dataset header, bool lines, DatasetWriterOptions? options)
@@ -243,7 +244,7 @@ public sealed class DatasetWriter : IDisposable, IAsyncDisposable
     {
         Guard.Against.Null(record);
         ThrowIfUnusable();
-        if (!_started)
+        if (!_started && !_grouped)
         {
             Run(Start());
         }
@@ -255,6 +256,56 @@ public sealed class DatasetWriter : IDisposable, IAsyncDisposable
         {
             Guarded(() => _output.Flush(final: false));
         }
+    }
+
+    /// <summary>
+    /// Creates a writer that holds every record back by kind (sources too, and in JSON Lines too) until
+    /// <see cref="CompleteTo"/> names the output and the header. For a reader whose header is known only at the end
+    /// (a document's members may follow its arrays), writing what <see cref="ConflictJsonSerializer.Serialize(Dataset)"/>
+    /// or <see cref="ConflictJsonSerializer.SerializeLines(Dataset)"/> would write for the dataset read (JSON Lines
+    /// grouped by kind, in the wire order), in bounded memory: the records wait in temporary files, as the document
+    /// form's do. Until then nothing is written anywhere else, so an input found broken leaves no output at all.
+    /// </summary>
+    /// <param name="lines">Whether to write JSON Lines rather than the document.</param>
+    /// <param name="options">How to buffer (the memory before the temporary files, and their folder).</param>
+    internal static DatasetWriter CreateGrouped(bool lines, DatasetWriterOptions options)
+    {
+        Guard.Against.Null(options);
+        return new DatasetWriter(WriterOutput.For(Stream.Null, Threshold(options)), new Dataset(new DatasetInfo("Untitled")), lines, options) { _grouped = true };
+    }
+
+    /// <summary>
+    /// Completes a writer made by <see cref="CreateGrouped"/>: writes the header, then every record held back, grouped
+    /// by kind in the wire order, to <paramref name="utf8Stream"/> (left open, flushed), and removes the temporary files.
+    /// </summary>
+    /// <param name="utf8Stream">The output.</param>
+    /// <param name="header">The dataset's description, format version and extension members; no records.</param>
+    /// <exception cref="JsonException">The header's format version is not one this library writes, or (JSON Lines) it has an extension member named <c>type</c>.</exception>
+    internal void CompleteTo(Stream utf8Stream, Dataset header)
+    {
+        Guard.Against.Null(utf8Stream);
+        Guard.Against.Null(header);
+        ThrowIfUnusable();
+        if (!_grouped)
+        {
+            throw new InvalidOperationException("Only a writer made by CreateGrouped is given its output at the end.");
+        }
+
+        if (header.RecordCount > 0)
+        {
+            throw new ArgumentException("The header of a grouped writer holds no records.", nameof(header));
+        }
+
+        ConflictJsonSerializer.CheckFormatVersion(header, lineNumber: null);
+        if (_lines)
+        {
+            ConflictJsonSerializer.CheckNoTypeExtension(header);
+        }
+
+        _header = header;
+        _output = WriterOutput.For(utf8Stream, Threshold(_options));
+        _grouped = false;
+        Complete();
     }
 
     /// <summary>Writes a record, writing to the output asynchronously when enough is gathered.</summary>
@@ -273,7 +324,7 @@ public sealed class DatasetWriter : IDisposable, IAsyncDisposable
         Guard.Against.Null(record);
         ThrowIfUnusable();
         cancellationToken.ThrowIfCancellationRequested();
-        if (!_started)
+        if (!_started && !_grouped)
         {
             await RunAsync(Start(), cancellationToken).ConfigureAwait(false);
         }
@@ -578,12 +629,12 @@ public sealed class DatasetWriter : IDisposable, IAsyncDisposable
     private void Place(int kind)
     {
         ReadOnlySpan<byte> bytes = _scratch.WrittenSpan;
-        if (_lines)
+        if (_lines && !_grouped)
         {
             _output.Write(bytes);
             _output.Write(NewLine);
         }
-        else if (kind == 0)
+        else if (kind == 0 && !_grouped)
         {
             if (_sourcesOpen)
             {
@@ -599,7 +650,12 @@ public sealed class DatasetWriter : IDisposable, IAsyncDisposable
         else
         {
             _budget ??= new SpillBudget(_options.MaxBufferedBytes, _options.TemporaryDirectory ?? Path.GetTempPath());
-            (_spills[kind] ??= new RecordSpill(_budget)).Write(bytes);
+            RecordSpill spill = _spills[kind] ??= new RecordSpill(_budget);
+            spill.Write(bytes);
+            if (_lines)
+            {
+                spill.Write(NewLine);
+            }
         }
 
     }
@@ -610,6 +666,11 @@ public sealed class DatasetWriter : IDisposable, IAsyncDisposable
         if (_started)
         {
             yield break;
+        }
+
+        if (_grouped)
+        {
+            throw new InvalidOperationException("A grouped writer writes nothing before CompleteTo.");
         }
 
         _started = true;
@@ -652,7 +713,44 @@ public sealed class DatasetWriter : IDisposable, IAsyncDisposable
 
         if (_lines)
         {
+            // Held back only by a grouped writer: each kind's lines, in the wire order.
+            for (int kind = 0; kind < KindCount; kind++)
+            {
+                if (_spills[kind] is { } held)
+                {
+                    foreach (ReadOnlyMemory<byte> piece in held.Read())
+                    {
+                        _output.Write(piece.Span);
+                        yield return true;
+                    }
+
+                    held.Dispose();
+                    _spills[kind] = null;
+                }
+            }
+
             yield break;
+        }
+
+        if (_spills[0] is { Length: > 0 } sources)
+        {
+            // Sources held back by a grouped writer go after the header's own, if any.
+            bool first = !_sourcesOpen;
+            if (first)
+            {
+                _output.Write(ArrayOpenings[0]);
+            }
+
+            foreach (ReadOnlyMemory<byte> piece in sources.Read())
+            {
+                _output.Write(first ? piece.Span[1..] : piece.Span);
+                first = false;
+                yield return true;
+            }
+
+            sources.Dispose();
+            _spills[0] = null;
+            _sourcesOpen = true;
         }
 
         if (_sourcesOpen)

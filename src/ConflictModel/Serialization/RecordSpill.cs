@@ -109,7 +109,9 @@ internal sealed class RecordSpill : IDisposable
 
     private void MoveToFile()
     {
-        string path = Path.Combine(_budget.Directory, $"conflictmodel-{Guid.NewGuid():N}.spill");
+        // Named as the tool's other spools (conflictmodel-PID-GUID.spool), so that the tool's start-up clean-up
+        // recognises one left by a process killed in the instant between its creation and its removal.
+        string path = Path.Combine(_budget.Directory, $"conflictmodel-{Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}.spool");
         var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, ChunkSize, OperatingSystem.IsWindows() ? FileOptions.DeleteOnClose : FileOptions.None);
         if (OperatingSystem.IsWindows())
         {
