@@ -113,6 +113,22 @@ public sealed class HashCollisionTests
         AssertCollisionsChangeNothing(records, n => new ClaimRule(n), () => new ClaimRule(), "CM5005", expected: 1);
     }
 
+    // ---- CM5010 ----------------------------------------------------------------------------------------------
+
+    [Fact]
+    public void EstimateWithoutSource_EveryHashCollides_ReportsWhatRealHashesReport()
+    {
+        // k1 and k3 cite nothing; a claim with a citation asserts k1 (sourced), so k3 alone is reported, though here
+        // its id's hash is k1's.
+        string[] records =
+        [
+            A, S, E, Estimate("k1", "{\"best\":1}"), "{\"type\":\"casualtyEstimate\",\"id\":\"k2\",\"population\":\"killed\",\"figure\":{\"best\":2},\"event\":\"e\"," + Cite + "}", Estimate("k3", "{\"best\":3}"),
+            $"{{\"type\":\"claim\",\"id\":\"c\",\"claimant\":\"a\",\"stance\":\"asserts\",\"subject\":{{\"kind\":\"casualtyEstimate\",\"target\":\"k1\"}},\"statement\":\"x\",{Cite}}}",
+        ];
+
+        AssertCollisionsChangeNothing(records, n => new MissingSourceRule(n), () => new MissingSourceRule(), "CM5010", expected: 1);
+    }
+
     private static void AssertCollisionsChangeNothing(string[] records, Func<Func<int, int>, DatasetRule> narrowed, Func<DatasetRule> real, string id, int expected)
     {
         string[] reference = Describe(Loaded(records, real()));
