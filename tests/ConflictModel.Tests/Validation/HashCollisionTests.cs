@@ -184,6 +184,20 @@ public sealed class HashCollisionTests
         Assert.Equal([10L, 30L], only.Select(h => h.ByteOffset));
     }
 
+    [Fact]
+    public void ChunkedList_FirstChunkGrowing_KeepsWhatWasWrittenInPlace()
+    {
+        var list = new ChunkedList<int>();
+        for (int i = 0; i < 20_000; i++)
+        {
+            list.Add(i);
+            list.At(i / 2) += 1_000_000; // written in place (twice for each of the first 10,000), while the first chunk doubles
+        }
+
+        Assert.Equal(20_000, list.Count);
+        Assert.Equal([2_000_000, 2_000_015, 2_009_999, 10_000, 16_383, 16_384, 19_999], new[] { 0, 15, 9_999, 10_000, 16_383, 16_384, 19_999 }.Select(i => list[i]));
+    }
+
     // ---- RecordHandle ----------------------------------------------------------------------------------------
 
     [Fact]
