@@ -4,13 +4,18 @@ using ConflictModel.Serialization;
 
 namespace ConflictModel.Validation;
 
-/// <summary>A list of structs in fixed-size chunks: it grows without copying what it holds (a streaming validation keeps one entry per record in some of these).</summary>
+/// <summary>
+/// A list of structs in fixed-size chunks: it grows without copying what it holds (a streaming validation keeps one
+/// entry per record in some of these). The first chunk starts small and doubles up to the chunk size, so that the many
+/// states that keep a few entries, or none, do not each hold a full chunk.
+/// </summary>
 /// <typeparam name="T">The entry type.</typeparam>
 internal sealed class ChunkedList<T>
     where T : struct
 {
     private const int ChunkShift = 14;
     private const int ChunkSize = 1 << ChunkShift;
+    private const int FirstSize = 16;
     private readonly List<T[]> _chunks = [];
 
     /// <summary>Gets the number of entries.</summary>
@@ -25,12 +30,21 @@ internal sealed class ChunkedList<T>
     /// <summary>Adds an entry at the end.</summary>
     public void Add(T item)
     {
-        if ((Count & (ChunkSize - 1)) == 0)
+        int chunk = Count >> ChunkShift;
+        int slot = Count & (ChunkSize - 1);
+        if (chunk == _chunks.Count)
         {
-            _chunks.Add(new T[ChunkSize]);
+            _chunks.Add(new T[chunk == 0 ? FirstSize : ChunkSize]);
+        }
+        else if (slot == _chunks[chunk].Length)
+        {
+            // Only the first chunk is ever short: it doubles until it is a whole chunk.
+            T[] grown = _chunks[chunk];
+            System.Array.Resize(ref grown, System.Math.Min(ChunkSize, grown.Length * 2));
+            _chunks[chunk] = grown;
         }
 
-        _chunks[Count >> ChunkShift][Count & (ChunkSize - 1)] = item;
+        _chunks[chunk][slot] = item;
         Count++;
     }
 }

@@ -32,6 +32,7 @@ internal sealed class StreamedRecords : RecordSource, IStreamingSymbols
     private SourceText? _window;
     private RecordSpan? _span;
     private bool? _firstWithId;
+    private Dictionary<long, RecordMark>? _wideMarks; // by record offset: the marks of records too wide for a packed handle
 
     /// <summary>Creates the records of a reader; <paramref name="keepPlaces"/> keeps where each record is, for suppressions scoped to a record.</summary>
     public StreamedRecords(DatasetRecordReader reader, bool keepPlaces)
@@ -49,7 +50,24 @@ internal sealed class StreamedRecords : RecordSource, IStreamingSymbols
 
     public override ConflictRecord CurrentRecord => _record ?? throw new InvalidOperationException("There is no current record.");
 
-    public override RecordHandle CurrentHandle => new(CurrentMark);
+    public override RecordHandle CurrentHandle
+    {
+        get
+        {
+            RecordMark mark = CurrentMark;
+            if (!RecordHandle.TryPack(mark, out RecordHandle handle))
+            {
+                // Rare (a record of 64 MiB or more, much space around it on its line): its place is kept here, once.
+                _wideMarks ??= [];
+                if (!_wideMarks.ContainsKey(mark.Offset))
+                {
+                    _wideMarks[mark.Offset] = new RecordMark(mark.Kind, null, mark.WindowOffset, mark.WindowLength, mark.LinesBefore, mark.Start, mark.End, null);
+                }
+            }
+
+            return handle;
+        }
+    }
 
     public override bool CurrentIsFirstWithId
         => _firstWithId ??= _ids.TryGetMark(CurrentRecord.RecordKind, CurrentRecord.RecordId, out RecordMark first) && first.WindowOffset == CurrentMark.WindowOffset;
@@ -151,7 +169,7 @@ internal sealed class StreamedRecords : RecordSource, IStreamingSymbols
             throw new ArgumentException("The handle is not one this validation gave out.", nameof(handle));
         }
 
-        RecordMark mark = handle.ToMark();
+        RecordMark mark = MarkOf(handle);
         if (handle.HasRemaps)
         {
             // The handle does not keep the record's remapped pointers: reading it again gives them.
@@ -187,8 +205,14 @@ internal sealed class StreamedRecords : RecordSource, IStreamingSymbols
             throw new ArgumentException("The handle is not one this validation gave out.", nameof(handle));
         }
 
-        return RecordAt(handle.ToMark());
+        return RecordAt(MarkOf(handle));
     }
+
+    /// <summary>Gets the mark of a streamed record's handle: unpacked, or kept aside for a wide one.</summary>
+    private RecordMark MarkOf(RecordHandle handle)
+        => !handle.IsWide ? handle.ToMark()
+            : _wideMarks is not null && _wideMarks.TryGetValue(handle.ByteOffset, out RecordMark? mark) && mark.Kind == handle.Kind ? mark
+            : throw new ArgumentException("The handle is not one this validation gave out.", nameof(handle));
 
     public override string? RecordIdAt(DiagnosticLocation location) => _places?.IdAt(location);
 

@@ -30,6 +30,17 @@ internal sealed class AttributionRule : DatasetRule
         "CM5012", "Beneficiary of a perpetration", "The attribution names a beneficiary, '{0}', but the responsibility is perpetration", DiagnosticCategories.Provenance, DiagnosticSeverity.Warning,
         "A beneficiary is the actor the accused instigated, supported or harboured. Someone who carried an act out directly has no beneficiary: the responsibility kind or the beneficiary is wrong.");
 
+    private readonly System.Func<int, int> _narrow;
+
+    /// <summary>Creates the rule.</summary>
+    public AttributionRule()
+        : this(static hash => hash)
+    {
+    }
+
+    /// <summary>Creates the rule with the hashes it keeps narrowed (a test seam: a constant makes every attribution id's hash collide).</summary>
+    internal AttributionRule(System.Func<int, int> narrow) => _narrow = narrow;
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [NoAccuser, AccuserIsAccused, ResponseContradicted, ResponseUnsupported, BeneficiaryForPerpetration];
 
     /// <summary>What is wrong with an attribution on its own (no accuser, accusing itself, a beneficiary of a perpetration); reported as the record is read.</summary>
@@ -51,25 +62,31 @@ internal sealed class AttributionRule : DatasetRule
     }
 
     /// <summary>
-    /// Per validation: the checks of one attribution are reported as it is read; for the response, per attribution its
-    /// id, accused, response, listed claim ids and handle, and per claim about an attribution with a stance that implies
-    /// a response its id, claimant, stance and handle, in input order. At the end the accused's answer is the last of
-    /// the accused's claims that implies a response: among the claims the attribution lists (the first claim with each
-    /// id) that answer it (see <see cref="Answers"/>), then among the claims about the attribution that are not one of those.
+    /// Per validation: the checks of one attribution are reported as it is read. For the response, per attribution the
+    /// hash of its id, its response, whether it lists claims and its handle, and per claim about an attribution with a
+    /// stance that implies a response its handle under the hash of the attribution's id, in input order (no strings
+    /// kept). At the end an attribution that could have an answer is read again, with the claims under its id's hash
+    /// (those about another attribution whose id shares the hash are told apart on the records). The accused's answer
+    /// is the last of the accused's claims that implies a response: among the claims the attribution lists (the first
+    /// claim with each id) that answer it (see <see cref="Answers"/>), then among the claims about the attribution that
+    /// are not one of those, a claim equal to an earlier one about it (a repeated line) counted once.
     /// </summary>
     public override void Initialize(RuleRegistration context)
-        => context.RegisterStartAction(static start =>
+        => context.RegisterStartAction(start =>
         {
-            var state = new State();
+            var state = new State(_narrow);
             start.RegisterRecordAction<Attribution>(state.Attribution);
             start.RegisterRecordAction<Claim>(state.Claim);
             start.RegisterEndAction(state.End);
         });
 
-    private sealed class State
+    private sealed class State(System.Func<int, int> narrow)
     {
-        private readonly List<Accusation> _attributions = [];
-        private readonly Dictionary<string, List<Answer>> _about = new(System.StringComparer.Ordinal);
+        private readonly ChunkedList<Accusation> _attributions = new();
+        private readonly HandlesByHash _about = new();
+
+        /// <summary>The hash an attribution's id is kept by (equal ids share it; different ids may too).</summary>
+        private int HashOf(string attributionId) => narrow(System.StringComparer.Ordinal.GetHashCode(attributionId));
 
         public void Attribution(RecordContext<Attribution> context)
         {
@@ -79,7 +96,7 @@ internal sealed class AttributionRule : DatasetRule
                 context.Report(Diagnostic.Create(descriptor, context.LocationOf(pointer), argument));
             }
 
-            _attributions.Add(new Accusation(attribution.Id, attribution.Accused, attribution.Response, attribution.Claims, context.Handle));
+            _attributions.Add(new Accusation(HashOf(attribution.Id.Value), attribution.Response, !attribution.Claims.IsEmpty, context.Handle));
         }
 
         public void Claim(RecordContext<Claim> context)
@@ -88,92 +105,85 @@ internal sealed class AttributionRule : DatasetRule
             if (claim.Subject.Kind == ClaimSubjectKind.Attribution && Implied(claim.Stance) is not null)
             {
                 // Claims that imply no response can never be the answer, nor hide one that does (they differ from it).
-                if (!_about.TryGetValue(claim.Subject.Target!, out List<Answer>? answers))
-                {
-                    _about[claim.Subject.Target!] = answers = [];
-                }
-
-                answers.Add(new Answer(claim.Id, claim.Claimant, claim.Stance, context.Handle));
+                _about.Add(HashOf(claim.Subject.Target!), context.Handle);
             }
         }
 
         public void End(RuleEndContext context)
         {
-            foreach (List<Answer> answers in _about.Values)
+            for (int i = 0; i < _attributions.Count; i++)
             {
-                DropRepeats(context, answers);
-            }
+                Accusation kept = _attributions[i];
+                RecordHandle[] about = _about.All(kept.IdHash);
+                if (kept.Response == AccusedResponse.NoResponse && !kept.ListsClaims && about.Length == 0)
+                {
+                    continue; // no answer to find, and none needed
+                }
 
-            foreach (Accusation attribution in _attributions)
-            {
-                (ClaimId Id, ClaimStance Stance)? answer = LastAnswer(context, attribution);
+                if (context.ReadAgain(kept.Handle) is not Attribution attribution)
+                {
+                    continue;
+                }
+
+                (ClaimId Id, ClaimStance Stance)? answer = LastAnswer(context, attribution, AnswersAbout(context, attribution, about));
                 if (answer is { } found && Implied(found.Stance) != attribution.Response)
                 {
-                    context.Report(Diagnostic.Create(ResponseContradicted, context.LocationOf(attribution.Handle, "/response"), Names.Of(attribution.Response), found.Id.Value, Says(found.Stance)));
+                    context.Report(Diagnostic.Create(ResponseContradicted, context.LocationOf(kept.Handle, "/response"), Names.Of(attribution.Response), found.Id.Value, Says(found.Stance)));
                 }
                 else if (answer is null && attribution.Response != AccusedResponse.NoResponse && context.IsInputComplete)
                 {
-                    context.Report(Diagnostic.Create(ResponseUnsupported, context.LocationOf(attribution.Handle, "/response"), Names.Of(attribution.Response), attribution.Accused.Value));
+                    context.Report(Diagnostic.Create(ResponseUnsupported, context.LocationOf(kept.Handle, "/response"), Names.Of(attribution.Response), attribution.Accused.Value));
                 }
             }
         }
 
         /// <summary>
-        /// Removes the claims equal to an earlier one about the same attribution (a repeated line): the answer
-        /// finds them already among the accused's claims and skips them. Only claims sharing an id are read again.
+        /// The claims about an attribution that imply a response, read again from the handles under its id's hash, in
+        /// input order: a claim about another attribution (a hash collision) is left out, and so is a claim equal to an
+        /// earlier one (a repeated line): the answer finds it already among the accused's claims.
         /// </summary>
-        private static void DropRepeats(RuleEndContext context, List<Answer> answers)
+        private static List<(Claim Claim, RecordHandle Handle)> AnswersAbout(RuleEndContext context, Attribution attribution, RecordHandle[] handles)
         {
-            if (answers.Count < 2)
+            var answers = new List<(Claim Claim, RecordHandle Handle)>(handles.Length);
+            foreach (RecordHandle handle in handles)
             {
-                return;
-            }
-
-            var seen = new HashSet<ClaimId>();
-            for (int i = 0; i < answers.Count; i++)
-            {
-                if (seen.Add(answers[i].Id))
+                if (context.ReadAgain(handle) is not Claim claim
+                    || claim.Subject.Kind != ClaimSubjectKind.Attribution
+                    || !string.Equals(claim.Subject.Target, attribution.Id.Value, System.StringComparison.Ordinal)
+                    || Implied(claim.Stance) is null
+                    || answers.Exists(earlier => earlier.Claim.Id == claim.Id && earlier.Claim.Equals(claim)))
                 {
                     continue;
                 }
 
-                ConflictRecord? claim = context.ReadAgain(answers[i].Handle);
-                for (int j = 0; j < i; j++)
-                {
-                    if (answers[j].Id == answers[i].Id && claim is not null && claim.Equals(context.ReadAgain(answers[j].Handle)))
-                    {
-                        answers.RemoveAt(i--);
-                        break;
-                    }
-                }
+                answers.Add((claim, handle));
             }
+
+            return answers;
         }
 
         /// <summary>
         /// The last of the accused's claims that implies a response, in the order described on <see cref="Initialize"/>: the listed
         /// claims (the first claim with each id), then the claims about the attribution that are not one of those.
         /// </summary>
-        private (ClaimId Id, ClaimStance Stance)? LastAnswer(RuleEndContext context, Accusation attribution)
+        private static (ClaimId Id, ClaimStance Stance)? LastAnswer(RuleEndContext context, Attribution attribution, List<(Claim Claim, RecordHandle Handle)> answers)
         {
-            if (_about.TryGetValue(attribution.Id.Value, out List<Answer>? answers))
+            for (int i = answers.Count - 1; i >= 0; i--)
             {
-                for (int i = answers.Count - 1; i >= 0; i--)
+                Claim about = answers[i].Claim;
+                if (about.Claimant != attribution.Accused)
                 {
-                    Answer about = answers[i];
-                    if (about.Claimant != attribution.Accused)
-                    {
-                        continue;
-                    }
-
-                    // A listed claim by the accused is the first claim with its id; a claim about the attribution equal
-                    // to it is that claim (or a repeat of it), already counted.
-                    if (attribution.Claims.Contains(about.Id) && context.Symbols.Find(about.Id) is { } listed && listed.Equals(context.ReadAgain(about.Handle)))
-                    {
-                        continue;
-                    }
-
-                    return (about.Id, about.Stance);
+                    continue;
                 }
+
+                // A listed claim by the accused is the first claim with its id; a claim about the attribution equal
+                // to it is that claim (or a repeat of it), already counted.
+                if (attribution.Claims.Contains(about.Id) && context.Symbols.Find(about.Id) is { } listed && listed.Equals(about))
+                {
+                    continue;
+                }
+
+                return (about.Id, about.Stance);
             }
 
             for (int i = attribution.Claims.Length - 1; i >= 0; i--)
@@ -197,9 +207,8 @@ internal sealed class AttributionRule : DatasetRule
     private static bool Answers(Claim claim, AttributionId attribution)
         => claim.Subject.Attribution is { } about ? about == attribution : claim.Stance != ClaimStance.Asserts;
 
-    private readonly record struct Accusation(AttributionId Id, ActorId Accused, AccusedResponse Response, ImmutableArray<ClaimId> Claims, RecordHandle Handle);
-
-    private readonly record struct Answer(ClaimId Id, ActorId Claimant, ClaimStance Stance, RecordHandle Handle);
+    /// <summary>What is kept of an attribution until the end: 24 bytes, no string.</summary>
+    private readonly record struct Accusation(int IdHash, AccusedResponse Response, bool ListsClaims, RecordHandle Handle);
 
     private static AccusedResponse? Implied(ClaimStance stance) => stance switch
     {

@@ -36,6 +36,17 @@ internal sealed class ClaimRule : DatasetRule
         "CM5015", "Quote not found in the cited excerpts", "The quote does not appear in any excerpt the claim cites", DiagnosticCategories.Provenance, DiagnosticSeverity.Info,
         "A quote is the claimant's words verbatim; when the claim cites excerpts, the quote is expected in one of them (ignoring case, typographic quotes and spacing). A quote missing from them may be paraphrased or mistyped.");
 
+    private readonly Func<int, int> _narrow;
+
+    /// <summary>Creates the rule.</summary>
+    public ClaimRule()
+        : this(static hash => hash)
+    {
+    }
+
+    /// <summary>Creates the rule with the hashes it keeps narrowed (a test seam: a constant makes every target's hash collide).</summary>
+    internal ClaimRule(Func<int, int> narrow) => _narrow = narrow;
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         [DenialAnswersNothing, RetractionWithoutTarget, SupersedesOtherClaimant, ClaimWithoutContent, AcknowledgedByOther, QuoteNotInSources];
 
@@ -56,27 +67,30 @@ internal sealed class ClaimRule : DatasetRule
 
     /// <summary>
     /// Streaming: what depends on the claim alone is reported as it is read, and so is what it looks up when the
-    /// record looked up was read before it. Kept for the end: per denial that may answer nothing its target, claimant,
-    /// stance and handle; per target of a claim that asserts, its first two claimants; per claim whose superseded
-    /// claim, or acknowledged attribution, comes later, the ids it needs and its handle; per claim without words of its
-    /// own about an estimate that comes later, the estimate's id and the claim's handle. Denials found to answer
-    /// nothing are reported only when the input was read whole (a record never read may be what they answer).
+    /// record looked up was read before it. Kept for the end, as handles (16 bytes, no strings; the claims are read
+    /// again there): each denial that may answer nothing; each claim that asserts an attribution or an estimate, under
+    /// the hash of its target (claims whose targets share a hash are told apart on the records); each claim whose
+    /// superseded claim, or acknowledged attribution, comes later; each claim without words of its own about an
+    /// estimate that comes later. Denials found to answer nothing are reported only when the input was read whole (a
+    /// record never read may be what they answer).
     /// </summary>
     public override void Initialize(RuleRegistration context)
-        => context.RegisterStartAction(static start =>
+        => context.RegisterStartAction(start =>
         {
-            var state = new State();
+            var state = new State(_narrow);
             start.RegisterRecordAction<Claim>(state.Record);
             start.RegisterEndAction(state.End);
         });
 
-    private sealed class State
+    private sealed class State(Func<int, int> narrow)
     {
-        private readonly Dictionary<(RecordKind Kind, string Target), (ActorId First, ActorId? Second)> _asserted = [];
-        private readonly List<Denial> _denials = [];
-        private readonly List<(ClaimId Replaced, ActorId Claimant, RecordHandle Handle)> _supersessions = [];
-        private readonly List<(AttributionId Attribution, ActorId Claimant, RecordHandle Handle)> _acknowledgements = [];
-        private readonly List<(CasualtyEstimateId Estimate, RecordHandle Handle)> _wordless = [];
+        private readonly HandlesByHash _asserting = new();
+        private readonly ChunkedList<RecordHandle> _denials = new();
+        private readonly ChunkedList<RecordHandle> _supersessions = new();
+        private readonly ChunkedList<RecordHandle> _acknowledgements = new();
+        private readonly ChunkedList<RecordHandle> _wordless = new();
+
+        private int HashOf(RecordKind kind, string target) => narrow(HashCode.Combine(kind, StringComparer.Ordinal.GetHashCode(target)));
 
         public void Record(RecordContext<Claim> context)
         {
@@ -84,27 +98,19 @@ internal sealed class ClaimRule : DatasetRule
             ClaimSubject subject = claim.Subject;
             if (claim.Stance == ClaimStance.Asserts && subject.Target is { } asserted && subject.TargetKind is { } assertedKind and (RecordKind.Attribution or RecordKind.CasualtyEstimate))
             {
-                // Two distinct claimants are enough to tell whether anyone but a given claimant asserts it.
-                if (!_asserted.TryGetValue((assertedKind, asserted), out (ActorId First, ActorId? Second) claimants))
-                {
-                    _asserted[(assertedKind, asserted)] = (claim.Claimant, null);
-                }
-                else if (claimants.Second is null && claimants.First != claim.Claimant)
-                {
-                    _asserted[(assertedKind, asserted)] = (claimants.First, claim.Claimant);
-                }
+                _asserting.Add(HashOf(assertedKind, asserted), context.Handle);
             }
 
             if (claim.Stance is ClaimStance.Denies or ClaimStance.Rejects or ClaimStance.DeclinesToConfirm && claim.InResponseTo is null)
             {
-                if (subject.Target is not { } target || subject.TargetKind is not { } kind)
+                if (subject.Target is null || subject.TargetKind is not { } kind)
                 {
                     context.Report(Diagnostic.Create(DenialAnswersNothing, context.LocationOf("/stance"), Verb(claim.Stance)));
                 }
                 else if (kind is RecordKind.Attribution or RecordKind.CasualtyEstimate)
                 {
                     // Any other target (or none recorded) is something the denial answers.
-                    _denials.Add(new Denial(kind, target, claim.Claimant, claim.Stance, context.Handle));
+                    _denials.Add(context.Handle);
                 }
             }
 
@@ -113,7 +119,7 @@ internal sealed class ClaimRule : DatasetRule
                 context.Report(Diagnostic.Create(descriptor, context.LocationOf(pointer)));
             }
 
-            if (claim.Statement is null && claim.Quote is null && !claim.Sources.Any(s => s.Excerpt is not null))
+            if (IsWordless(claim))
             {
                 // A claim about a casualty figure says what the figure's phrase says ("over 200"), when it has one.
                 if (subject.CasualtyEstimate is not { } estimateId)
@@ -129,7 +135,7 @@ internal sealed class ClaimRule : DatasetRule
                 }
                 else
                 {
-                    _wordless.Add((estimateId, context.Handle));
+                    _wordless.Add(context.Handle);
                 }
             }
 
@@ -145,7 +151,7 @@ internal sealed class ClaimRule : DatasetRule
                 }
                 else
                 {
-                    _supersessions.Add((replaced, claim.Claimant, context.Handle));
+                    _supersessions.Add(context.Handle);
                 }
             }
 
@@ -160,19 +166,22 @@ internal sealed class ClaimRule : DatasetRule
                 }
                 else
                 {
-                    _acknowledgements.Add((attributionId, claim.Claimant, context.Handle));
+                    _acknowledgements.Add(context.Handle);
                 }
             }
-
         }
 
         public void End(RuleEndContext context)
         {
-            foreach (Denial denial in _denials)
+            for (int i = 0; i < _denials.Count; i++)
             {
-                bool assertedByOther = _asserted.TryGetValue((denial.Kind, denial.Target), out (ActorId First, ActorId? Second) claimants)
-                    && (claimants.First != denial.Claimant || claimants.Second is not null);
-                bool answers = assertedByOther || context.Symbols.Find(denial.Kind, denial.Target) switch
+                RecordHandle handle = _denials[i];
+                if (context.ReadAgain(handle) is not Claim denial || denial.Subject.Target is not { } target || denial.Subject.TargetKind is not { } kind)
+                {
+                    continue;
+                }
+
+                bool answers = AssertedByOther(context, kind, target, denial.Claimant) || context.Symbols.Find(kind, target) switch
                 {
                     Attribution a => a.Accuser is { } accuser && accuser != denial.Claimant,
                     CasualtyEstimate e => e.ClaimedBy is { } by && by != denial.Claimant,
@@ -180,41 +189,64 @@ internal sealed class ClaimRule : DatasetRule
                 };
                 if (!answers && context.IsInputComplete)
                 {
-                    context.Report(Diagnostic.Create(DenialAnswersNothing, context.LocationOf(denial.Handle, "/stance"), Verb(denial.Stance)));
+                    context.Report(Diagnostic.Create(DenialAnswersNothing, context.LocationOf(handle, "/stance"), Verb(denial.Stance)));
                 }
             }
 
-            foreach ((ClaimId replaced, ActorId claimant, RecordHandle handle) in _supersessions)
+            for (int i = 0; i < _supersessions.Count; i++)
             {
-                if (context.Symbols.Find(replaced) is { } earlier && earlier.Claimant != claimant)
+                RecordHandle handle = _supersessions[i];
+                if (context.ReadAgain(handle) is Claim { Supersedes: { } replaced } claim && context.Symbols.Find(replaced) is { } earlier && earlier.Claimant != claim.Claimant)
                 {
-                    context.Report(Diagnostic.Create(SupersedesOtherClaimant, context.LocationOf(handle, "/supersedes"), replaced.Value, earlier.Claimant.Value, claimant.Value));
+                    context.Report(Diagnostic.Create(SupersedesOtherClaimant, context.LocationOf(handle, "/supersedes"), replaced.Value, earlier.Claimant.Value, claim.Claimant.Value));
                 }
             }
 
-            foreach ((CasualtyEstimateId estimateId, RecordHandle handle) in _wordless)
+            for (int i = 0; i < _wordless.Count; i++)
             {
-                if (context.Symbols.Find(estimateId)?.Figure.Phrase is null)
+                RecordHandle handle = _wordless[i];
+                if (context.ReadAgain(handle) is Claim { Subject.CasualtyEstimate: { } estimateId } && context.Symbols.Find(estimateId)?.Figure.Phrase is null)
                 {
                     context.Report(Diagnostic.Create(ClaimWithoutContent, context.LocationOf(handle, null)));
                 }
             }
 
-            foreach ((AttributionId attributionId, ActorId claimant, RecordHandle handle) in _acknowledgements)
+            for (int i = 0; i < _acknowledgements.Count; i++)
             {
-                if (context.Symbols.Find(attributionId) is { } attribution && ByOther(context.Symbols, attribution, claimant))
+                RecordHandle handle = _acknowledgements[i];
+                if (context.ReadAgain(handle) is Claim { Subject.Attribution: { } attributionId } claim
+                    && context.Symbols.Find(attributionId) is { } attribution && ByOther(context.Symbols, attribution, claim.Claimant))
                 {
-                    context.Report(Diagnostic.Create(AcknowledgedByOther, context.LocationOf(handle, "/claimant"), claimant.Value, attribution.RecordId, attribution.Accused.Value));
+                    context.Report(Diagnostic.Create(AcknowledgedByOther, context.LocationOf(handle, "/claimant"), claim.Claimant.Value, attribution.RecordId, attribution.Accused.Value));
                 }
             }
         }
+
+        /// <summary>
+        /// Gets whether a claimant other than <paramref name="claimant"/> asserts the target: the asserting claims
+        /// under its hash are read again, in input order, until one by someone else is found (those about another
+        /// target sharing the hash are left out).
+        /// </summary>
+        private bool AssertedByOther(RuleEndContext context, RecordKind kind, string target, ActorId claimant)
+        {
+            foreach (RecordHandle handle in _asserting.All(HashOf(kind, target)))
+            {
+                if (context.ReadAgain(handle) is Claim { Stance: ClaimStance.Asserts } claim && claim.Subject.TargetKind == kind
+                    && string.Equals(claim.Subject.Target, target, StringComparison.Ordinal) && claim.Claimant != claimant)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
+
+    private static bool IsWordless(Claim claim) => claim.Statement is null && claim.Quote is null && !claim.Sources.Any(s => s.Excerpt is not null);
 
     /// <summary>Gets whether an acknowledgement by <paramref name="claimant"/> comes from someone other than the accused or an actor affiliated with it.</summary>
     private static bool ByOther(SymbolTable symbols, Attribution attribution, ActorId claimant)
         => attribution.Accused != claimant && symbols.Find(claimant)?.AffiliatedWith != attribution.Accused;
-
-    private readonly record struct Denial(RecordKind Kind, string Target, ActorId Claimant, ClaimStance Stance, RecordHandle Handle);
 
     private static string Verb(ClaimStance stance) => stance switch
     {

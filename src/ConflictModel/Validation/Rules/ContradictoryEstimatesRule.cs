@@ -14,6 +14,17 @@ internal sealed class ContradictoryEstimatesRule : DatasetRule
         "CM2008", "Contradictory estimates", "'{0}' and '{1}' count the same people but cannot both be right ({2} and {3})", DiagnosticCategories.Casualties, DiagnosticSeverity.Info,
         "Rival figures for the same population are what conflict reporting is about, and the dataset keeps them all; this lists the pairs that exclude each other (\"200\" and \"over 200\"), allowing 10% around approximate figures. A figure its claimant has replaced (every claim asserting it superseded by the same claimant's later claim) contradicts nothing. It is information, not an error.");
 
+    private readonly System.Func<int, int> _narrow;
+
+    /// <summary>Creates the rule.</summary>
+    public ContradictoryEstimatesRule()
+        : this(static hash => hash)
+    {
+    }
+
+    /// <summary>Creates the rule with the hashes it keeps narrowed (a test seam: a constant makes every key's hash collide).</summary>
+    internal ContradictoryEstimatesRule(System.Func<int, int> narrow) => _narrow = narrow;
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     /// <summary>
@@ -56,21 +67,21 @@ internal sealed class ContradictoryEstimatesRule : DatasetRule
     /// key in input order, and compared (<see cref="Contradictions"/>).
     /// </summary>
     public override void Initialize(RuleRegistration context)
-        => context.RegisterStartAction(static start =>
+        => context.RegisterStartAction(start =>
         {
-            var state = new State();
+            var state = new State(_narrow);
             start.RegisterRecordAction<CasualtyEstimate>(state.Record);
             start.RegisterRecordAction<Claim>(state.Claim);
             start.RegisterEndAction(state.End);
         });
 
-    private sealed class State
+    private sealed class State(System.Func<int, int> narrow)
     {
-        private readonly HandlesByHash _byKey = new();
+        private readonly HandlesByHash _byKey = new(); // 24 bytes an estimate, in chunks
         private readonly SupersededEstimates _superseded = new();
 
         public void Record(RecordContext<CasualtyEstimate> context)
-            => _byKey.Add(KeyOf(context.Record).GetHashCode(), context.Handle); // equal keys share a hash
+            => _byKey.Add(narrow(KeyOf(context.Record).GetHashCode()), context.Handle); // equal keys share a hash
 
         public void Claim(RecordContext<Claim> context) => _superseded.Add(context.Record);
 

@@ -21,13 +21,24 @@ internal sealed class DuplicateExternalIdRule : DatasetRule
     internal static readonly System.Collections.Frozen.FrozenSet<string> GroupSchemes =
         System.Collections.Frozen.FrozenSet.Create(StringComparer.Ordinal, "ucdp-conflict", "ucdp-dyad");
 
+    private readonly Func<int, int> _narrow;
+
+    /// <summary>Creates the rule.</summary>
+    public DuplicateExternalIdRule()
+        : this(static hash => hash)
+    {
+    }
+
+    /// <summary>Creates the rule with the hashes it keeps narrowed (a test seam: a constant makes every identifier's hash collide).</summary>
+    internal DuplicateExternalIdRule(Func<int, int> narrow) => _narrow = narrow;
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     /// <summary>Per validation: per kind, the first record's handle for each identifier.</summary>
     public override void Initialize(RuleRegistration context)
-        => context.RegisterStartAction(static start =>
+        => context.RegisterStartAction(start =>
         {
-            var state = new State();
+            var state = new State(_narrow);
             start.RegisterRecordAction<Actor>(state.Record);
             start.RegisterRecordAction<Event>(state.Record);
             start.RegisterRecordAction<Agreement>(state.Record);
@@ -38,9 +49,9 @@ internal sealed class DuplicateExternalIdRule : DatasetRule
     /// and value (no strings kept). When a later identifier's hash is there, the records under it are read again to
     /// find the one that really carries it (hashes collide); one that does not starts its own entry.
     /// </summary>
-    private sealed class State
+    private sealed class State(Func<int, int> narrow)
     {
-        private readonly HandlesByHash _first = new();
+        private readonly HandlesByHash _first = new(); // 24 bytes an identifier, in chunks, and its bucket
 
         public void Record<TRecord>(RecordContext<TRecord> context)
             where TRecord : ConflictRecord
@@ -54,7 +65,7 @@ internal sealed class DuplicateExternalIdRule : DatasetRule
                     continue;
                 }
 
-                int hash = HashCode.Combine(record.RecordKind, list[i].Scheme, list[i].Value);
+                int hash = narrow(HashCode.Combine(record.RecordKind, list[i].Scheme, list[i].Value));
                 ExternalIdentifier id = list[i];
                 if (_first.FirstMatch(hash, handle => Carries(context, handle, record.RecordKind, id)) is { } other)
                 {

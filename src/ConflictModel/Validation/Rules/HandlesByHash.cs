@@ -7,54 +7,145 @@ namespace ConflictModel.Validation.Rules;
 
 /// <summary>
 /// Record handles under a hash, in input order, for streaming states that keep no keys (the key would hold the
-/// record's strings): most hashes have one handle, kept in the dictionary itself (no list, no box); a second moves
-/// both to a list. Hashes collide, so whoever reads a hash's handles checks the records again.
+/// record's strings): one flat entry per handle (its hash, the previous entry of its bucket, the handle: 24 bytes) in
+/// fixed-size chunks, so the state grows without copying or leaving large arrays behind. The buckets for
+/// <see cref="FirstMatch{T}"/> (4 bytes an entry or less) are made only when a lookup is first asked for; a state
+/// that only groups at the end (<see cref="Several"/>) never has them. Hashes collide, so whoever reads a hash's
+/// handles checks the records again.
 /// </summary>
 internal sealed class HandlesByHash
 {
-    private readonly Dictionary<int, RecordHandle> _single = [];
-    private readonly Dictionary<int, List<RecordHandle>> _several = [];
+    private readonly ChunkedList<Entry> _entries = new();
+    private readonly List<RecordHandle> _sameHash = [];
+    private readonly Func<int, int> _bucketOf;
+    private int[]? _buckets; // per bucket, 1 + the index of its last entry (0: none)
 
-    /// <summary>Gets the lists of the hashes that have more than one handle.</summary>
-    public IEnumerable<List<RecordHandle>> Several => _several.Values;
+    /// <summary>Creates an empty set.</summary>
+    public HandlesByHash()
+        : this(static hash => hash)
+    {
+    }
+
+    /// <summary>Creates an empty set whose buckets are chosen by <paramref name="bucketOf"/> (a test seam: a constant makes every hash share a bucket).</summary>
+    internal HandlesByHash(Func<int, int> bucketOf) => _bucketOf = bucketOf;
+
+    /// <summary>Gets how many handles there are.</summary>
+    public int Count => _entries.Count;
+
+    /// <summary>
+    /// Gets the handles of each hash that has more than one, each list in input order (the lists in no particular
+    /// order). Sorts a copy of the hashes (8 bytes an entry, for the duration of the call).
+    /// </summary>
+    public IEnumerable<List<RecordHandle>> Several
+    {
+        get
+        {
+            int count = _entries.Count;
+            long[] order = new long[count];
+            for (int i = 0; i < count; i++)
+            {
+                order[i] = ((long)_entries[i].Hash << 32) | (uint)i; // by hash, then input order
+            }
+
+            Array.Sort(order);
+            for (int start = 0; start < count;)
+            {
+                int hash = (int)(order[start] >> 32);
+                int end = start + 1;
+                while (end < count && (int)(order[end] >> 32) == hash)
+                {
+                    end++;
+                }
+
+                if (end - start > 1)
+                {
+                    var handles = new List<RecordHandle>(end - start);
+                    for (int i = start; i < end; i++)
+                    {
+                        handles.Add(_entries[(int)(uint)order[i]].Handle);
+                    }
+
+                    yield return handles;
+                }
+
+                start = end;
+            }
+        }
+    }
 
     /// <summary>Adds a handle under a hash, after those already there.</summary>
     public void Add(int hash, RecordHandle handle)
     {
-        if (_several.TryGetValue(hash, out List<RecordHandle>? list))
+        int index = _entries.Count;
+        if (_buckets is not null && index >= _buckets.Length)
         {
-            list.Add(handle);
+            Rebuild(_buckets.Length * 2);
         }
-        else if (_single.Remove(hash, out RecordHandle first))
+
+        int previous = -1;
+        if (_buckets is not null)
         {
-            _several[hash] = [first, handle];
+            ref int bucket = ref _buckets[_bucketOf(hash) & (_buckets.Length - 1)];
+            previous = bucket - 1;
+            bucket = index + 1;
         }
-        else
-        {
-            _single[hash] = handle;
-        }
+
+        _entries.Add(new Entry(hash, previous, handle));
     }
 
     /// <summary>Gets the first handle under a hash for which <paramref name="match"/> gives a value, in input order.</summary>
     public T? FirstMatch<T>(int hash, Func<RecordHandle, T?> match)
         where T : struct
     {
-        if (_single.TryGetValue(hash, out RecordHandle single))
+        foreach (RecordHandle handle in All(hash))
         {
-            return match(single);
-        }
-
-        if (_several.TryGetValue(hash, out List<RecordHandle>? handles))
-        {
-            foreach (RecordHandle handle in handles)
+            if (match(handle) is { } found)
             {
-                if (match(handle) is { } found)
-                {
-                    return found;
-                }
+                return found;
             }
         }
 
         return null;
     }
+
+    /// <summary>Gets the handles under a hash, in input order (empty when there are none).</summary>
+    public RecordHandle[] All(int hash)
+    {
+        if (_buckets is null)
+        {
+            Rebuild(Math.Max(16, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, _entries.Count))));
+        }
+
+        // The bucket's chain runs from the last entry back.
+        _sameHash.Clear();
+        for (int i = _buckets![_bucketOf(hash) & (_buckets.Length - 1)] - 1; i >= 0; i = _entries[i].Previous)
+        {
+            if (_entries[i].Hash == hash)
+            {
+                _sameHash.Add(_entries[i].Handle);
+            }
+        }
+
+        if (_sameHash.Count == 0)
+        {
+            return [];
+        }
+
+        _sameHash.Reverse();
+        return [.. _sameHash];
+    }
+
+    private void Rebuild(int size)
+    {
+        _buckets = new int[size];
+        for (int i = 0; i < _entries.Count; i++)
+        {
+            ref Entry entry = ref _entries.At(i);
+            ref int bucket = ref _buckets[_bucketOf(entry.Hash) & (size - 1)];
+            entry = entry with { Previous = bucket - 1 };
+            bucket = i + 1;
+        }
+    }
+
+    private readonly record struct Entry(int Hash, int Previous, RecordHandle Handle);
 }

@@ -43,7 +43,7 @@ internal sealed class MissingSourceRule : DatasetRule
                 c.Report(EventWithoutSource, null);
             }
         });
-        context.RegisterStartAction(static start =>
+        context.RegisterStartAction(start =>
         {
             // Per validation: the estimates that cite no source (their ids' numbers and handles, in chunks that are
             // never copied), and the estimates some claim with a citation asserts (a bit per id number); at the end,
