@@ -27,7 +27,8 @@ internal static class CsvRows
             TrackLineNumbers = true,
             OnMalformedRecord = record => malformed.Enqueue(record),
         };
-        using CsvReader reader = CsvReader.Create(stream, options, leaveOpen: true);
+        using var checking = new Utf8CheckingStream(stream);
+        using CsvReader reader = CsvReader.Create(checking, options, leaveOpen: true);
         string[]? columns = null;
         bool usable = false;
         long number = 0;
@@ -44,6 +45,15 @@ internal static class CsvRows
             {
                 more = false;
                 failure = ex.Message;
+            }
+
+            // Text that is not UTF-8 on the lines read so far (the reader decodes it as U+FFFD without a word).
+            long last = more ? reader.LineNumber : long.MaxValue;
+            while (checking.InvalidLines.TryPeek(out long invalid) && invalid <= last)
+            {
+                checking.InvalidLines.Dequeue();
+                string where = columns is null ? "header" : more ? $"row {number + 1}" : $"line {invalid}";
+                log.Report(Diagnostic.Create(ImportDiagnostics.InvalidUtf8, new DiagnosticLocation(filePath, (int)Math.Clamp(invalid, 1, int.MaxValue), 1), where, "its text"));
             }
 
             while (malformed.TryDequeue(out CsvMalformedRecord bad))

@@ -86,10 +86,10 @@ public static class ImportDiagnostics
         "CM6014", "Too many diagnostics", "{0:N0} more diagnostic(s) about this file were not reported ({1:N0} per file at most); the rows were imported or rejected as usual", DiagnosticSeverity.Warning,
         "A file with a problem on every row (or a header of 100,000 unknown columns) would otherwise print millions of lines. Past ImportLog.MaxDiagnostics (10,000 unless set) per file the importer counts the diagnostics instead of keeping them and ends the file with this one; the row counts, and whether an error was reported, still count every row.");
 
-    /// <summary>CM6015: text in a JSON input that is not valid UTF-8; read with replacement characters.</summary>
+    /// <summary>CM6015: text in a CSV or JSON input that is not valid UTF-8; read with replacement characters.</summary>
     public static DiagnosticDescriptor InvalidUtf8 { get; } = Create(
         "CM6015", "Text that is not UTF-8", "{0}: {1} is not valid UTF-8; it was read as written in the file, each invalid byte sequence as U+FFFD", DiagnosticSeverity.Warning,
-        "A member name or string value of a JSON or GeoJSON input holds bytes that are not UTF-8 (a file saved in Latin-1 or Windows-1252, or a damaged one). The row is imported, with every invalid byte sequence replaced by U+FFFD (the replacement character) and the text otherwise as written in the file (escape sequences are not decoded), so that nothing is dropped silently; fix the file's encoding and import it again to get the text itself.");
+        "A line of a CSV input, or a member name or string value of a JSON or GeoJSON input, holds bytes that are not UTF-8 (a file saved in Latin-1 or Windows-1252, or a damaged one). The row is imported, with every invalid byte sequence replaced by U+FFFD (the replacement character) and the text otherwise as written in the file (in JSON, escape sequences of such a text are not decoded), so that nothing is changed silently; fix the file's encoding and import it again to get the text itself.");
 
     /// <summary>Gets every import descriptor, in id order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } =

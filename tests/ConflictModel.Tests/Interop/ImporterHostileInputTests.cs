@@ -276,6 +276,52 @@ public sealed class ImporterHostileInputTests
         Assert.Equal(2, result.Log.RowsRead);
     }
 
+    [Fact]
+    public void Csv_TextThatIsNotUtf8_IsAWarningAtItsLineAndTheRowIsImported()
+    {
+        // A Latin-1 "Sél" (0xE9) as the last value of the second data row (line 3) and a lone 0xFF in the header's last
+        // name; the CSV reader decoded both as U+FFFD without a word.
+        List<Dictionary<string, string>> rows = [.. Rows.Take(3).Select(r => new Dictionary<string, string>(r))];
+        byte[] utf8 = Encoding.UTF8.GetBytes(InteropData.GedCsv(rows, [.. GedColumns.All, "note"]));
+        string text = Encoding.UTF8.GetString(utf8);
+        int secondRow = text.IndexOf('\n', text.IndexOf('\n') + 1) + 1;
+        int secondRowEnd = Encoding.UTF8.GetByteCount(text[..text.IndexOf("\r\n", secondRow, StringComparison.Ordinal)]);
+        int headerNote = Encoding.UTF8.GetByteCount(text[..(text.IndexOf(",note", StringComparison.Ordinal) + 2)]);
+        byte[] bytes = [.. utf8[..headerNote], 0xFF, .. utf8[headerNote..secondRowEnd], .. "S"u8, 0xE9, .. "l"u8, .. utf8[secondRowEnd..]];
+
+        ImportResult result = new UcdpGedImporter().Import(new MemoryStream(bytes), "latin1.csv", null);
+
+        Assert.Equal(
+            [
+                "latin1.csv(1,1) : warning CM6015: header: its text is not valid UTF-8; it was read as written in the file, each invalid byte sequence as U+FFFD",
+                "latin1.csv(3,1) : warning CM6015: row 2: its text is not valid UTF-8; it was read as written in the file, each invalid byte sequence as U+FFFD",
+            ],
+            result.Log.Diagnostics.Where(d => d.Id == "CM6015").Select(Line));
+        Assert.Equal(3, result.Log.RowsImported);
+    }
+
+    [Fact]
+    public void Csv_MultiByteCharactersAcrossReadBoundaries_AreNotReported()
+    {
+        // Many rows of two- and four-byte characters, so that some straddle the reader's buffer boundaries; then one
+        // invalid byte on a far line, which must be located exactly.
+        // Values on one line each (GED's headlines may span lines), so that line N is row N - 1.
+        List<Dictionary<string, string>> rows = [.. Enumerable.Range(0, 3000).Select(i => new Dictionary<string, string>(Rows[i % Rows.Count].Select(p => KeyValuePair.Create(p.Key, p.Value.ReplaceLineEndings(" ")))) { ["id"] = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), ["side_a"] = "Séléka 🙂 " + new string('é', i % 7) })];
+        byte[] utf8 = Encoding.UTF8.GetBytes(InteropData.GedCsv(rows, GedColumns.All));
+        Assert.DoesNotContain(new UcdpGedImporter().Import(new MemoryStream(utf8), "wide.csv", null).Log.Diagnostics, d => d.Id == "CM6015");
+
+        int line = 2500;
+        int at = 0;
+        for (int i = 1; i < line; i++)
+        {
+            at = Array.IndexOf(utf8, (byte)'\n', at) + 1;
+        }
+
+        byte[] broken = [.. utf8[..(at + 3)], 0xC3, .. utf8[(at + 3)..]];
+        Diagnostic d = Assert.Single(new UcdpGedImporter().Import(new MemoryStream(broken), "wide.csv", null).Log.Diagnostics, d => d.Id == "CM6015");
+        Assert.Equal($"wide.csv({line},1) : warning CM6015: row {line - 1}: its text is not valid UTF-8; it was read as written in the file, each invalid byte sequence as U+FFFD", Line(d));
+    }
+
     [Theory]
     [InlineData("No")]
     [InlineData("no.")]
