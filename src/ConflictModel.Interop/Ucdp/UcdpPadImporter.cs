@@ -326,7 +326,9 @@ public sealed class UcdpPadImporter : DatasetImporter
             ImmutableArray<Citation>.Builder citations = ImmutableArray.CreateBuilder<Citation>();
             if (row.OptionalText("linktofulltextagreement") is { } link)
             {
-                if (Uri.TryCreate(link, UriKind.Absolute, out Uri? url))
+                // As the reader reads a URL: UriKind.Absolute would also take "//host" and "/path" for file URIs (on Unix),
+                // which the writer writes as given and the reader then refuses (CM0014; found by fuzzing csv-importer).
+                if (Uri.TryCreate(link, UriKind.RelativeOrAbsolute, out Uri? url) && url.IsAbsoluteUri)
                 {
                     var text = new Source(new SourceId($"ucdp-pad-{paid}-text"), SourceKind.Other, $"{name} (full text)", url: url);
                     records.Add(text);

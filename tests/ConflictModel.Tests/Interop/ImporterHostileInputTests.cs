@@ -8,6 +8,7 @@ using ConflictModel.Interop.Acled;
 using ConflictModel.Interop.Ucdp;
 using ConflictModel.Model;
 using ConflictModel.Diagnostics;
+using ConflictModel.Serialization;
 using Xunit;
 
 namespace ConflictModel.Tests.Interop;
@@ -257,6 +258,22 @@ public sealed class ImporterHostileInputTests
         Diagnostic d = Assert.Single(result.Log.Diagnostics);
         Assert.Equal("CM6003", d.Id);
         Assert.Equal("/actor_id", d.Location.JsonPointer);
+    }
+
+    [Theory]
+    [InlineData("//uce")]
+    [InlineData("/etc/passwd")]
+    [InlineData("agreement.pdf")]
+    public void Pad_FullTextLinkThatIsNotAnAbsoluteUrl_IsUnmappedAndTheDatasetReadsBack(string link)
+    {
+        // UriKind.Absolute took "//uce" for file://uce/ on Unix; the writer wrote "//uce" and the reader refused it (fuzzing).
+        string csv = $"paid,pa_name,actor_id,actor_name,pa_date,linktofulltextagreement\n1,Accord,5,Government of X,2001-01-01,{link}\n";
+        ImportResult result = new UcdpPadImporter().Import(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "pad.csv", null);
+
+        Assert.DoesNotContain(result.Dataset.Sources, s => s.Url is { } url && url.Scheme == Uri.UriSchemeFile);
+        Assert.Single(result.Log.Diagnostics, d => d.Id == "CM6006" && d.Location.JsonPointer == "/linktofulltextagreement");
+        DatasetReadResult read = new DatasetReader().ReadText(ConflictJsonSerializer.SerializeLines(result.Dataset), DatasetFormat.JsonLines, "imported.jsonl");
+        Assert.DoesNotContain(read.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
     }
 
     [Fact]
