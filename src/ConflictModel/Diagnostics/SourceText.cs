@@ -18,7 +18,7 @@ internal sealed class SourceText
     private const int BlockSize = 4096;
 
     private readonly ReadOnlyMemory<byte> _bytes;
-    private readonly Lock _lock = new();
+    private Lock? _lock; // made on first use: a streaming read makes a text per line, and most are never asked for a position
     private int[]? _lineStarts;
     private int[]? _unitsAtBlock; // UTF-16 units from the start of the text (after the BOM) to the start of each block
     private int _blocksComputed;
@@ -74,6 +74,9 @@ internal sealed class SourceText
         : this(filePath, bytes, null, baseOffset, linesBefore, 0)
         => _columnBeforeSource = columnBefore;
 
+    /// <summary>Gets the lock that guards the lazily computed line starts and column checkpoints, made once.</summary>
+    private Lock Gate => _lock ?? Interlocked.CompareExchange(ref _lock, new Lock(), null) ?? _lock;
+
     /// <summary>Gets the UTF-16 code units of the first line before the window's first byte (0 unless this is a window starting mid-line).</summary>
     public int ColumnBefore
     {
@@ -81,7 +84,7 @@ internal sealed class SourceText
         {
             if (Volatile.Read(ref _columnBeforeSource) is not null)
             {
-                lock (_lock)
+                lock (Gate)
                 {
                     if (_columnBeforeSource is { } source)
                     {
@@ -185,7 +188,7 @@ internal sealed class SourceText
             return starts;
         }
 
-        lock (_lock)
+        lock (Gate)
         {
             if (_lineStarts is null)
             {
@@ -217,7 +220,7 @@ internal sealed class SourceText
         int block = offset / BlockSize;
         int blockStart;
         int units;
-        lock (_lock)
+        lock (Gate)
         {
             EnsureBlocks(block);
             units = _unitsAtBlock![block];
