@@ -74,11 +74,12 @@ internal static class Program
             case "streaming-memory":
                 if (rest.Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) is not { } memoryFile || !File.Exists(memoryFile))
                 {
-                    Console.Error.WriteLine("usage: streaming-memory FILE.jsonl [--per-rule] (an existing JSON Lines file)");
+                    Console.Error.WriteLine("usage: streaming-memory FILE [--per-rule] [--trace N] (an existing JSON Lines or document file; --trace samples the live heap every N records)");
                     return 2;
                 }
 
-                return StreamingMemory.Run(memoryFile, rest.Contains("--per-rule"), Console.Out);
+                int traceEvery = TakeValue(rest, "--trace") is { } te ? Parse(te) : 0;
+                return StreamingMemory.Run(memoryFile, rest.Contains("--per-rule"), traceEvery, Console.Out);
             case "ci":
                 rest.RemoveAt(0);
                 int ciRuns = TakeValue(rest, "--runs") is { } cr ? Parse(cr) : 3;

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using ConflictModel.Model;
 using System.Globalization;
 using System.IO;
 using ConflictModel.Validation;
@@ -17,7 +19,10 @@ namespace ConflictModel.Benchmarks.ProcessLevel;
 /// </summary>
 public static class StreamingMemory
 {
-    public static int Run(string path, bool perRule, TextWriter output)
+    public static int Run(string path, bool perRule, TextWriter output) => Run(path, perRule, 0, output);
+
+    /// <summary>Runs the mode; a positive <paramref name="traceEvery"/> also samples the heap every that many records of the run with every rule.</summary>
+    public static int Run(string path, bool perRule, int traceEvery, TextWriter output)
     {
         long baseline = Heap();
         long none = Retained(path, []);
@@ -35,15 +40,27 @@ public static class StreamingMemory
             output.WriteLine();
         }
 
-        long all = Retained(path, ValidationOptions.Default.Rules);
+        var trace = traceEvery > 0 ? new HeapTrace(traceEvery) : null;
+        long all = Retained(path, ValidationOptions.Default.Rules, trace);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"retained at the end with every rule: {Mb(all - baseline)}"));
+        if (trace is not null)
+        {
+            output.WriteLine();
+            output.WriteLine("| records read | kind | live heap |");
+            output.WriteLine("|---:|---|---:|");
+            foreach ((long records, string kind, long heap) in trace.Samples)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {records:N0} | {kind} | {Mb(heap - baseline)} |"));
+            }
+        }
+
         return 0;
     }
 
-    private static long Retained(string path, ImmutableArray<DatasetRule> rules)
+    private static long Retained(string path, ImmutableArray<DatasetRule> rules, HeapTrace? trace = null)
     {
         var probe = new HeapProbe();
-        ValidationOptions options = ValidationOptions.Default with { Rules = [.. rules, probe] };
+        ValidationOptions options = ValidationOptions.Default with { Rules = trace is null ? [.. rules, probe] : [.. rules, trace, probe] };
         using DatasetRecordReader records = new DatasetReader(new DatasetReaderOptions { MaxDiagnostics = 10 }).OpenRecords(path);
         new DatasetValidator(options).Validate(records);
         return probe.AtEnd;
@@ -69,5 +86,24 @@ public static class StreamingMemory
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
         public override void Initialize(RuleRegistration context) => context.RegisterEndAction(_ => AtEnd = Heap());
+    }
+
+    /// <summary>Samples the heap (after a full collection) every so many records, with the kind of the record it is at.</summary>
+    private sealed class HeapTrace(int every) : DatasetRule
+    {
+        private static readonly DiagnosticDescriptor Descriptor = new("CM9991", "Heap trace", "Heap trace", "Benchmarks", DiagnosticSeverity.Hidden, isEnabledByDefault: true, description: "Samples the heap.");
+        private long _records;
+
+        public List<(long Records, string Kind, long Heap)> Samples { get; } = [];
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
+
+        public override void Initialize(RuleRegistration context) => context.RegisterRecordAction<ConflictRecord>(c =>
+        {
+            if (++_records % every == 0)
+            {
+                Samples.Add((_records, c.Record.RecordKind.ToString(), Heap()));
+            }
+        });
     }
 }
