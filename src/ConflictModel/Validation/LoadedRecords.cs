@@ -73,6 +73,11 @@ internal sealed class LoadedRecords : RecordSource
         }
     }
 
+    public override int CurrentPlace => _current;
+
+    public override RecordHandle HandleOfPlace(int place)
+        => (uint)place < (uint)_records.Length ? HandleAt(place) : throw new ArgumentOutOfRangeException(nameof(place), place, "The place is not one this validation gave out.");
+
     public override SymbolTable Symbols => _symbols;
 
     public override DatasetInfo Info => _read.Dataset.Info;

@@ -87,6 +87,15 @@ public sealed class RecordContext<TRecord>
     /// </summary>
     internal int IdNumber(RecordKind kind, string id) => _engine.Source.IdNumber(kind, id);
 
+    /// <summary>
+    /// Gets the record's place in this validation: 4 bytes that give its handle back (<see cref="HandleOf"/>,
+    /// <see cref="RuleEndContext.HandleOf"/>), for states that keep one per record of a large file.
+    /// </summary>
+    internal int Place => _engine.Source.CurrentPlace;
+
+    /// <summary>Gets the handle of a place <see cref="Place"/> gave in this validation.</summary>
+    internal RecordHandle HandleOf(int place) => _engine.Source.HandleOfPlace(place);
+
     /// <summary>Reports a diagnostic.</summary>
     /// <param name="diagnostic">The diagnostic; its descriptor must be one of the rule's <see cref="DatasetRule.SupportedDiagnostics"/>.</param>
     /// <exception cref="ArgumentException">The rule did not declare the descriptor (reported as an internal error of the rule).</exception>

@@ -21,6 +21,18 @@ internal abstract class RecordSource
     /// <summary>Gets whether the current record is the first of its kind with its id.</summary>
     public abstract bool CurrentIsFirstWithId { get; }
 
+    /// <summary>
+    /// Gets the current record's place: a number that gives its handle back (<see cref="HandleOfPlace"/>) and takes 4
+    /// bytes to keep where a handle takes 16, for the states that keep one per record. The same for every call on the
+    /// same record. Loaded, the record's index; streamed, the id table's index of the first record with an id (which
+    /// the table keeps anyway), and for the rare other record a negative number for a handle kept aside.
+    /// </summary>
+    public abstract int CurrentPlace { get; }
+
+    /// <summary>Gets the handle of a place <see cref="CurrentPlace"/> gave in this validation.</summary>
+    /// <exception cref="System.ArgumentOutOfRangeException">The place is not one this validation gave out.</exception>
+    public abstract RecordHandle HandleOfPlace(int place);
+
     /// <summary>Gets the records by kind and id.</summary>
     public abstract SymbolTable Symbols { get; }
 

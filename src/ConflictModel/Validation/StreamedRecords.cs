@@ -33,6 +33,8 @@ internal sealed class StreamedRecords : RecordSource, IStreamingSymbols
     private RecordSpan? _span;
     private bool? _firstWithId;
     private Dictionary<long, RecordMark>? _wideMarks; // by record offset: the marks of records too wide for a packed handle
+    private ChunkedList<RecordHandle>? _placedAside; // the handles of places that are not the id table's (~place)
+    private int? _place;
 
     /// <summary>Creates the records of a reader; <paramref name="keepPlaces"/> keeps where each record is, for suppressions scoped to a record.</summary>
     public StreamedRecords(DatasetRecordReader reader, bool keepPlaces)
@@ -71,6 +73,51 @@ internal sealed class StreamedRecords : RecordSource, IStreamingSymbols
 
     public override bool CurrentIsFirstWithId
         => _firstWithId ??= _ids.TryGetMark(CurrentRecord.RecordKind, CurrentRecord.RecordId, out RecordMark first) && first.WindowOffset == CurrentMark.WindowOffset;
+
+    public override int CurrentPlace => _place ??= PlaceOfCurrent();
+
+    public override RecordHandle HandleOfPlace(int place)
+    {
+        if (place < 0)
+        {
+            return _placedAside is not null && ~place < _placedAside.Count
+                ? _placedAside[~place]
+                : throw new ArgumentOutOfRangeException(nameof(place), place, "The place is not one this validation gave out.");
+        }
+
+        if (!_ids.TryGetMarkAt(place, out RecordMark mark) || !RecordHandle.TryPack(mark, out RecordHandle handle))
+        {
+            throw new ArgumentOutOfRangeException(nameof(place), place, "The place is not one this validation gave out.");
+        }
+
+        return handle;
+    }
+
+    /// <summary>
+    /// The id table's index when the table's mark of the current record's id packs to the current handle (the first
+    /// record with the id, neither wide nor with remapped pointers); otherwise the handle is kept aside.
+    /// </summary>
+    private int PlaceOfCurrent()
+    {
+        RecordHandle handle = CurrentHandle;
+        if (!handle.IsWide)
+        {
+            int index = _ids.IndexOf(CurrentRecord.RecordKind, CurrentRecord.RecordId);
+            if (index >= 0 && _ids.TryGetMarkAt(index, out RecordMark first) && RecordHandle.TryPack(first, out RecordHandle firstHandle) && firstHandle == handle)
+            {
+                return index;
+            }
+        }
+
+        _placedAside ??= new ChunkedList<RecordHandle>();
+        if (_placedAside.Count == int.MaxValue)
+        {
+            throw new InvalidOperationException("Too many records kept aside.");
+        }
+
+        _placedAside.Add(handle);
+        return ~(_placedAside.Count - 1);
+    }
 
     public override SymbolTable Symbols => _symbols;
 
@@ -115,6 +162,7 @@ internal sealed class StreamedRecords : RecordSource, IStreamingSymbols
         _window = window;
         _span = span;
         _firstWithId = firstWithId;
+        _place = null;
     }
 
     /// <summary>Leaves the current record (its text is the reader's and is about to be reused).</summary>
@@ -125,6 +173,7 @@ internal sealed class StreamedRecords : RecordSource, IStreamingSymbols
         _window = null;
         _span = null;
         _firstWithId = null;
+        _place = null;
     }
 
     /// <summary>Reads a record again by a mark spanning it or its line: the record, and its exact mark.</summary>

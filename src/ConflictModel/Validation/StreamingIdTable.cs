@@ -13,7 +13,8 @@ namespace ConflictModel.Validation;
 /// <summary>
 /// The id table of a streaming validation: for every kind and id met, the line the first record with it is on (its
 /// offset, length and number; the record's span in the line is found again by reading the line), and a dense number
-/// (its index) that rules key their state on instead of the id's text. It is the one structure that has to grow with
+/// (its index) that rules key their state on instead of the id's text, and by which they can find the record again
+/// (<see cref="TryGetMarkAt"/>: the record's span is kept too when it is not its whole line). It is the one structure that has to grow with
 /// the number of records, so it is kept flat: each pair is one entry in large byte blocks (its kind, its id as UTF-8
 /// and its line as variable-length integers, 4-byte aligned), the index of a pair is a 4-byte position in the blocks,
 /// and lookups go through an open-addressed array of 4-byte slots (the pair's index and, in the bits the index does
@@ -22,7 +23,7 @@ namespace ConflictModel.Validation;
 /// docs/performance.md), against 57 for chained 32-byte entries and some 200 for a dictionary of strings to mark objects.
 /// <para>
 /// A pair can also be numbered before any record has it (<see cref="Intern"/>: a reference to a record further on):
-/// it is then in the table without a line but with room for one (16 bytes, fixed-width, written in place), and
+/// it is then in the table without a line but with room for one and its span (24 bytes, fixed-width, written in place), and
 /// <see cref="Contains"/> and <see cref="TryGetMark"/> do not find it until <see cref="TryAdd"/> gives it its line,
 /// keeping its index. Not thread-safe.
 /// </para>
@@ -35,9 +36,10 @@ internal sealed class StreamingIdTable
     private const int MaxStackId = 256;
     private const int MaxBlocks = 1 << (32 - (BlockShift - 2)); // positions are in 4-byte units: 16 GiB in all
     private const byte KindBits = 0x0F;
-    private const byte FixedLine = 0x20; // the entry was numbered before its record: room for the line, fixed-width
+    private const byte HasSpan = 0x10; // the record is not its whole line: its start and end in it follow the line
+    private const byte FixedLine = 0x20; // the entry was numbered before its record: room for the line and span, fixed-width
     private const byte HasLine = 0x40;
-    private const int FixedLineSize = 16;
+    private const int FixedLineSize = 24;
     private const byte OwnArray = 0x80;
     private const int InitialSlots = 1024;
 
@@ -115,7 +117,7 @@ internal sealed class StreamingIdTable
     /// <summary>Gets whether a record with the kind and id was added.</summary>
     public bool Contains(RecordKind kind, string id) => FindWithLine(kind, id) >= 0;
 
-    /// <summary>Gets the line the first record with the kind and id is on (a mark spanning the whole line).</summary>
+    /// <summary>Gets where the first record with the kind and id is: its line and its span in it.</summary>
     public bool TryGetMark(RecordKind kind, string id, out RecordMark mark)
     {
         int index = FindWithLine(kind, id);
@@ -125,27 +127,54 @@ internal sealed class StreamingIdTable
             return false;
         }
 
+        mark = MarkOf(index, id);
+        return true;
+    }
+
+    /// <summary>Gets the index of the kind and id if a record with them was added (<see cref="TryAdd"/>), else -1.</summary>
+    public int IndexOf(RecordKind kind, string id) => FindWithLine(kind, id);
+
+    /// <summary>Gets where the first record of the pair at an index is, if a record with the pair was added.</summary>
+    public bool TryGetMarkAt(int index, out RecordMark mark)
+    {
+        if ((uint)index >= (uint)Count || (FlagsAt(index) & HasLine) == 0)
+        {
+            mark = null!;
+            return false;
+        }
+
+        mark = MarkOf(index, null);
+        return true;
+    }
+
+    private RecordMark MarkOf(int index, string? id)
+    {
         ReadOnlySpan<byte> entry = EntryAt(index);
         int at = 1;
         SkipId(entry, ref at);
         long windowOffset;
-        int windowLength, linesBefore;
+        int windowLength, linesBefore, start, end;
         if ((entry[0] & FixedLine) != 0)
         {
             windowOffset = BinaryPrimitives.ReadInt64LittleEndian(entry[at..]);
             windowLength = BinaryPrimitives.ReadInt32LittleEndian(entry[(at + 8)..]);
             linesBefore = BinaryPrimitives.ReadInt32LittleEndian(entry[(at + 12)..]);
+            start = BinaryPrimitives.ReadInt32LittleEndian(entry[(at + 16)..]);
+            end = BinaryPrimitives.ReadInt32LittleEndian(entry[(at + 20)..]);
         }
         else
         {
             windowOffset = (long)ReadVarint(entry, ref at);
             windowLength = (int)ReadVarint(entry, ref at);
             linesBefore = (int)ReadVarint(entry, ref at);
+            (start, end) = (entry[0] & HasSpan) != 0 ? ((int)ReadVarint(entry, ref at), (int)ReadVarint(entry, ref at)) : (0, windowLength);
         }
 
-        mark = new RecordMark(kind, id, windowOffset, windowLength, linesBefore, 0, windowLength, null);
-        return true;
+        return new RecordMark((RecordKind)(entry[0] & KindBits), id, windowOffset, windowLength, linesBefore, start, end, null);
     }
+
+    /// <summary>Gets whether a mark's record is not its whole window (a line with space around the record).</summary>
+    private static bool SpanOf(RecordMark mark) => mark.Start != 0 || mark.End != mark.WindowLength;
 
     /// <summary>Gets the id of the pair at an index <see cref="TryAdd"/> or <see cref="Intern"/> gave.</summary>
     public string IdAt(int index) => Encoding.UTF8.GetString(IdBytes(EntryAt(index)));
@@ -290,8 +319,10 @@ internal sealed class StreamingIdTable
         bool own = key.Length > LongId;
         ulong idField = own ? (ulong)_longIds.Count : (ulong)key.Length;
         int size = 1 + VarintLength(idField) + (own ? 0 : key.Length);
+        bool span = mark is not null && SpanOf(mark);
         size += mark is not null
             ? VarintLength((ulong)mark.WindowOffset) + VarintLength((uint)mark.WindowLength) + VarintLength((uint)mark.LinesBefore)
+                + (span ? VarintLength((uint)mark.Start) + VarintLength((uint)mark.End) : 0)
             : FixedLineSize;
 
         if (BlockSize - _blockUsed < size)
@@ -313,7 +344,7 @@ internal sealed class StreamingIdTable
         int block = _blocks.Count - 1;
         int start = _blockUsed;
         Span<byte> entry = _blocks[block].AsSpan(start, size);
-        entry[0] = (byte)((int)kind | (own ? OwnArray : 0) | (mark is not null ? HasLine : FixedLine));
+        entry[0] = (byte)((int)kind | (own ? OwnArray : 0) | (mark is not null ? HasLine : FixedLine) | (span ? HasSpan : 0));
         int at = 1;
         WriteVarint(entry, ref at, idField);
         if (!own)
@@ -327,6 +358,11 @@ internal sealed class StreamingIdTable
             WriteVarint(entry, ref at, (ulong)mark.WindowOffset);
             WriteVarint(entry, ref at, (uint)mark.WindowLength);
             WriteVarint(entry, ref at, (uint)mark.LinesBefore);
+            if (span)
+            {
+                WriteVarint(entry, ref at, (uint)mark.Start);
+                WriteVarint(entry, ref at, (uint)mark.End);
+            }
         }
 
         _blockUsed = Math.Min(BlockSize, (start + size + 3) & ~3);
@@ -342,6 +378,8 @@ internal sealed class StreamingIdTable
         BinaryPrimitives.WriteInt64LittleEndian(entry[at..], mark.WindowOffset);
         BinaryPrimitives.WriteInt32LittleEndian(entry[(at + 8)..], mark.WindowLength);
         BinaryPrimitives.WriteInt32LittleEndian(entry[(at + 12)..], mark.LinesBefore);
+        BinaryPrimitives.WriteInt32LittleEndian(entry[(at + 16)..], mark.Start);
+        BinaryPrimitives.WriteInt32LittleEndian(entry[(at + 20)..], mark.End);
         entry[0] |= HasLine;
     }
 

@@ -146,43 +146,43 @@ public sealed class HashCollisionTests
         }
     }
 
-    // ---- HandlesByHash ---------------------------------------------------------------------------------------
+    // ---- PlacesByHash ---------------------------------------------------------------------------------------
 
     [Fact]
-    public void HandlesByHash_OneBucketForAll_KeepsEachHashApartInInputOrder()
+    public void PlacesByHash_OneBucketForAll_KeepsEachHashApartInInputOrder()
     {
-        var all = new HandlesByHash(static _ => 0);
-        var handles = Enumerable.Range(0, 100).Select(i => new RecordHandle(i, i * 10L, RecordKind.Event)).ToArray();
+        var all = new PlacesByHash(static _ => 0);
+        int[] places = [.. Enumerable.Range(0, 100).Select(i => (i * 7) - 50)]; // negative places (kept aside) too
         for (int i = 0; i < 40; i++)
         {
-            all.Add(i % 3, handles[i]);
+            all.Add(i % 3, places[i]);
         }
 
-        Assert.Equal(handles.Take(40).Where((_, i) => i % 3 == 1), all.All(1)); // buckets made here
+        Assert.Equal(places.Take(40).Where((_, i) => i % 3 == 1), all.All(1)); // buckets made here
         for (int i = 40; i < 100; i++)
         {
-            all.Add(i % 3, handles[i]); // and grown from 64 to 128
+            all.Add(i % 3, places[i]); // and grown from 64 to 128
         }
 
-        Assert.Equal(handles.Where((_, i) => i % 3 == 2), all.All(2));
+        Assert.Equal(places.Where((_, i) => i % 3 == 2), all.All(2));
         Assert.Empty(all.All(3));
-        Assert.Equal(handles[4], all.FirstMatch(1, h => h.ByteOffset > 30 ? h : (RecordHandle?)null));
+        Assert.Equal(places[4], all.FirstMatch(1, p => p > -25 ? p : (int?)null));
         Assert.Equal(
-            [.. Enumerable.Range(0, 3).Select(r => handles.Where((_, i) => i % 3 == r).ToArray())],
-            all.Several.Select(l => l.ToArray()).OrderBy(l => l[0].ByteOffset).ToArray());
+            [.. Enumerable.Range(0, 3).Select(r => places.Where((_, i) => i % 3 == r).ToArray())],
+            all.Several.Select(l => l.ToArray()).OrderBy(l => l[0]).ToArray());
         Assert.Equal(100, all.Count);
     }
 
     [Fact]
-    public void HandlesByHash_Several_LeavesSingleHashesOut()
+    public void PlacesByHash_Several_LeavesSingleHashesOut()
     {
-        var set = new HandlesByHash();
-        set.Add(-5, new RecordHandle(0, 0, RecordKind.Event));
-        set.Add(int.MinValue, new RecordHandle(1, 10, RecordKind.Event));
-        set.Add(7, new RecordHandle(2, 20, RecordKind.Event));
-        set.Add(int.MinValue, new RecordHandle(3, 30, RecordKind.Event));
-        List<RecordHandle> only = Assert.Single(set.Several);
-        Assert.Equal([10L, 30L], only.Select(h => h.ByteOffset));
+        var set = new PlacesByHash();
+        set.Add(-5, 0);
+        set.Add(int.MinValue, 1);
+        set.Add(7, 2);
+        set.Add(int.MinValue, -3);
+        List<int> only = Assert.Single(set.Several);
+        Assert.Equal([1, -3], only);
     }
 
     [Fact]

@@ -46,8 +46,8 @@ public sealed class StreamingIdTableTests
             Assert.True(table.Contains(kind, id));
             Assert.True(table.TryGetMark(kind, id, out RecordMark mark));
             Assert.Equal(offset, mark.WindowOffset);
-            Assert.Equal(offset, mark.Offset); // the line's start: the span in it is found by reading the line again
-            Assert.Equal((0, 90, 90), (mark.Start, mark.End, mark.WindowLength));
+            Assert.Equal(offset + 3, mark.Offset); // the record's start in its line: the span is kept
+            Assert.Equal((3, 80, 90), (mark.Start, mark.End, mark.WindowLength));
             Assert.Equal((int)(offset % 1000), mark.LinesBefore);
             Assert.Equal(kind, mark.Kind);
             Assert.Equal(id, mark.Id);
@@ -117,17 +117,39 @@ public sealed class StreamingIdTableTests
     }
 
     [Fact]
-    public void TryGetMark_GivesTheWholeLine()
+    public void TryGetMark_GivesTheLineAndTheRecordsSpanInIt()
     {
-        // The table keeps the line (offset, length, number), not the record's span in it or its remapped pointers:
-        // those come from reading the line again.
+        // The table keeps the line (offset, length, number) and, when the record is not the whole line, its span in
+        // it; not its remapped pointers: those come from reading the line again.
         var table = new StreamingIdTable();
         var remaps = new Dictionary<string, int[]> { ["/sources"] = [0, 2] };
-        table.TryAdd(RecordKind.Event, "e1", new RecordMark(RecordKind.Event, "e1", 10, 40, 3, 1, 39, remaps), out _);
+        table.TryAdd(RecordKind.Event, "e1", new RecordMark(RecordKind.Event, "e1", 10, 40, 3, 1, 39, remaps), out int e1);
+        table.TryAdd(RecordKind.Event, "e2", new RecordMark(RecordKind.Event, "e2", 50, 300, 4, 0, 300, null), out int e2);
         Assert.True(table.TryGetMark(RecordKind.Event, "e1", out RecordMark found));
         Assert.Null(found.Remaps);
-        Assert.Equal((10L, 40, 3, 0, 40), (found.WindowOffset, found.WindowLength, found.LinesBefore, found.Start, found.End));
+        Assert.Equal((10L, 40, 3, 1, 39), (found.WindowOffset, found.WindowLength, found.LinesBefore, found.Start, found.End));
         Assert.Equal((RecordKind.Event, "e1"), (found.Kind, found.Id));
+        Assert.True(table.TryGetMarkAt(e2, out RecordMark whole));
+        Assert.Equal((50L, 300, 4, 0, 300, RecordKind.Event), (whole.WindowOffset, whole.WindowLength, whole.LinesBefore, whole.Start, whole.End, whole.Kind));
+        Assert.Null(whole.Id); // by index: no id string made
+        Assert.Equal(e1, table.IndexOf(RecordKind.Event, "e1"));
+        Assert.Equal(-1, table.IndexOf(RecordKind.Actor, "e1"));
+        Assert.False(table.TryGetMarkAt(2, out _));
+        Assert.False(table.TryGetMarkAt(-1, out _));
+    }
+
+    [Fact]
+    public void TryGetMarkAt_NumberedBeforeItsRecord_FindsTheSpanWrittenInPlace()
+    {
+        // A pair numbered by a reference has fixed-width room for its line and span, filled when its record comes.
+        var table = new StreamingIdTable();
+        int early = table.Intern(RecordKind.Actor, "a1");
+        Assert.False(table.TryGetMarkAt(early, out _));
+        Assert.Equal(-1, table.IndexOf(RecordKind.Actor, "a1"));
+        table.TryAdd(RecordKind.Actor, "a1", new RecordMark(RecordKind.Actor, "a1", 5_000_000_000, 70, 9, 2, 66, null), out _);
+        Assert.True(table.TryGetMarkAt(early, out RecordMark mark));
+        Assert.Equal((5_000_000_000L, 70, 9, 2, 66), (mark.WindowOffset, mark.WindowLength, mark.LinesBefore, mark.Start, mark.End));
+        Assert.Equal(early, table.IndexOf(RecordKind.Actor, "a1"));
     }
 
     [Fact]

@@ -83,7 +83,7 @@ internal sealed class AttributionRule : DatasetRule
     private sealed class State(System.Func<int, int> narrow)
     {
         private readonly ChunkedList<Accusation> _attributions = new();
-        private readonly HandlesByHash _about = new();
+        private readonly PlacesByHash _about = new();
 
         /// <summary>The hash an attribution's id is kept by (equal ids share it; different ids may too).</summary>
         private int HashOf(string attributionId) => narrow(System.StringComparer.Ordinal.GetHashCode(attributionId));
@@ -96,7 +96,7 @@ internal sealed class AttributionRule : DatasetRule
                 context.Report(Diagnostic.Create(descriptor, context.LocationOf(pointer), argument));
             }
 
-            _attributions.Add(new Accusation(HashOf(attribution.Id.Value), attribution.Response, !attribution.Claims.IsEmpty, context.Handle));
+            _attributions.Add(new Accusation(HashOf(attribution.Id.Value), attribution.Response, !attribution.Claims.IsEmpty, context.Place));
         }
 
         public void Claim(RecordContext<Claim> context)
@@ -105,7 +105,7 @@ internal sealed class AttributionRule : DatasetRule
             if (claim.Subject.Kind == ClaimSubjectKind.Attribution && Implied(claim.Stance) is not null)
             {
                 // Claims that imply no response can never be the answer, nor hide one that does (they differ from it).
-                _about.Add(HashOf(claim.Subject.Target!), context.Handle);
+                _about.Add(HashOf(claim.Subject.Target!), context.Place);
             }
         }
 
@@ -114,13 +114,14 @@ internal sealed class AttributionRule : DatasetRule
             for (int i = 0; i < _attributions.Count; i++)
             {
                 Accusation kept = _attributions[i];
-                RecordHandle[] about = _about.All(kept.IdHash);
+                int[] about = _about.All(kept.IdHash);
                 if (kept.Response == AccusedResponse.NoResponse && !kept.ListsClaims && about.Length == 0)
                 {
                     continue; // no answer to find, and none needed
                 }
 
-                if (context.ReadAgain(kept.Handle) is not Attribution attribution)
+                RecordHandle keptHandle = context.HandleOf(kept.Place);
+                if (context.ReadAgain(keptHandle) is not Attribution attribution)
                 {
                     continue;
                 }
@@ -128,25 +129,26 @@ internal sealed class AttributionRule : DatasetRule
                 (ClaimId Id, ClaimStance Stance)? answer = LastAnswer(context, attribution, AnswersAbout(context, attribution, about));
                 if (answer is { } found && Implied(found.Stance) != attribution.Response)
                 {
-                    context.Report(Diagnostic.Create(ResponseContradicted, context.LocationOf(kept.Handle, "/response"), Names.Of(attribution.Response), found.Id.Value, Says(found.Stance)));
+                    context.Report(Diagnostic.Create(ResponseContradicted, context.LocationOf(keptHandle, "/response"), Names.Of(attribution.Response), found.Id.Value, Says(found.Stance)));
                 }
                 else if (answer is null && attribution.Response != AccusedResponse.NoResponse && context.IsInputComplete)
                 {
-                    context.Report(Diagnostic.Create(ResponseUnsupported, context.LocationOf(kept.Handle, "/response"), Names.Of(attribution.Response), attribution.Accused.Value));
+                    context.Report(Diagnostic.Create(ResponseUnsupported, context.LocationOf(keptHandle, "/response"), Names.Of(attribution.Response), attribution.Accused.Value));
                 }
             }
         }
 
         /// <summary>
-        /// The claims about an attribution that imply a response, read again from the handles under its id's hash, in
+        /// The claims about an attribution that imply a response, read again from the places under its id's hash, in
         /// input order: a claim about another attribution (a hash collision) is left out, and so is a claim equal to an
         /// earlier one (a repeated line): the answer finds it already among the accused's claims.
         /// </summary>
-        private static List<(Claim Claim, RecordHandle Handle)> AnswersAbout(RuleEndContext context, Attribution attribution, RecordHandle[] handles)
+        private static List<(Claim Claim, RecordHandle Handle)> AnswersAbout(RuleEndContext context, Attribution attribution, int[] places)
         {
-            var answers = new List<(Claim Claim, RecordHandle Handle)>(handles.Length);
-            foreach (RecordHandle handle in handles)
+            var answers = new List<(Claim Claim, RecordHandle Handle)>(places.Length);
+            foreach (int place in places)
             {
+                RecordHandle handle = context.HandleOf(place);
                 if (context.ReadAgain(handle) is not Claim claim
                     || claim.Subject.Kind != ClaimSubjectKind.Attribution
                     || !string.Equals(claim.Subject.Target, attribution.Id.Value, System.StringComparison.Ordinal)
@@ -208,7 +210,7 @@ internal sealed class AttributionRule : DatasetRule
         => claim.Subject.Attribution is { } about ? about == attribution : claim.Stance != ClaimStance.Asserts;
 
     /// <summary>What is kept of an attribution until the end: 24 bytes, no string.</summary>
-    private readonly record struct Accusation(int IdHash, AccusedResponse Response, bool ListsClaims, RecordHandle Handle);
+    private readonly record struct Accusation(int IdHash, AccusedResponse Response, bool ListsClaims, int Place);
 
     private static AccusedResponse? Implied(ClaimStance stance) => stance switch
     {

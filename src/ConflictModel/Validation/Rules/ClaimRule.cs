@@ -84,7 +84,7 @@ internal sealed class ClaimRule : DatasetRule
 
     private sealed class State(Func<int, int> narrow)
     {
-        private readonly HandlesByHash _asserting = new();
+        private readonly PlacesByHash _asserting = new();
         private readonly ChunkedList<RecordHandle> _denials = new();
         private readonly ChunkedList<RecordHandle> _supersessions = new();
         private readonly ChunkedList<RecordHandle> _acknowledgements = new();
@@ -98,7 +98,7 @@ internal sealed class ClaimRule : DatasetRule
             ClaimSubject subject = claim.Subject;
             if (claim.Stance == ClaimStance.Asserts && subject.Target is { } asserted && subject.TargetKind is { } assertedKind and (RecordKind.Attribution or RecordKind.CasualtyEstimate))
             {
-                _asserting.Add(HashOf(assertedKind, asserted), context.Handle);
+                _asserting.Add(HashOf(assertedKind, asserted), context.Place);
             }
 
             if (claim.Stance is ClaimStance.Denies or ClaimStance.Rejects or ClaimStance.DeclinesToConfirm && claim.InResponseTo is null)
@@ -229,8 +229,9 @@ internal sealed class ClaimRule : DatasetRule
         /// </summary>
         private bool AssertedByOther(RuleEndContext context, RecordKind kind, string target, ActorId claimant)
         {
-            foreach (RecordHandle handle in _asserting.All(HashOf(kind, target)))
+            foreach (int place in _asserting.All(HashOf(kind, target)))
             {
+                RecordHandle handle = context.HandleOf(place);
                 if (context.ReadAgain(handle) is Claim { Stance: ClaimStance.Asserts } claim && claim.Subject.TargetKind == kind
                     && string.Equals(claim.Subject.Target, target, StringComparison.Ordinal) && claim.Claimant != claimant)
                 {

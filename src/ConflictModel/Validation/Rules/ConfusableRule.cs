@@ -46,7 +46,7 @@ internal sealed class ConfusableRule : DatasetRule
     {
         private readonly List<(RecordKind Kind, string Id, string Skeleton, RecordHandle Handle)> _nonAscii = [];
         private readonly HashSet<(int Skeleton, int Text)> _names = [];
-        private readonly HandlesByHash _byNameSkeleton = new();
+        private readonly PlacesByHash _byNameSkeleton = new();
 
         public void Record(RecordContext<ConflictRecord> context)
         {
@@ -83,7 +83,7 @@ internal sealed class ConfusableRule : DatasetRule
             int skeleton = StringComparer.Ordinal.GetHashCode(ConfusableText.Skeleton(name));
             if (_names.Add((skeleton, StringComparer.Ordinal.GetHashCode(name))))
             {
-                _byNameSkeleton.Add(skeleton, context.Handle);
+                _byNameSkeleton.Add(skeleton, context.Place);
             }
         }
 
@@ -118,11 +118,12 @@ internal sealed class ConfusableRule : DatasetRule
             }
 
             // Actor names: the handles that share a skeleton hash are read again, and compared for real.
-            foreach (List<RecordHandle> handles in _byNameSkeleton.Several)
+            foreach (List<int> places in _byNameSkeleton.Several)
             {
                 var firstBySkeleton = new Dictionary<string, (string Name, string Id, RecordHandle Handle)>(StringComparer.Ordinal);
-                foreach (RecordHandle handle in handles)
+                foreach (int place in places)
                 {
+                    RecordHandle handle = context.HandleOf(place);
                     if (context.ReadAgain(handle) is not Actor actor)
                     {
                         continue;

@@ -61,7 +61,7 @@ internal sealed class ContradictoryEstimatesRule : DatasetRule
         => figure.Phrase ?? FigureText.Range(figure.Minimum() ?? 0, figure.Maximum() ?? long.MaxValue);
 
     /// <summary>
-    /// Per validation: each estimate's handle under the hash of its group's key (not the key: it holds the estimate's
+    /// Per validation: each estimate's place under the hash of its group's key (not the key: it holds the estimate's
     /// location and more), and the ids of claims that assert or supersede (<see cref="SupersededEstimates"/>); at the
     /// end the estimates of each hash with more than one are read again, those not superseded grouped by their exact
     /// key in input order, and compared (<see cref="Contradictions"/>).
@@ -77,22 +77,23 @@ internal sealed class ContradictoryEstimatesRule : DatasetRule
 
     private sealed class State(System.Func<int, int> narrow)
     {
-        private readonly HandlesByHash _byKey = new(); // 24 bytes an estimate, in chunks
+        private readonly PlacesByHash _byKey = new(); // 12 bytes an estimate, in chunks
         private readonly SupersededEstimates _superseded = new();
 
         public void Record(RecordContext<CasualtyEstimate> context)
-            => _byKey.Add(narrow(KeyOf(context.Record).GetHashCode()), context.Handle); // equal keys share a hash
+            => _byKey.Add(narrow(KeyOf(context.Record).GetHashCode()), context.Place); // equal keys share a hash
 
         public void Claim(RecordContext<Claim> context) => _superseded.Add(context.Record);
 
         public void End(RuleEndContext context)
         {
-            foreach (List<RecordHandle> handles in _byKey.Several)
+            foreach (List<int> places in _byKey.Several)
             {
                 // Estimates whose keys differ but whose hashes collide are told apart here, in input order.
                 var groups = new Dictionary<Key, (List<CasualtyEstimate> Estimates, List<RecordHandle> Handles)>();
-                foreach (RecordHandle handle in handles)
+                foreach (int place in places)
                 {
+                    RecordHandle handle = context.HandleOf(place);
                     // A figure its claimant replaced (a revision, a retraction) is no one's figure any more.
                     if (context.ReadAgain(handle) is CasualtyEstimate estimate && !_superseded.Contains(estimate.Id))
                     {

@@ -45,13 +45,13 @@ internal sealed class DuplicateExternalIdRule : DatasetRule
         });
 
     /// <summary>
-    /// Streaming: per identifier, only the handle of the first record that carried it, under the hash of kind, scheme
+    /// Streaming: per identifier, only the place of the first record that carried it, under the hash of kind, scheme
     /// and value (no strings kept). When a later identifier's hash is there, the records under it are read again to
     /// find the one that really carries it (hashes collide); one that does not starts its own entry.
     /// </summary>
     private sealed class State(Func<int, int> narrow)
     {
-        private readonly HandlesByHash _first = new(); // 24 bytes an identifier, in chunks, and its bucket
+        private readonly PlacesByHash _first = new(); // 12 bytes an identifier, in chunks, and its bucket
 
         public void Record<TRecord>(RecordContext<TRecord> context)
             where TRecord : ConflictRecord
@@ -67,7 +67,7 @@ internal sealed class DuplicateExternalIdRule : DatasetRule
 
                 int hash = narrow(HashCode.Combine(record.RecordKind, list[i].Scheme, list[i].Value));
                 ExternalIdentifier id = list[i];
-                if (_first.FirstMatch(hash, handle => Carries(context, handle, record.RecordKind, id)) is { } other)
+                if (_first.FirstMatch(hash, place => Carries(context, context.HandleOf(place), record.RecordKind, id)) is { } other)
                 {
                     if (!string.Equals(other.RecordId, record.RecordId, StringComparison.Ordinal))
                     {
@@ -76,7 +76,7 @@ internal sealed class DuplicateExternalIdRule : DatasetRule
                 }
                 else
                 {
-                    _first.Add(hash, context.Handle);
+                    _first.Add(hash, context.Place);
                 }
             }
         }

@@ -96,8 +96,8 @@ internal sealed class ReferenceCycleRule : DatasetRule
     /// <summary>
     /// Per validation: per relation, the first record of each id that has links (<see cref="RecordContext{TRecord}.IsFirstWithId"/>:
     /// lookups follow the first record with an id), keyed on its id's number (<see cref="RecordContext{TRecord}.IdNumber"/>,
-    /// the id table's index when streaming), with the numbers of the ids it links to, its place in the input and its
-    /// handle; at the end the search of <see cref="Cycles"/> runs over them. Records without links are left out: they
+    /// the id table's index when streaming), with the numbers of the ids it links to, its order in the input and its
+    /// place; at the end the search of <see cref="Cycles"/> runs over them. Records without links are left out: they
     /// cannot be on a cycle.
     /// </summary>
     public override void Initialize(RuleRegistration context)
@@ -139,7 +139,7 @@ internal sealed class ReferenceCycleRule : DatasetRule
                         _links.Add(context.IdNumber(record.RecordKind, link));
                     }
 
-                    _nodes[i].Add(context.IdNumber(record.RecordKind, record.RecordId), new Node(first, links.Length, order, context.Handle));
+                    _nodes[i].Add(context.IdNumber(record.RecordKind, record.RecordId), new Node(order, first, links.Length, context.Place));
                 }
             }
         }
@@ -155,7 +155,7 @@ internal sealed class ReferenceCycleRule : DatasetRule
                 {
                     string Id(int number) => context.IdOfNumber(number).Id;
                     string pointer = relation.Pointer(LinksOf(nodes[first]), cycle);
-                    context.Report(Diagnostic.Create(Descriptor, context.LocationOf(nodes[first].Handle, pointer), Id(first), relation.Member, string.Join(" → ", path.Select(Id))));
+                    context.Report(Diagnostic.Create(Descriptor, context.LocationOf(context.HandleOf(nodes[first].Place), pointer), Id(first), relation.Member, string.Join(" → ", path.Select(Id))));
                 }
             }
         }
@@ -180,6 +180,6 @@ internal sealed class ReferenceCycleRule : DatasetRule
             => Indexed ? $"/{Member}/{Array.FindIndex(links, cycle.Contains)}" : $"/{Member}";
     }
 
-    /// <summary>The first record with an id, compactly: where the numbers of the ids it links to are, its place in the input, its handle.</summary>
-    private readonly record struct Node(int FirstLink, int LinkCount, long Order, RecordHandle Handle);
+    /// <summary>The first record with an id, compactly: its order in the input, where the numbers of the ids it links to are, its place (<see cref="RecordContext{TRecord}.Place"/>).</summary>
+    private readonly record struct Node(long Order, int FirstLink, int LinkCount, int Place);
 }

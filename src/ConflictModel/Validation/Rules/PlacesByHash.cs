@@ -6,37 +6,38 @@ using ConflictModel.Serialization;
 namespace ConflictModel.Validation.Rules;
 
 /// <summary>
-/// Record handles under a hash, in input order, for streaming states that keep no keys (the key would hold the
-/// record's strings): one flat entry per handle (its hash, the previous entry of its bucket, the handle: 24 bytes) in
-/// fixed-size chunks, so the state grows without copying or leaving large arrays behind. The buckets for
+/// Records' places (<see cref="RecordContext{TRecord}.Place"/>, which give their handles back) under a hash, in input
+/// order, for streaming states that keep no keys (the key would hold the record's strings): one flat entry per record
+/// (its hash, the previous entry of its bucket, its place: 12 bytes) in fixed-size chunks, so the state grows without
+/// copying or leaving large arrays behind. The buckets for
 /// <see cref="FirstMatch{T}"/> (4 bytes an entry or less) are made only when a lookup is first asked for; a state
 /// that only groups at the end (<see cref="Several"/>) never has them. Hashes collide, so whoever reads a hash's
-/// handles checks the records again.
+/// records checks them again.
 /// </summary>
-internal sealed class HandlesByHash
+internal sealed class PlacesByHash
 {
     private readonly ChunkedList<Entry> _entries = new();
-    private readonly List<RecordHandle> _sameHash = [];
+    private readonly List<int> _sameHash = [];
     private readonly Func<int, int> _bucketOf;
     private int[]? _buckets; // per bucket, 1 + the index of its last entry (0: none)
 
     /// <summary>Creates an empty set.</summary>
-    public HandlesByHash()
+    public PlacesByHash()
         : this(static hash => hash)
     {
     }
 
     /// <summary>Creates an empty set whose buckets are chosen by <paramref name="bucketOf"/> (a test seam: a constant makes every hash share a bucket).</summary>
-    internal HandlesByHash(Func<int, int> bucketOf) => _bucketOf = bucketOf;
+    internal PlacesByHash(Func<int, int> bucketOf) => _bucketOf = bucketOf;
 
-    /// <summary>Gets how many handles there are.</summary>
+    /// <summary>Gets how many places there are.</summary>
     public int Count => _entries.Count;
 
     /// <summary>
-    /// Gets the handles of each hash that has more than one, each list in input order (the lists in no particular
+    /// Gets the places of each hash that has more than one, each list in input order (the lists in no particular
     /// order). Sorts a copy of the hashes (8 bytes an entry, for the duration of the call).
     /// </summary>
-    public IEnumerable<List<RecordHandle>> Several
+    public IEnumerable<List<int>> Several
     {
         get
         {
@@ -59,13 +60,13 @@ internal sealed class HandlesByHash
 
                 if (end - start > 1)
                 {
-                    var handles = new List<RecordHandle>(end - start);
+                    var places = new List<int>(end - start);
                     for (int i = start; i < end; i++)
                     {
-                        handles.Add(_entries[(int)(uint)order[i]].Handle);
+                        places.Add(_entries[(int)(uint)order[i]].Place);
                     }
 
-                    yield return handles;
+                    yield return places;
                 }
 
                 start = end;
@@ -73,8 +74,8 @@ internal sealed class HandlesByHash
         }
     }
 
-    /// <summary>Adds a handle under a hash, after those already there.</summary>
-    public void Add(int hash, RecordHandle handle)
+    /// <summary>Adds a record's place under a hash, after those already there.</summary>
+    public void Add(int hash, int place)
     {
         int index = _entries.Count;
         if (_buckets is not null && index >= _buckets.Length)
@@ -90,16 +91,16 @@ internal sealed class HandlesByHash
             bucket = index + 1;
         }
 
-        _entries.Add(new Entry(hash, previous, handle));
+        _entries.Add(new Entry(hash, previous, place));
     }
 
-    /// <summary>Gets the first handle under a hash for which <paramref name="match"/> gives a value, in input order.</summary>
-    public T? FirstMatch<T>(int hash, Func<RecordHandle, T?> match)
+    /// <summary>Gets the first place under a hash for which <paramref name="match"/> gives a value, in input order.</summary>
+    public T? FirstMatch<T>(int hash, Func<int, T?> match)
         where T : struct
     {
-        foreach (RecordHandle handle in All(hash))
+        foreach (int place in All(hash))
         {
-            if (match(handle) is { } found)
+            if (match(place) is { } found)
             {
                 return found;
             }
@@ -108,8 +109,8 @@ internal sealed class HandlesByHash
         return null;
     }
 
-    /// <summary>Gets the handles under a hash, in input order (empty when there are none).</summary>
-    public RecordHandle[] All(int hash)
+    /// <summary>Gets the places under a hash, in input order (empty when there are none).</summary>
+    public int[] All(int hash)
     {
         if (_buckets is null)
         {
@@ -122,7 +123,7 @@ internal sealed class HandlesByHash
         {
             if (_entries[i].Hash == hash)
             {
-                _sameHash.Add(_entries[i].Handle);
+                _sameHash.Add(_entries[i].Place);
             }
         }
 
@@ -147,5 +148,5 @@ internal sealed class HandlesByHash
         }
     }
 
-    private readonly record struct Entry(int Hash, int Previous, RecordHandle Handle);
+    private readonly record struct Entry(int Hash, int Previous, int Place);
 }
