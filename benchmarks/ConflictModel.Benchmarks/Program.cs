@@ -74,12 +74,13 @@ internal static class Program
             case "streaming-memory":
                 if (rest.Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) is not { } memoryFile || !File.Exists(memoryFile))
                 {
-                    Console.Error.WriteLine("usage: streaming-memory FILE [--per-rule] [--trace N] (an existing JSON Lines or document file; --trace samples the live heap every N records)");
+                    Console.Error.WriteLine("usage: streaming-memory FILE [--per-rule] [--trace N] [--watch N] (an existing JSON Lines or document file; --trace samples the live heap every N records, --watch the working set and the collector without forcing a collection)");
                     return 2;
                 }
 
                 int traceEvery = TakeValue(rest, "--trace") is { } te ? Parse(te) : 0;
-                return StreamingMemory.Run(memoryFile, rest.Contains("--per-rule"), traceEvery, Console.Out);
+                int watchEvery = TakeValue(rest, "--watch") is { } we ? Parse(we) : 0;
+                return StreamingMemory.Run(memoryFile, rest.Contains("--per-rule"), traceEvery, watchEvery, Console.Out);
             case "ci":
                 rest.RemoveAt(0);
                 int ciRuns = TakeValue(rest, "--runs") is { } cr ? Parse(cr) : 3;

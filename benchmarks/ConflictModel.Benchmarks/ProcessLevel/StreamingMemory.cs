@@ -22,8 +22,36 @@ public static class StreamingMemory
     public static int Run(string path, bool perRule, TextWriter output) => Run(path, perRule, 0, output);
 
     /// <summary>Runs the mode; a positive <paramref name="traceEvery"/> also samples the heap every that many records of the run with every rule.</summary>
-    public static int Run(string path, bool perRule, int traceEvery, TextWriter output)
+    public static int Run(string path, bool perRule, int traceEvery, TextWriter output) => Run(path, perRule, traceEvery, 0, output);
+
+    /// <summary>
+    /// Runs the mode; a positive <paramref name="watchEvery"/> instead runs every rule once without forcing any
+    /// collection and prints, every that many records, the process's working set and the collector's own figures (heap,
+    /// committed, fragmented, collections so far), to see what the peak is made of beyond the live state.
+    /// </summary>
+    public static int Run(string path, bool perRule, int traceEvery, int watchEvery, TextWriter output)
     {
+        if (watchEvery > 0)
+        {
+            var watch = new HeapWatch(watchEvery);
+            ValidationOptions watched = ValidationOptions.Default with { Rules = [.. ValidationOptions.Default.Rules, watch] };
+            using (DatasetRecordReader records = new DatasetReader(new DatasetReaderOptions { MaxDiagnostics = 10 }).OpenRecords(path))
+            {
+                new DatasetValidator(watched).Validate(records);
+            }
+
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(path)}, every rule, no forced collection; peak working set {Mb(PeakWorkingSet())}"));
+            output.WriteLine();
+            output.WriteLine("| records read | working set | GC heap | committed | fragmented | gen0/1/2 collections |");
+            output.WriteLine("|---:|---:|---:|---:|---:|---|");
+            foreach (string row in watch.Rows)
+            {
+                output.WriteLine(row);
+            }
+
+            return 0;
+        }
+
         long baseline = Heap();
         long none = Retained(path, []);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(path)}: heap before {Mb(baseline)}; retained at the end with no rule {Mb(none - baseline)}"));
@@ -66,6 +94,12 @@ public static class StreamingMemory
         return probe.AtEnd;
     }
 
+    private static long PeakWorkingSet()
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return process.PeakWorkingSet64;
+    }
+
     private static long Heap()
     {
         GC.Collect();
@@ -105,5 +139,35 @@ public static class StreamingMemory
                 Samples.Add((_records, c.Record.RecordKind.ToString(), Heap()));
             }
         });
+    }
+
+    /// <summary>Samples the process and the collector every so many records and at the end, forcing nothing.</summary>
+    private sealed class HeapWatch(int every) : DatasetRule
+    {
+        private static readonly DiagnosticDescriptor Descriptor = new("CM9993", "Heap watch", "Heap watch", "Benchmarks", DiagnosticSeverity.Hidden, isEnabledByDefault: true, description: "Samples the process.");
+        private long _records;
+
+        public List<string> Rows { get; } = [];
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
+
+        public override void Initialize(RuleRegistration context)
+        {
+            context.RegisterRecordAction<ConflictRecord>(_ =>
+            {
+                if (++_records % every == 0)
+                {
+                    Sample(_records.ToString("N0", CultureInfo.InvariantCulture));
+                }
+            });
+            context.RegisterEndAction(_ => Sample("end actions (this rule's is the last)"));
+        }
+
+        private void Sample(string when)
+        {
+            GCMemoryInfo info = GC.GetGCMemoryInfo();
+            using var process = System.Diagnostics.Process.GetCurrentProcess();
+            Rows.Add(string.Create(CultureInfo.InvariantCulture, $"| {when} | {Mb(process.WorkingSet64)} | {Mb(info.HeapSizeBytes)} | {Mb(info.TotalCommittedBytes)} | {Mb(info.FragmentedBytes)} | {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} |"));
+        }
     }
 }
