@@ -78,6 +78,9 @@ internal sealed class LoadedRecords : RecordSource
     public override RecordHandle HandleOfPlace(int place)
         => (uint)place < (uint)_records.Length ? HandleAt(place) : throw new ArgumentOutOfRangeException(nameof(place), place, "The place is not one this validation gave out.");
 
+    public override int IdNumberOfPlace(int place)
+        => (uint)place < (uint)_records.Length ? IdNumber(_records[place].RecordKind, _records[place].RecordId) : throw new ArgumentOutOfRangeException(nameof(place), place, "The place is not one this validation gave out.");
+
     public override SymbolTable Symbols => _symbols;
 
     public override DatasetInfo Info => _read.Dataset.Info;

@@ -33,6 +33,10 @@ internal abstract class RecordSource
     /// <exception cref="System.ArgumentOutOfRangeException">The place is not one this validation gave out.</exception>
     public abstract RecordHandle HandleOfPlace(int place);
 
+    /// <summary>Gets the number (<see cref="IdNumber"/>) of the kind and id of the record at a place <see cref="CurrentPlace"/> gave.</summary>
+    /// <exception cref="System.ArgumentOutOfRangeException">The place is not one this validation gave out.</exception>
+    public abstract int IdNumberOfPlace(int place);
+
     /// <summary>Gets the records by kind and id.</summary>
     public abstract SymbolTable Symbols { get; }
 

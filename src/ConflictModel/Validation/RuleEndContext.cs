@@ -78,6 +78,9 @@ public sealed class RuleEndContext
     /// <summary>Gets the handle of a place <see cref="RecordContext{TRecord}.Place"/> gave in this validation.</summary>
     internal RecordHandle HandleOf(int place) => _engine.Source.HandleOfPlace(place);
 
+    /// <summary>Gets the number (<see cref="RecordContext{TRecord}.IdNumber"/>) of the kind and id of the record at a place.</summary>
+    internal int IdNumberOf(int place) => _engine.Source.IdNumberOfPlace(place);
+
     /// <summary>Reports a diagnostic.</summary>
     /// <param name="diagnostic">The diagnostic; its descriptor must be one of the rule's <see cref="DatasetRule.SupportedDiagnostics"/>.</param>
     /// <exception cref="System.ArgumentException">The rule did not declare the descriptor (reported as an internal error of the rule).</exception>

@@ -33,7 +33,7 @@ internal sealed class StreamedRecords : RecordSource, IStreamingSymbols
     private RecordSpan? _span;
     private bool? _firstWithId;
     private Dictionary<long, RecordMark>? _wideMarks; // by record offset: the marks of records too wide for a packed handle
-    private ChunkedList<RecordHandle>? _placedAside; // the handles of places that are not the id table's (~place)
+    private ChunkedList<(RecordHandle Handle, int IdNumber)>? _placedAside; // the records of places that are not the id table's (~place)
     private int? _place;
 
     /// <summary>Creates the records of a reader; <paramref name="keepPlaces"/> keeps where each record is, for suppressions scoped to a record.</summary>
@@ -80,9 +80,7 @@ internal sealed class StreamedRecords : RecordSource, IStreamingSymbols
     {
         if (place < 0)
         {
-            return _placedAside is not null && ~place < _placedAside.Count
-                ? _placedAside[~place]
-                : throw new ArgumentOutOfRangeException(nameof(place), place, "The place is not one this validation gave out.");
+            return Aside(place).Handle;
         }
 
         if (!_ids.TryGetMarkAt(place, out RecordMark mark) || !RecordHandle.TryPack(mark, out RecordHandle handle))
@@ -92,6 +90,22 @@ internal sealed class StreamedRecords : RecordSource, IStreamingSymbols
 
         return handle;
     }
+
+    /// <summary>The id table's index is the id's number; a place kept aside keeps its number beside its handle.</summary>
+    public override int IdNumberOfPlace(int place)
+    {
+        if (place < 0)
+        {
+            return Aside(place).IdNumber;
+        }
+
+        return _ids.TryGetMarkAt(place, out _) ? place : throw new ArgumentOutOfRangeException(nameof(place), place, "The place is not one this validation gave out.");
+    }
+
+    private (RecordHandle Handle, int IdNumber) Aside(int place)
+        => _placedAside is not null && ~place < _placedAside.Count
+            ? _placedAside[~place]
+            : throw new ArgumentOutOfRangeException(nameof(place), place, "The place is not one this validation gave out.");
 
     /// <summary>
     /// The id table's index when the table's mark of the current record's id packs to the current handle (the first
@@ -109,13 +123,13 @@ internal sealed class StreamedRecords : RecordSource, IStreamingSymbols
             }
         }
 
-        _placedAside ??= new ChunkedList<RecordHandle>();
+        _placedAside ??= new ChunkedList<(RecordHandle, int)>();
         if (_placedAside.Count == int.MaxValue)
         {
             throw new InvalidOperationException("Too many records kept aside.");
         }
 
-        _placedAside.Add(handle);
+        _placedAside.Add((handle, _ids.Intern(CurrentRecord.RecordKind, CurrentRecord.RecordId)));
         return ~(_placedAside.Count - 1);
     }
 

@@ -73,6 +73,7 @@ public sealed class RecordPlaceTests
         Assert.All(probe.Seen, s => Assert.Equal(s.Handle, s.Back));
         Assert.All(probe.Seen, s => Assert.Equal(s.Handle, s.BackDuringWalk));
         Assert.All(probe.Seen, s => Assert.Equal(s.Place, s.PlaceAgain)); // the same for every call on one record
+        Assert.All(probe.Seen, s => Assert.Equal(s.IdNumber, s.IdNumberBack)); // and gives the number of its kind and id
     }
 
     private static ValidationOptions Options(PlaceProbe probe) => RuleHarness.AllRulesOn() with { Rules = [probe] };
@@ -82,7 +83,7 @@ public sealed class RecordPlaceTests
     {
         private static readonly DiagnosticDescriptor Descriptor = new("CM9992", "Place probe", "{0}", "Tests", DiagnosticSeverity.Error, isEnabledByDefault: true, description: "Reports what did not match.");
 
-        public List<(int Place, int PlaceAgain, RecordHandle Handle, RecordHandle BackDuringWalk, RecordHandle Back)> Seen { get; } = [];
+        public List<(int Place, int PlaceAgain, RecordHandle Handle, RecordHandle BackDuringWalk, RecordHandle Back, int IdNumber, int IdNumberBack)> Seen { get; } = [];
 
         public bool Ended { get; private set; }
 
@@ -98,17 +99,18 @@ public sealed class RecordPlaceTests
                 }
 
                 int place = c.Place;
-                Seen.Add((place, c.Place, c.Handle, c.HandleOf(place), default));
+                Seen.Add((place, c.Place, c.Handle, c.HandleOf(place), default, c.IdNumber(c.Record.RecordKind, c.Record.RecordId), -1));
             });
             context.RegisterEndAction(end =>
             {
                 for (int i = 0; i < Seen.Count; i++)
                 {
-                    Seen[i] = Seen[i] with { Back = end.HandleOf(Seen[i].Place) };
+                    Seen[i] = Seen[i] with { Back = end.HandleOf(Seen[i].Place), IdNumberBack = end.IdNumberOf(Seen[i].Place) };
                 }
 
                 Assert.Throws<ArgumentOutOfRangeException>(() => end.HandleOf(Seen.Min(s => s.Place) - 1));
                 Assert.Throws<ArgumentOutOfRangeException>(() => end.HandleOf(1_000_000));
+                Assert.Throws<ArgumentOutOfRangeException>(() => end.IdNumberOf(1_000_000));
                 Ended = true;
             });
         }

@@ -77,7 +77,7 @@ internal sealed class ContradictoryEstimatesRule : DatasetRule
 
     private sealed class State(System.Func<int, int> narrow)
     {
-        private readonly PlacesByHash _byKey = new(); // 12 bytes an estimate, in chunks
+        private readonly PlacesByHash _byKey = new(); // 8 bytes an estimate, in chunks
         private readonly SupersededEstimates _superseded = new();
 
         public void Record(RecordContext<CasualtyEstimate> context)

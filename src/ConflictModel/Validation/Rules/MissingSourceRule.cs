@@ -45,16 +45,16 @@ internal sealed class MissingSourceRule : DatasetRule
         });
         context.RegisterStartAction(start =>
         {
-            // Per validation: the estimates that cite no source (their ids' numbers and places, 8 bytes each, in chunks
-            // that are never copied), and the estimates some claim with a citation asserts (a bit per id number); at the end,
+            // Per validation: the estimates that cite no source (their places, which give their ids' numbers and
+            // handles back: 4 bytes each, in chunks that are never copied), and the estimates some claim with a citation asserts (a bit per id number); at the end,
             // those of the first not among the second.
-            var unsourced = new ChunkedList<(int Id, int Place)>();
+            var unsourced = new ChunkedList<int>();
             var sourcedByClaim = new IdBits();
             start.RegisterRecordAction<CasualtyEstimate>(c =>
             {
                 if (c.Record.Sources.IsEmpty)
                 {
-                    unsourced.Add((c.IdNumber(RecordKind.CasualtyEstimate, c.Record.RecordId), c.Place));
+                    unsourced.Add(c.Place);
                 }
             });
             start.RegisterRecordAction<Claim>(c =>
@@ -74,8 +74,8 @@ internal sealed class MissingSourceRule : DatasetRule
 
                 for (int i = 0; i < unsourced.Count; i++)
                 {
-                    (int id, int place) = unsourced[i];
-                    if (!sourcedByClaim.Contains(id))
+                    int place = unsourced[i];
+                    if (!sourcedByClaim.Contains(end.IdNumberOf(place)))
                     {
                         end.Report(EstimateWithoutSource, end.HandleOf(place), null);
                     }

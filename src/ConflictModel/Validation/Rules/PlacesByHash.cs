@@ -8,15 +8,16 @@ namespace ConflictModel.Validation.Rules;
 /// <summary>
 /// Records' places (<see cref="RecordContext{TRecord}.Place"/>, which give their handles back) under a hash, in input
 /// order, for streaming states that keep no keys (the key would hold the record's strings): one flat entry per record
-/// (its hash, the previous entry of its bucket, its place: 12 bytes) in fixed-size chunks, so the state grows without
-/// copying or leaving large arrays behind. The buckets for
-/// <see cref="FirstMatch{T}"/> (4 bytes an entry or less) are made only when a lookup is first asked for; a state
-/// that only groups at the end (<see cref="Several"/>) never has them. Hashes collide, so whoever reads a hash's
+/// (its hash and its place: 8 bytes) in fixed-size chunks, so the state grows without copying or leaving large arrays
+/// behind. The chains and buckets for <see cref="FirstMatch{T}"/> and <see cref="All"/> (the previous entry of each
+/// entry's bucket, and 4 bytes an entry or less) are made only when a lookup is first asked for; a state that only
+/// groups at the end (<see cref="Several"/>) never has them. Hashes collide, so whoever reads a hash's
 /// records checks them again.
 /// </summary>
 internal sealed class PlacesByHash
 {
     private readonly ChunkedList<Entry> _entries = new();
+    private ChunkedList<int>? _previous; // per entry, the index of the previous entry of its bucket (-1: none), once there are buckets
     private readonly List<int> _sameHash = [];
     private readonly Func<int, int> _bucketOf;
     private int[]? _buckets; // per bucket, 1 + the index of its last entry (0: none)
@@ -83,15 +84,14 @@ internal sealed class PlacesByHash
             Rebuild(_buckets.Length * 2);
         }
 
-        int previous = -1;
         if (_buckets is not null)
         {
             ref int bucket = ref _buckets[_bucketOf(hash) & (_buckets.Length - 1)];
-            previous = bucket - 1;
+            _previous!.Add(bucket - 1);
             bucket = index + 1;
         }
 
-        _entries.Add(new Entry(hash, previous, place));
+        _entries.Add(new Entry(hash, place));
     }
 
     /// <summary>Gets the first place under a hash for which <paramref name="match"/> gives a value, in input order.</summary>
@@ -119,7 +119,7 @@ internal sealed class PlacesByHash
 
         // The bucket's chain runs from the last entry back.
         _sameHash.Clear();
-        for (int i = _buckets![_bucketOf(hash) & (_buckets.Length - 1)] - 1; i >= 0; i = _entries[i].Previous)
+        for (int i = _buckets![_bucketOf(hash) & (_buckets.Length - 1)] - 1; i >= 0; i = _previous![i])
         {
             if (_entries[i].Hash == hash)
             {
@@ -139,14 +139,23 @@ internal sealed class PlacesByHash
     private void Rebuild(int size)
     {
         _buckets = new int[size];
+        bool fresh = _previous is null;
+        _previous ??= new ChunkedList<int>();
         for (int i = 0; i < _entries.Count; i++)
         {
-            ref Entry entry = ref _entries.At(i);
-            ref int bucket = ref _buckets[_bucketOf(entry.Hash) & (size - 1)];
-            entry = entry with { Previous = bucket - 1 };
+            ref int bucket = ref _buckets[_bucketOf(_entries[i].Hash) & (size - 1)];
+            if (fresh)
+            {
+                _previous.Add(bucket - 1);
+            }
+            else
+            {
+                _previous.At(i) = bucket - 1;
+            }
+
             bucket = i + 1;
         }
     }
 
-    private readonly record struct Entry(int Hash, int Previous, int Place);
+    private readonly record struct Entry(int Hash, int Place);
 }

@@ -95,10 +95,10 @@ internal sealed class ReferenceCycleRule : DatasetRule
 
     /// <summary>
     /// Per validation: per relation, the first record of each id that has links (<see cref="RecordContext{TRecord}.IsFirstWithId"/>:
-    /// lookups follow the first record with an id), keyed on its id's number (<see cref="RecordContext{TRecord}.IdNumber"/>,
-    /// the id table's index when streaming), with the numbers of the ids it links to, its order in the input and its
-    /// place; at the end the search of <see cref="Cycles"/> runs over them. Records without links are left out: they
-    /// cannot be on a cycle.
+    /// lookups follow the first record with an id), in input order, with its id's number (<see cref="RecordContext{TRecord}.IdNumber"/>,
+    /// the id table's index when streaming), the numbers of the ids it links to and its place (16 bytes and 4 a link);
+    /// at the end the search of <see cref="Cycles"/> runs over them. Records without links are left out: they cannot be
+    /// on a cycle.
     /// </summary>
     public override void Initialize(RuleRegistration context)
         => context.RegisterStartAction(static start =>
@@ -114,15 +114,14 @@ internal sealed class ReferenceCycleRule : DatasetRule
 
     private sealed class State
     {
-        private readonly Dictionary<int, Node>[] _nodes = [.. Relations.Select(_ => new Dictionary<int, Node>())];
+        // Per relation, its nodes in input order (so a node's order is its index): 16 bytes each, in chunks.
+        private readonly ChunkedList<Node>[] _nodes = [.. Relations.Select(_ => new ChunkedList<Node>())];
         private readonly ChunkedList<int> _links = new(); // every node's links, as id numbers, one run per node
-        private long _order;
 
         public void Record<TRecord>(RecordContext<TRecord> context)
             where TRecord : ConflictRecord
         {
             ConflictRecord record = context.Record;
-            long order = _order++;
             if (!context.IsFirstWithId)
             {
                 return; // lookups follow the first record with an id
@@ -139,7 +138,7 @@ internal sealed class ReferenceCycleRule : DatasetRule
                         _links.Add(context.IdNumber(record.RecordKind, link));
                     }
 
-                    _nodes[i].Add(context.IdNumber(record.RecordKind, record.RecordId), new Node(order, first, links.Length, context.Place));
+                    _nodes[i].Add(new Node(context.IdNumber(record.RecordKind, record.RecordId), first, links.Length, context.Place));
                 }
             }
         }
@@ -149,13 +148,35 @@ internal sealed class ReferenceCycleRule : DatasetRule
             for (int i = 0; i < Relations.Length; i++)
             {
                 Relation relation = Relations[i];
-                Dictionary<int, Node> nodes = _nodes[i];
-                IEnumerable<int> starts = nodes.OrderBy(n => n.Value.Order).Select(n => n.Key);
-                foreach ((int first, List<int> cycle, List<int> path) in Cycles(starts, nodes.ContainsKey, id => LinksOf(nodes[id]), id => nodes[id].Order))
+                ChunkedList<Node> nodes = _nodes[i];
+                if (nodes.Count == 0)
+                {
+                    continue;
+                }
+
+                // By id number, for the search: each node's id number and index, sorted (8 bytes a node, for this call).
+                long[] byId = new long[nodes.Count];
+                for (int n = 0; n < byId.Length; n++)
+                {
+                    byId[n] = ((long)nodes[n].Id << 32) | (uint)n;
+                }
+
+                Array.Sort(byId);
+                int IndexOf(int id)
+                {
+                    int at = Array.BinarySearch(byId, (long)id << 32);
+                    at = at < 0 ? ~at : at;
+                    return at < byId.Length && (int)(byId[at] >> 32) == id ? (int)(uint)byId[at] : -1;
+                }
+
+                // Each id is a node once (the first record with it); the starts are in input order.
+                IEnumerable<int> starts = Enumerable.Range(0, nodes.Count).Select(n => nodes[n].Id);
+                foreach ((int first, List<int> cycle, List<int> path) in Cycles(starts, id => IndexOf(id) >= 0, id => LinksOf(nodes[IndexOf(id)]), id => IndexOf(id)))
                 {
                     string Id(int number) => context.IdOfNumber(number).Id;
-                    string pointer = relation.Pointer(LinksOf(nodes[first]), cycle);
-                    context.Report(Diagnostic.Create(Descriptor, context.LocationOf(context.HandleOf(nodes[first].Place), pointer), Id(first), relation.Member, string.Join(" → ", path.Select(Id))));
+                    Node firstNode = nodes[IndexOf(first)];
+                    string pointer = relation.Pointer(LinksOf(firstNode), cycle);
+                    context.Report(Diagnostic.Create(Descriptor, context.LocationOf(context.HandleOf(firstNode.Place), pointer), Id(first), relation.Member, string.Join(" → ", path.Select(Id))));
                 }
             }
         }
@@ -180,6 +201,6 @@ internal sealed class ReferenceCycleRule : DatasetRule
             => Indexed ? $"/{Member}/{Array.FindIndex(links, cycle.Contains)}" : $"/{Member}";
     }
 
-    /// <summary>The first record with an id, compactly: its order in the input, where the numbers of the ids it links to are, its place (<see cref="RecordContext{TRecord}.Place"/>).</summary>
-    private readonly record struct Node(long Order, int FirstLink, int LinkCount, int Place);
+    /// <summary>The first record with an id, compactly: its id's number, where the numbers of the ids it links to are, its place (<see cref="RecordContext{TRecord}.Place"/>).</summary>
+    private readonly record struct Node(int Id, int FirstLink, int LinkCount, int Place);
 }
