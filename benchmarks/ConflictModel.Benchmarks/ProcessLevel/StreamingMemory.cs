@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using ConflictModel.Model;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using ConflictModel.Validation;
 using ConflictModel.Diagnostics;
 using ConflictModel.Serialization;
@@ -60,7 +61,7 @@ public static class StreamingMemory
             output.WriteLine();
             output.WriteLine("| rule | retained beyond no rule |");
             output.WriteLine("|---|---:|");
-            foreach (DatasetRule rule in ValidationOptions.Default.Rules)
+            foreach (DatasetRule rule in ValidationOptions.Default.Rules.Where(r => Environment.GetEnvironmentVariable("CONFLICTMODEL_BENCH_RULE") is not { Length: > 0 } only || r.Name == only))
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {rule.Name} | {Mb(Retained(path, [rule]) - none)} |"));
             }

@@ -20,9 +20,10 @@ internal sealed class UnreferencedRecordRule : DatasetRule
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [UnreferencedSource, UnreferencedActor];
 
     /// <summary>
-    /// Per validation: which sources and actors have been referenced so far, as a bit per id number
-    /// (<see cref="RecordContext{TRecord}.IdNumber"/>, the id table's index when streaming), and the handles of those
-    /// not referenced yet; references met remove them.
+    /// Per validation: which sources and actors have been referenced, as a bit per id number
+    /// (<see cref="RecordContext{TRecord}.IdNumber"/>, the id table's index when streaming), and the place of every
+    /// source and actor record (4 bytes each, in chunks: a set of those not referenced yet would hold every source of
+    /// a document whose sources come first, at its largest, to the end); at the end, those whose id no reference named.
     /// </summary>
     public override void Initialize(RuleRegistration context)
         => context.RegisterStartAction(static start =>
@@ -35,41 +36,22 @@ internal sealed class UnreferencedRecordRule : DatasetRule
     private sealed class State
     {
         private readonly IdBits _referenced = new();
-        private readonly Dictionary<int, RecordHandle> _unreferenced = [];
-        private readonly Dictionary<int, List<RecordHandle>> _laterUnreferenced = []; // records with the same id after the first (rare)
+        private readonly ChunkedList<int> _candidates = new(); // the places of the sources and actors, in input order
 
         public void Record(RecordContext<ConflictRecord> context)
         {
             ConflictRecord record = context.Record;
             foreach (RecordReference reference in RecordReferences.Of(record))
             {
-                if (reference.Kind is RecordKind.Source or RecordKind.Actor && (reference.Kind != record.RecordKind || reference.Id != record.RecordId)
-                    && context.IdNumber(reference.Kind, reference.Id) is int number && _referenced.Add(number)
-                    && _unreferenced.Remove(number))
+                if (reference.Kind is RecordKind.Source or RecordKind.Actor && (reference.Kind != record.RecordKind || reference.Id != record.RecordId))
                 {
-                    _laterUnreferenced.Remove(number);
+                    _referenced.Add(context.IdNumber(reference.Kind, reference.Id));
                 }
             }
 
             if (record.RecordKind is RecordKind.Source or RecordKind.Actor)
             {
-                int number = context.IdNumber(record.RecordKind, record.RecordId);
-                if (_referenced.Contains(number))
-                {
-                    return;
-                }
-
-                if (_unreferenced.TryAdd(number, context.Handle))
-                {
-                    return;
-                }
-
-                if (!_laterUnreferenced.TryGetValue(number, out List<RecordHandle>? handles))
-                {
-                    _laterUnreferenced[number] = handles = [];
-                }
-
-                handles.Add(context.Handle);
+                _candidates.Add(context.Place);
             }
         }
 
@@ -81,17 +63,14 @@ internal sealed class UnreferencedRecordRule : DatasetRule
                 return;
             }
 
-            foreach ((int number, RecordHandle first) in _unreferenced)
+            for (int i = 0; i < _candidates.Count; i++)
             {
-                (RecordKind kind, string id) = context.IdOfNumber(number);
-                DiagnosticDescriptor descriptor = kind == RecordKind.Source ? UnreferencedSource : UnreferencedActor;
-                context.Report(Diagnostic.Create(descriptor, context.LocationOf(first, "/id"), id));
-                if (_laterUnreferenced.TryGetValue(number, out List<RecordHandle>? handles))
+                int number = context.IdNumberOf(_candidates[i]);
+                if (!_referenced.Contains(number))
                 {
-                    foreach (RecordHandle handle in handles)
-                    {
-                        context.Report(Diagnostic.Create(descriptor, context.LocationOf(handle, "/id"), id));
-                    }
+                    (RecordKind kind, string id) = context.IdOfNumber(number);
+                    DiagnosticDescriptor descriptor = kind == RecordKind.Source ? UnreferencedSource : UnreferencedActor;
+                    context.Report(descriptor, context.HandleOf(_candidates[i]), "/id", id);
                 }
             }
         }
