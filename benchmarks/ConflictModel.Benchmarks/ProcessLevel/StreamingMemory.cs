@@ -35,7 +35,7 @@ public static class StreamingMemory
         if (watchEvery > 0)
         {
             var watch = new HeapWatch(watchEvery);
-            ValidationOptions watched = ValidationOptions.Default with { Rules = [.. ValidationOptions.Default.Rules, watch] };
+            ValidationOptions watched = ValidationOptions.Default with { Rules = [.. ValidationOptions.Default.Rules.Where(Selected), watch] };
             using (DatasetRecordReader records = new DatasetReader(new DatasetReaderOptions { MaxDiagnostics = 10 }).OpenRecords(path))
             {
                 new DatasetValidator(watched).Validate(records);
@@ -61,7 +61,7 @@ public static class StreamingMemory
             output.WriteLine();
             output.WriteLine("| rule | retained beyond no rule |");
             output.WriteLine("|---|---:|");
-            foreach (DatasetRule rule in ValidationOptions.Default.Rules.Where(r => Environment.GetEnvironmentVariable("CONFLICTMODEL_BENCH_RULE") is not { Length: > 0 } only || r.Name == only))
+            foreach (DatasetRule rule in ValidationOptions.Default.Rules.Where(Selected))
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {rule.Name} | {Mb(Retained(path, [rule]) - none)} |"));
             }
@@ -94,6 +94,10 @@ public static class StreamingMemory
         new DatasetValidator(options).Validate(records);
         return probe.AtEnd;
     }
+
+    /// <summary>Whether a rule is among those <c>CONFLICTMODEL_BENCH_RULE</c> names (comma-separated; unset: every rule).</summary>
+    private static bool Selected(DatasetRule rule)
+        => Environment.GetEnvironmentVariable("CONFLICTMODEL_BENCH_RULE") is not { Length: > 0 } only || only.Split(',').Contains(rule.Name);
 
     private static long PeakWorkingSet()
     {

@@ -63,21 +63,28 @@ public readonly struct RecordHandle : IEquatable<RecordHandle>
     /// the mark is outside the packed bounds, and the caller must then keep the mark aside (<see cref="IsWide"/>).
     /// </summary>
     internal static bool TryPack(RecordMark mark, out RecordHandle handle)
+        => TryPack(mark.Kind, mark.WindowOffset, mark.WindowLength, mark.LinesBefore, mark.Start, mark.End, mark.Remaps is not null, out handle);
+
+    /// <summary>Packs a streamed record's place given by its parts (see <see cref="TryPack(RecordMark, out RecordHandle)"/>), with no mark made.</summary>
+    internal static bool TryPack(RecordKind kind, long windowOffset, int windowLength, int linesBefore, int start, int end, bool hasRemaps, out RecordHandle handle)
     {
-        ulong place = Offset(mark.Offset) | KindBits(mark.Kind) | (mark.Remaps is not null ? RemapsBit : 0);
-        long lead = mark.Start;
-        long length = mark.End - (long)mark.Start;
-        long trail = mark.WindowLength - (long)mark.End;
+        ulong place = Offset(windowOffset + start) | KindBits(kind) | (hasRemaps ? RemapsBit : 0);
+        long lead = start;
+        long length = end - (long)start;
+        long trail = windowLength - (long)end;
         if (lead is >= 0 and <= (long)LeadMask && length is > 0 and <= (long)LengthMask && trail is >= 0 and <= (long)TrailMask
-            && mark.LinesBefore >= 0 && (ulong)mark.Kind <= KindMask)
+            && linesBefore >= 0 && (ulong)kind <= KindMask)
         {
-            handle = new(place | ((ulong)lead << LeadShift), (uint)mark.LinesBefore | ((ulong)length << LengthShift) | ((ulong)trail << TrailShift));
+            handle = new(place | ((ulong)lead << LeadShift), (uint)linesBefore | ((ulong)length << LengthShift) | ((ulong)trail << TrailShift));
             return true;
         }
 
         handle = new(place | WideBit, 0);
         return false;
     }
+
+    /// <summary>Gets the number of lines before a streamed record's line (not for a wide or loaded handle).</summary>
+    internal int LinesBefore => IsWide || IsLoaded ? throw new InvalidOperationException("A wide or loaded handle keeps no line.") : (int)(uint)_extent;
 
     private static ulong Offset(long offset)
         => offset is >= 0 and <= MaxOffset ? (ulong)offset : throw new ArgumentOutOfRangeException(nameof(offset), offset, "A record handle keeps byte offsets below 4 TiB.");

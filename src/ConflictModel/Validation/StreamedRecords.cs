@@ -83,12 +83,9 @@ internal sealed class StreamedRecords : RecordSource, IStreamingSymbols
             return Aside(place).Handle;
         }
 
-        if (!_ids.TryGetMarkAt(place, out RecordMark mark) || !RecordHandle.TryPack(mark, out RecordHandle handle))
-        {
-            throw new ArgumentOutOfRangeException(nameof(place), place, "The place is not one this validation gave out.");
-        }
-
-        return handle;
+        return _ids.TryGetHandleAt(place, out RecordHandle handle) && !handle.IsWide
+            ? handle
+            : throw new ArgumentOutOfRangeException(nameof(place), place, "The place is not one this validation gave out.");
     }
 
     /// <summary>The id table's index is the id's number; a place kept aside keeps its number beside its handle.</summary>
@@ -99,7 +96,7 @@ internal sealed class StreamedRecords : RecordSource, IStreamingSymbols
             return Aside(place).IdNumber;
         }
 
-        return _ids.TryGetMarkAt(place, out _) ? place : throw new ArgumentOutOfRangeException(nameof(place), place, "The place is not one this validation gave out.");
+        return _ids.TryGetHandleAt(place, out _) ? place : throw new ArgumentOutOfRangeException(nameof(place), place, "The place is not one this validation gave out.");
     }
 
     private (RecordHandle Handle, int IdNumber) Aside(int place)
@@ -117,7 +114,7 @@ internal sealed class StreamedRecords : RecordSource, IStreamingSymbols
         if (!handle.IsWide)
         {
             int index = _ids.IndexOf(CurrentRecord.RecordKind, CurrentRecord.RecordId);
-            if (index >= 0 && _ids.TryGetMarkAt(index, out RecordMark first) && RecordHandle.TryPack(first, out RecordHandle firstHandle) && firstHandle == handle)
+            if (index >= 0 && _ids.TryGetHandleAt(index, out RecordHandle firstHandle) && firstHandle == handle)
             {
                 return index;
             }
@@ -204,7 +201,7 @@ internal sealed class StreamedRecords : RecordSource, IStreamingSymbols
     // A record's window starts at the start of its line (a document's record, within its line): nothing in it is earlier.
     public override int CurrentFirstLine => _mark is { } mark ? mark.LinesBefore + 1 : 0;
 
-    public override int FirstLineOf(RecordHandle handle) => handle.IsLoaded || handle.IsDefault ? 0 : handle.ToMark().LinesBefore + 1;
+    public override int FirstLineOf(RecordHandle handle) => handle.IsLoaded || handle.IsDefault || handle.IsWide ? 0 : handle.LinesBefore + 1;
 
     public override bool TakeMissed()
     {

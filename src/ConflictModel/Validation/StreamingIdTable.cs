@@ -147,7 +147,30 @@ internal sealed class StreamingIdTable
         return true;
     }
 
+    /// <summary>
+    /// Gets the handle of the first record of the pair at an index, if a record with the pair was added (no mark made);
+    /// a wide handle when its place does not pack (see <see cref="RecordHandle.TryPack(RecordMark, out RecordHandle)"/>).
+    /// </summary>
+    public bool TryGetHandleAt(int index, out RecordHandle handle)
+    {
+        if ((uint)index >= (uint)Count || (FlagsAt(index) & HasLine) == 0)
+        {
+            handle = default;
+            return false;
+        }
+
+        (RecordKind kind, long windowOffset, int windowLength, int linesBefore, int start, int end) = PlaceOf(index);
+        RecordHandle.TryPack(kind, windowOffset, windowLength, linesBefore, start, end, hasRemaps: false, out handle);
+        return true;
+    }
+
     private RecordMark MarkOf(int index, string? id)
+    {
+        (RecordKind kind, long windowOffset, int windowLength, int linesBefore, int start, int end) = PlaceOf(index);
+        return new RecordMark(kind, id, windowOffset, windowLength, linesBefore, start, end, null);
+    }
+
+    private (RecordKind Kind, long WindowOffset, int WindowLength, int LinesBefore, int Start, int End) PlaceOf(int index)
     {
         ReadOnlySpan<byte> entry = EntryAt(index);
         int at = 1;
@@ -170,7 +193,7 @@ internal sealed class StreamingIdTable
             (start, end) = (entry[0] & HasSpan) != 0 ? ((int)ReadVarint(entry, ref at), (int)ReadVarint(entry, ref at)) : (0, windowLength);
         }
 
-        return new RecordMark((RecordKind)(entry[0] & KindBits), id, windowOffset, windowLength, linesBefore, start, end, null);
+        return ((RecordKind)(entry[0] & KindBits), windowOffset, windowLength, linesBefore, start, end);
     }
 
     /// <summary>Gets whether a mark's record is not its whole window (a line with space around the record).</summary>

@@ -174,6 +174,32 @@ public sealed class HashCollisionTests
     }
 
     [Fact]
+    public void PlacesByHash_Several_GroupsAcrossEveryPartOfTheHashRange()
+    {
+        // Hashes spread over the whole range (negative and positive, every top nibble), interleaved: each group whole
+        // and in input order, whatever part of the range it is in.
+        var set = new PlacesByHash();
+        int[] hashes = [int.MinValue, -1, 0, 1, int.MaxValue, 0x10000000, 0x7000_0001, unchecked((int)0x9000_0000)];
+        var expected = new Dictionary<int, List<int>>();
+        for (int round = 0; round < 3; round++)
+        {
+            foreach (int hash in hashes)
+            {
+                int place = (round * 100) + Array.IndexOf(hashes, hash);
+                set.Add(hash, place);
+                (expected.TryGetValue(hash, out List<int>? list) ? list : expected[hash] = []).Add(place);
+            }
+        }
+
+        set.Add(0x2000_0000, 999); // alone in its part: left out
+        List<List<int>> several = [.. set.Several];
+        Assert.Equal(hashes.Length, several.Count);
+        Assert.Equal(
+            expected.Values.Select(l => string.Join(",", l)).Order(),
+            several.Select(l => string.Join(",", l)).Order());
+    }
+
+    [Fact]
     public void PlacesByHash_Several_LeavesSingleHashesOut()
     {
         var set = new PlacesByHash();
@@ -260,6 +286,24 @@ public sealed class HashCollisionTests
         string[] loaded = Describe(Loaded(records, new ContradictoryEstimatesRule()));
         Assert.Single(loaded, d => d.Contains("CM2008", StringComparison.Ordinal));
         Assert.Equal(loaded, Describe(Streamed(records, new ContradictoryEstimatesRule())));
+    }
+
+    [Theory]
+    [InlineData(20_000, 0)]
+    [InlineData(0, 100)]
+    public void WideRecords_ReportedAtTheEndByPlace_AreLocatedAsLoaded(int spacesBefore, int spacesAfter)
+    {
+        // CM5010 and CM1010 keep places and report by handle at the end: a wide record's place is kept aside, and
+        // reporting at its handle needs no line number it does not keep.
+        string Pad(string record) => new string(' ', spacesBefore) + record + new string(' ', spacesAfter);
+        string[] records = [E, Pad(Estimate("k1", "{\"best\":200}")), Pad(S), Estimate("k2", "{\"best\":5}")];
+        foreach (Func<DatasetRule> rule in new Func<DatasetRule>[] { () => new MissingSourceRule(), () => new UnreferencedRecordRule() })
+        {
+            string[] loaded = Describe(Loaded(records, rule()));
+            Assert.NotEmpty(loaded);
+            Assert.DoesNotContain(loaded, d => d.Contains("CM0900", StringComparison.Ordinal));
+            Assert.Equal(loaded, Describe(Streamed(records, rule())));
+        }
     }
 
     // ---- Harness ---------------------------------------------------------------------------------------------

@@ -36,41 +36,62 @@ internal sealed class PlacesByHash
 
     /// <summary>
     /// Gets the places of each hash that has more than one, each list in input order (the lists in no particular
-    /// order). Sorts a copy of the hashes (8 bytes an entry, for the duration of the call).
+    /// order). Sorts copies of the hashes one sixteenth of the hash range at a time (8 bytes an entry of that part, for
+    /// the duration of the part), so that grouping a large state at the end does not need a copy of all of it at once.
     /// </summary>
     public IEnumerable<List<int>> Several
     {
         get
         {
+            const int PartShift = 28; // 16 parts by the hash's top bits
             int count = _entries.Count;
-            long[] order = new long[count];
+            int[] sizes = new int[1 << (32 - PartShift)];
             for (int i = 0; i < count; i++)
             {
-                order[i] = ((long)_entries[i].Hash << 32) | (uint)i; // by hash, then input order
+                sizes[(uint)_entries[i].Hash >> PartShift]++;
             }
 
-            Array.Sort(order);
-            for (int start = 0; start < count;)
+            for (int part = 0; part < sizes.Length; part++)
             {
-                int hash = (int)(order[start] >> 32);
-                int end = start + 1;
-                while (end < count && (int)(order[end] >> 32) == hash)
+                if (sizes[part] < 2)
                 {
-                    end++;
+                    continue;
                 }
 
-                if (end - start > 1)
+                long[] order = new long[sizes[part]];
+                int n = 0;
+                for (int i = 0; i < count; i++)
                 {
-                    var places = new List<int>(end - start);
-                    for (int i = start; i < end; i++)
+                    int hash = _entries[i].Hash;
+                    if ((uint)hash >> PartShift == part)
                     {
-                        places.Add(_entries[(int)(uint)order[i]].Place);
+                        order[n++] = ((long)hash << 32) | (uint)i; // by hash, then input order
+                    }
+                }
+
+                Array.Sort(order);
+                for (int start = 0; start < order.Length;)
+                {
+                    int hash = (int)(order[start] >> 32);
+                    int end = start + 1;
+                    while (end < order.Length && (int)(order[end] >> 32) == hash)
+                    {
+                        end++;
                     }
 
-                    yield return places;
-                }
+                    if (end - start > 1)
+                    {
+                        var places = new List<int>(end - start);
+                        for (int i = start; i < end; i++)
+                        {
+                            places.Add(_entries[(int)(uint)order[i]].Place);
+                        }
 
-                start = end;
+                        yield return places;
+                    }
+
+                    start = end;
+                }
             }
         }
     }
