@@ -47,4 +47,12 @@ internal sealed class ChunkedList<T>
         _chunks[chunk][slot] = item;
         Count++;
     }
+
+    /// <summary>Removes every item and lets the chunks go.</summary>
+    public void Clear()
+    {
+        _chunks.Clear();
+        _chunks.TrimExcess();
+        Count = 0;
+    }
 }

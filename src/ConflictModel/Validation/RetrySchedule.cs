@@ -45,6 +45,14 @@ internal sealed class RetrySchedule
         }
     }
 
+    /// <summary>Forgets every record that waits for the end, and what waits for the recent records to go (once they have run).</summary>
+    public void Clear()
+    {
+        _deferred.Clear();
+        _pending.Clear();
+        _pending.TrimExcess();
+    }
+
     /// <summary>Takes the actions to run again on a record as it leaves the recent records.</summary>
     public bool TakePending(long windowOffset, out ulong actions) => _pending.Remove(windowOffset, out actions);
 

@@ -127,8 +127,10 @@ internal sealed class StreamingWalk
             }
         }
 
-        // The last records read are not kept past the reading.
+        // The last records read, and the records that waited for the end, are not kept past the reading: the rules'
+        // end actions come next, and with them the largest states of the run.
         cache.ClearRecent();
+        _retries.Clear();
         _engine.End();
     }
 }

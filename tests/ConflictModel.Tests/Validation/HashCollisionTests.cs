@@ -212,6 +212,23 @@ public sealed class HashCollisionTests
     }
 
     [Fact]
+    public void ChunkedList_Clear_EmptiesAndCanBeFilledAgain()
+    {
+        var list = new ChunkedList<long>();
+        for (int i = 0; i < 40_000; i++)
+        {
+            list.Add(i);
+        }
+
+        list.Clear();
+        Assert.Equal(0, list.Count);
+        Assert.ThrowsAny<ArgumentOutOfRangeException>(() => list[0]);
+        list.Add(7);
+        list.Add(8);
+        Assert.Equal([7L, 8L], new[] { list[0], list[1] });
+    }
+
+    [Fact]
     public void ChunkedList_FirstChunkGrowing_KeepsWhatWasWrittenInPlace()
     {
         var list = new ChunkedList<int>();
