@@ -42,6 +42,11 @@ internal sealed class StreamingIdTable
     private const int FixedLineSize = 24;
     private const byte OwnArray = 0x80;
     private const int InitialSlots = 1024;
+    private const int IdAt0 = 5; // where Encode puts the id's UTF-8: room for the longest header before it
+    private const int MaxShapes = 4096;
+    private const int MaxShapeLength = 256;
+    private const int MaxRun = 18; // 10^18 - 1 fits in a 64-bit number, and its variable-length form (9 bytes) is shorter than its digits
+    private const byte RunMark = 0xFF; // never in UTF-8: in a shape, RunMark and a length stand for a run of that many digits
 
     private readonly ChunkedList<uint> _positions = new();
     private readonly List<byte[]> _blocks = [];
@@ -50,8 +55,30 @@ internal sealed class StreamingIdTable
     private uint[] _slots = [];
     private int _indexBits;
     private uint _indexMask;
+    private readonly int _maxShapes;
+    private byte[] _shapeBytes = new byte[256];
+    private int[] _shapeStarts = new int[17]; // shape n is _shapeBytes[_shapeStarts[n].._shapeStarts[n + 1]]
+    private int[] _shapeRuns = new int[16];
+    private int[] _shapeTextLengths = new int[16];
+    private int[] _shapeSlots = new int[32]; // open-addressed: shape number + 1, or 0
+    private int _shapeCount;
 
-    public StreamingIdTable() => Resize(InitialSlots);
+    public StreamingIdTable()
+        : this(MaxShapes)
+    {
+    }
+
+    /// <summary>Initializes a table that learns at most <paramref name="maxShapes"/> shapes (a seam for tests).</summary>
+    internal StreamingIdTable(int maxShapes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxShapes);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxShapes, 1 << 24);
+        _maxShapes = maxShapes;
+        Resize(InitialSlots);
+    }
+
+    /// <summary>Gets the number of id shapes the table has learnt (for tests).</summary>
+    internal int ShapeCount => _shapeCount;
 
     /// <summary>Gets the number of distinct kind and id pairs, with those only numbered (<see cref="Intern"/>).</summary>
     public int Count => _positions.Count;
@@ -69,7 +96,7 @@ internal sealed class StreamingIdTable
         byte[]? rented = null;
         try
         {
-            ReadOnlySpan<byte> key = Encode(id, stackalloc byte[MaxStackId], ref rented);
+            ReadOnlySpan<byte> key = Encode(id, learn: true, stackalloc byte[IdAt0 + MaxStackId], ref rented);
             uint hash = Hash(kind, key);
             index = Find(kind, key, hash, out int slot);
             if (index >= 0)
@@ -103,7 +130,7 @@ internal sealed class StreamingIdTable
         byte[]? rented = null;
         try
         {
-            ReadOnlySpan<byte> key = Encode(id, stackalloc byte[MaxStackId], ref rented);
+            ReadOnlySpan<byte> key = Encode(id, learn: true, stackalloc byte[IdAt0 + MaxStackId], ref rented);
             uint hash = Hash(kind, key);
             int index = Find(kind, key, hash, out int slot);
             return index >= 0 ? index : Insert(kind, key, hash, slot, null);
@@ -200,7 +227,7 @@ internal sealed class StreamingIdTable
     private static bool SpanOf(RecordMark mark) => mark.Start != 0 || mark.End != mark.WindowLength;
 
     /// <summary>Gets the id of the pair at an index <see cref="TryAdd"/> or <see cref="Intern"/> gave.</summary>
-    public string IdAt(int index) => Encoding.UTF8.GetString(IdBytes(EntryAt(index)));
+    public string IdAt(int index) => Decode(IdKey(EntryAt(index)));
 
     /// <summary>Gets the kind of the pair at an index <see cref="TryAdd"/> or <see cref="Intern"/> gave.</summary>
     public RecordKind KindAt(int index) => (RecordKind)(EntryAt(index)[0] & KindBits);
@@ -213,11 +240,225 @@ internal sealed class StreamingIdTable
         return (uint)hash.ToHashCode();
     }
 
-    private static ReadOnlySpan<byte> Encode(string id, Span<byte> stack, ref byte[]? rented)
+    /// <summary>
+    /// Gives the id's key, the form it has in an entry: a variable-length header, then, if the header is even, the id's
+    /// UTF-8 (header / 2 bytes); if odd, the numbers of its digit runs, variable-length, in the shape numbered header / 2.
+    /// An id whose shape the table knows, or learns now (<paramref name="learn"/>), is always in the second form: a shape
+    /// is never forgotten, and one refused once is refused ever after, so every id has one key and keys compare exactly.
+    /// </summary>
+    private ReadOnlySpan<byte> Encode(string id, bool learn, Span<byte> stack, ref byte[]? rented)
     {
         int length = Encoding.UTF8.GetByteCount(id);
-        Span<byte> key = length <= stack.Length ? stack : (rented = ArrayPool<byte>.Shared.Rent(length));
-        return key[..Encoding.UTF8.GetBytes(id, key)];
+        Span<byte> buffer = IdAt0 + length <= stack.Length ? stack : (rented = ArrayPool<byte>.Shared.Rent(IdAt0 + length));
+        Span<byte> text = buffer.Slice(IdAt0, Encoding.UTF8.GetBytes(id, buffer[IdAt0..]));
+        int shape = ShapeOf(text, learn);
+        if (shape < 0)
+        {
+            int header = VarintLength((ulong)text.Length << 1);
+            int at = IdAt0 - header;
+            WriteVarint(buffer, ref at, (ulong)text.Length << 1);
+            return buffer[(IdAt0 - header)..(IdAt0 + text.Length)];
+        }
+
+        // Written over the text as it is read: the header takes at most IdAt0 bytes and each run's number no more
+        // bytes than its digits, so the writing never passes the reading.
+        int written = 0;
+        WriteVarint(buffer, ref written, ((ulong)shape << 1) | 1);
+        for (int i = 0; i < text.Length;)
+        {
+            if (!char.IsAsciiDigit((char)text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            int end = i + 1;
+            while (end < text.Length && end - i < MaxRun && char.IsAsciiDigit((char)text[end]))
+            {
+                end++;
+            }
+
+            ulong number = 0;
+            for (; i < end; i++)
+            {
+                number = (number * 10) + (uint)(text[i] - '0');
+            }
+
+            WriteVarint(buffer, ref written, number);
+        }
+
+        return buffer[..written];
+    }
+
+    /// <summary>Gets the number of the id's shape (the id with each run of up to 18 ASCII digits replaced by its length), or -1 to keep the id as text.</summary>
+    private int ShapeOf(ReadOnlySpan<byte> text, bool learn)
+    {
+        Span<byte> shape = stackalloc byte[MaxShapeLength];
+        int length = 0;
+        bool digits = false;
+        for (int i = 0; i < text.Length;)
+        {
+            if (!char.IsAsciiDigit((char)text[i]))
+            {
+                if (length == MaxShapeLength)
+                {
+                    return -1;
+                }
+
+                shape[length++] = text[i++];
+                continue;
+            }
+
+            int end = i + 1;
+            while (end < text.Length && end - i < MaxRun && char.IsAsciiDigit((char)text[end]))
+            {
+                end++;
+            }
+
+            if (length > MaxShapeLength - 2)
+            {
+                return -1;
+            }
+
+            // A longer run is cut into runs of 18, as Encode cuts it, so that long numbers do not make shapes of their own.
+            shape[length++] = RunMark;
+            shape[length++] = (byte)(end - i);
+            i = end;
+            digits = true;
+        }
+
+        return digits ? FindShape(shape[..length], learn) : -1;
+    }
+
+    /// <summary>Finds a shape's number, learning it if asked and the table has room; -1 if it is not known.</summary>
+    private int FindShape(ReadOnlySpan<byte> shape, bool learn)
+    {
+        var hashCode = default(HashCode);
+        hashCode.AddBytes(shape);
+        int mask = _shapeSlots.Length - 1;
+        int i = hashCode.ToHashCode() & mask;
+        while (_shapeSlots[i] != 0)
+        {
+            int number = _shapeSlots[i] - 1;
+            if (ShapeAt(number).SequenceEqual(shape))
+            {
+                return number;
+            }
+
+            i = (i + 1) & mask;
+        }
+
+        if (!learn || _shapeCount == _maxShapes)
+        {
+            return -1;
+        }
+
+        return LearnShape(shape, i);
+    }
+
+    private int LearnShape(ReadOnlySpan<byte> shape, int slot)
+    {
+        int number = _shapeCount;
+        if (number == _shapeRuns.Length)
+        {
+            Array.Resize(ref _shapeRuns, number * 2);
+            Array.Resize(ref _shapeTextLengths, number * 2);
+            Array.Resize(ref _shapeStarts, (number * 2) + 1);
+        }
+
+        int start = _shapeStarts[number];
+        if (start + shape.Length > _shapeBytes.Length)
+        {
+            Array.Resize(ref _shapeBytes, Math.Max(_shapeBytes.Length * 2, start + shape.Length));
+        }
+
+        shape.CopyTo(_shapeBytes.AsSpan(start));
+        _shapeStarts[number + 1] = start + shape.Length;
+        int runs = 0, textLength = 0;
+        for (int i = 0; i < shape.Length; i++)
+        {
+            if (shape[i] == RunMark)
+            {
+                runs++;
+                textLength += shape[++i];
+            }
+            else
+            {
+                textLength++;
+            }
+        }
+
+        _shapeRuns[number] = runs;
+        _shapeTextLengths[number] = textLength;
+        _shapeCount++;
+        _shapeSlots[slot] = number + 1;
+        if (_shapeCount * 2 > _shapeSlots.Length)
+        {
+            // Past half full: twice the slots, every shape placed anew.
+            _shapeSlots = new int[_shapeSlots.Length * 2];
+            int mask = _shapeSlots.Length - 1;
+            for (int n = 0; n < _shapeCount; n++)
+            {
+                var hashCode = default(HashCode);
+                hashCode.AddBytes(ShapeAt(n));
+                int i = hashCode.ToHashCode() & mask;
+                while (_shapeSlots[i] != 0)
+                {
+                    i = (i + 1) & mask;
+                }
+
+                _shapeSlots[i] = n + 1;
+            }
+        }
+
+        return number;
+    }
+
+    private ReadOnlySpan<byte> ShapeAt(int number) => _shapeBytes.AsSpan(_shapeStarts[number], _shapeStarts[number + 1] - _shapeStarts[number]);
+
+    /// <summary>Gives the id back from its key (see <see cref="Encode"/>).</summary>
+    private string Decode(ReadOnlySpan<byte> key)
+    {
+        int at = 0;
+        ulong header = ReadVarint(key, ref at);
+        if ((header & 1) == 0)
+        {
+            return Encoding.UTF8.GetString(key.Slice(at, (int)(header >> 1)));
+        }
+
+        int number = (int)(header >> 1);
+        ReadOnlySpan<byte> shape = ShapeAt(number);
+        int length = _shapeTextLengths[number];
+        byte[]? rented = null;
+        try
+        {
+            Span<byte> text = length <= MaxStackId ? stackalloc byte[MaxStackId] : (rented = ArrayPool<byte>.Shared.Rent(length));
+            int written = 0;
+            for (int i = 0; i < shape.Length; i++)
+            {
+                if (shape[i] != RunMark)
+                {
+                    text[written++] = shape[i];
+                    continue;
+                }
+
+                int digits = shape[++i];
+                ulong value = ReadVarint(key, ref at);
+                for (int d = written + digits - 1; d >= written; d--)
+                {
+                    text[d] = (byte)('0' + (int)(value % 10));
+                    value /= 10;
+                }
+
+                written += digits;
+            }
+
+            return Encoding.UTF8.GetString(text[..written]);
+        }
+        finally
+        {
+            Return(rented);
+        }
     }
 
     private static void Return(byte[]? rented)
@@ -234,7 +475,7 @@ internal sealed class StreamingIdTable
         byte[]? rented = null;
         try
         {
-            ReadOnlySpan<byte> key = Encode(id, stackalloc byte[MaxStackId], ref rented);
+            ReadOnlySpan<byte> key = Encode(id, learn: false, stackalloc byte[IdAt0 + MaxStackId], ref rented);
             int index = Find(kind, key, Hash(kind, key), out _);
             return index >= 0 && (FlagsAt(index) & HasLine) != 0 ? index : -1;
         }
@@ -263,7 +504,7 @@ internal sealed class StreamingIdTable
             {
                 int index = (int)(value & _indexMask) - 1;
                 ReadOnlySpan<byte> entry = EntryAt(index);
-                if ((entry[0] & KindBits) == (int)kind && IdBytes(entry).SequenceEqual(key))
+                if ((entry[0] & KindBits) == (int)kind && IdKey(entry).SequenceEqual(key))
                 {
                     slot = i;
                     return index;
@@ -317,7 +558,7 @@ internal sealed class StreamingIdTable
         for (int index = 0; index < Count; index++)
         {
             ReadOnlySpan<byte> entry = EntryAt(index);
-            uint hash = Hash((RecordKind)(entry[0] & KindBits), IdBytes(entry));
+            uint hash = Hash((RecordKind)(entry[0] & KindBits), IdKey(entry));
             int i = Home(hash, size);
             while (_slots[i] != 0)
             {
@@ -331,7 +572,7 @@ internal sealed class StreamingIdTable
         }
     }
 
-    /// <summary>Writes an entry (kind and flags, the id or the number of its own array, the line if known) and gives its position.</summary>
+    /// <summary>Writes an entry (kind and flags, the id's key or the number of its own array, the line if known) and gives its position.</summary>
     private uint Store(RecordKind kind, ReadOnlySpan<byte> key, RecordMark? mark)
     {
         if ((int)kind is < 0 or > KindBits)
@@ -340,8 +581,7 @@ internal sealed class StreamingIdTable
         }
 
         bool own = key.Length > LongId;
-        ulong idField = own ? (ulong)_longIds.Count : (ulong)key.Length;
-        int size = 1 + VarintLength(idField) + (own ? 0 : key.Length);
+        int size = 1 + (own ? VarintLength((ulong)_longIds.Count) : key.Length);
         bool span = mark is not null && SpanOf(mark);
         size += mark is not null
             ? VarintLength((ulong)mark.WindowOffset) + VarintLength((uint)mark.WindowLength) + VarintLength((uint)mark.LinesBefore)
@@ -369,8 +609,11 @@ internal sealed class StreamingIdTable
         Span<byte> entry = _blocks[block].AsSpan(start, size);
         entry[0] = (byte)((int)kind | (own ? OwnArray : 0) | (mark is not null ? HasLine : FixedLine) | (span ? HasSpan : 0));
         int at = 1;
-        WriteVarint(entry, ref at, idField);
-        if (!own)
+        if (own)
+        {
+            WriteVarint(entry, ref at, (ulong)_longIds.Count - 1);
+        }
+        else
         {
             key.CopyTo(entry[at..]);
             at += key.Length;
@@ -414,20 +657,48 @@ internal sealed class StreamingIdTable
 
     private byte FlagsAt(int index) => EntryAt(index)[0];
 
-    private ReadOnlySpan<byte> IdBytes(ReadOnlySpan<byte> entry)
+    /// <summary>Gets the id's key (see <see cref="Encode"/>) in an entry or in its own array.</summary>
+    private ReadOnlySpan<byte> IdKey(ReadOnlySpan<byte> entry)
     {
-        int at = 1;
-        int field = (int)ReadVarint(entry, ref at);
-        return (entry[0] & OwnArray) != 0 ? _longIds[field] : entry.Slice(at, field);
+        if ((entry[0] & OwnArray) != 0)
+        {
+            int at = 1;
+            return _longIds[(int)ReadVarint(entry, ref at)];
+        }
+
+        return entry.Slice(1, KeyLength(entry, 1));
     }
 
-    private static void SkipId(ReadOnlySpan<byte> entry, ref int at)
+    private void SkipId(ReadOnlySpan<byte> entry, ref int at)
     {
-        int field = (int)ReadVarint(entry, ref at);
-        if ((entry[0] & OwnArray) == 0)
+        if ((entry[0] & OwnArray) != 0)
         {
-            at += field;
+            ReadVarint(entry, ref at);
         }
+        else
+        {
+            at += KeyLength(entry, at);
+        }
+    }
+
+    /// <summary>Gets the length of the key that starts at <paramref name="start"/>: its header and the text or the numbers its shape has.</summary>
+    private int KeyLength(ReadOnlySpan<byte> entry, int start)
+    {
+        int at = start;
+        ulong header = ReadVarint(entry, ref at);
+        if ((header & 1) == 0)
+        {
+            return at - start + (int)(header >> 1);
+        }
+
+        for (int runs = _shapeRuns[(int)(header >> 1)]; runs > 0; runs--)
+        {
+            while (entry[at++] >= 0x80)
+            {
+            }
+        }
+
+        return at - start;
     }
 
     private static int VarintLength(ulong value) => Math.Max(1, (70 - BitOperations.LeadingZeroCount(value)) / 7);
