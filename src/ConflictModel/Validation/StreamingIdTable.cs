@@ -80,6 +80,13 @@ internal sealed class StreamingIdTable
     /// <summary>Gets the number of id shapes the table has learnt (for tests).</summary>
     internal int ShapeCount => _shapeCount;
 
+    /// <summary>Gets whether the id at the index is kept as its shape's numbers rather than as text (for tests).</summary>
+    internal bool IsShapedAt(int index)
+    {
+        int at = 0;
+        return (ReadVarint(IdKey(EntryAt(index)), ref at) & 1) != 0;
+    }
+
     /// <summary>Gets the number of distinct kind and id pairs, with those only numbered (<see cref="Intern"/>).</summary>
     public int Count => _positions.Count;
 
