@@ -42,9 +42,14 @@ internal sealed class StreamingIdTable
     private const int FixedLineSize = 24;
     private const byte OwnArray = 0x80;
     private const int InitialSlots = 1024;
-    private const int IdAt0 = 5; // where Encode puts the id's UTF-8: room for the longest header before it
+    private const int IdAt0 = 5; // room for the longest header before the text or the numbers Encode writes
     private const int MaxShapes = 4096;
     private const int MaxShapeLength = 256;
+    private const int ShortShape = 48;
+    private const int NeedsRoom = -2;
+    private const int MaxShapeProbe = 32;
+    private const int ShapeTagShift = 24;
+    private const uint ShapeNumberMask = (1u << ShapeTagShift) - 1;
     private const int MaxRun = 18; // 10^18 - 1 fits in a 64-bit number, and its variable-length form (9 bytes) is shorter than its digits
     private const byte RunMark = 0xFF; // never in UTF-8: in a shape, RunMark and a length stand for a run of that many digits
 
@@ -55,12 +60,14 @@ internal sealed class StreamingIdTable
     private uint[] _slots = [];
     private int _indexBits;
     private uint _indexMask;
-    private readonly int _maxShapes;
+    private int _maxShapes; // lowered to the count when learning stops
+    private readonly int _maxShapeProbe;
     private byte[] _shapeBytes = new byte[256];
     private int[] _shapeStarts = new int[17]; // shape n is _shapeBytes[_shapeStarts[n].._shapeStarts[n + 1]]
     private int[] _shapeRuns = new int[16];
     private int[] _shapeTextLengths = new int[16];
-    private int[] _shapeSlots = new int[32]; // open-addressed: shape number + 1, or 0
+    private readonly uint[] _shapeSlots; // open-addressed, never resized: 8 bits of hash and the shape's number + 1, or 0
+    private readonly ulong _shapeSeed = (ulong)Random.Shared.NextInt64();
     private int _shapeCount;
 
     public StreamingIdTable()
@@ -68,12 +75,18 @@ internal sealed class StreamingIdTable
     {
     }
 
-    /// <summary>Initializes a table that learns at most <paramref name="maxShapes"/> shapes (a seam for tests).</summary>
-    internal StreamingIdTable(int maxShapes)
+    /// <summary>
+    /// Initializes a table that learns at most <paramref name="maxShapes"/> shapes, each within
+    /// <paramref name="maxShapeProbe"/> slots of its home (a seam for tests).
+    /// </summary>
+    internal StreamingIdTable(int maxShapes, int maxShapeProbe = MaxShapeProbe)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxShapes);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxShapes, 1 << 24);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxShapes, MaxShapes);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxShapeProbe);
         _maxShapes = maxShapes;
+        _maxShapeProbe = maxShapeProbe;
+        _shapeSlots = new uint[Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)maxShapes * 2))];
         Resize(InitialSlots);
     }
 
@@ -103,7 +116,7 @@ internal sealed class StreamingIdTable
         byte[]? rented = null;
         try
         {
-            ReadOnlySpan<byte> key = Encode(id, learn: true, stackalloc byte[IdAt0 + MaxStackId], ref rented);
+            ReadOnlySpan<byte> key = Encode(id, learn: true, stackalloc byte[2 * (IdAt0 + MaxStackId)], ref rented);
             uint hash = Hash(kind, key);
             index = Find(kind, key, hash, out int slot);
             if (index >= 0)
@@ -137,7 +150,7 @@ internal sealed class StreamingIdTable
         byte[]? rented = null;
         try
         {
-            ReadOnlySpan<byte> key = Encode(id, learn: true, stackalloc byte[IdAt0 + MaxStackId], ref rented);
+            ReadOnlySpan<byte> key = Encode(id, learn: true, stackalloc byte[2 * (IdAt0 + MaxStackId)], ref rented);
             uint hash = Hash(kind, key);
             int index = Find(kind, key, hash, out int slot);
             return index >= 0 ? index : Insert(kind, key, hash, slot, null);
@@ -255,115 +268,125 @@ internal sealed class StreamingIdTable
     /// </summary>
     private ReadOnlySpan<byte> Encode(string id, bool learn, Span<byte> stack, ref byte[]? rented)
     {
+        // Two halves: the text with room for its header before it, and the numbers with room for theirs.
         int length = Encoding.UTF8.GetByteCount(id);
-        Span<byte> buffer = IdAt0 + length <= stack.Length ? stack : (rented = ArrayPool<byte>.Shared.Rent(IdAt0 + length));
-        Span<byte> text = buffer.Slice(IdAt0, Encoding.UTF8.GetBytes(id, buffer[IdAt0..]));
-        int shape = ShapeOf(text, learn);
-        if (shape < 0)
-        {
-            int header = VarintLength((ulong)text.Length << 1);
-            int at = IdAt0 - header;
-            WriteVarint(buffer, ref at, (ulong)text.Length << 1);
-            return buffer[(IdAt0 - header)..(IdAt0 + text.Length)];
-        }
-
-        // Written over the text as it is read: the header takes at most IdAt0 bytes and each run's number no more
-        // bytes than its digits, so the writing never passes the reading.
-        int written = 0;
-        WriteVarint(buffer, ref written, ((ulong)shape << 1) | 1);
-        for (int i = 0; i < text.Length;)
-        {
-            if (!char.IsAsciiDigit((char)text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            int end = i + 1;
-            while (end < text.Length && end - i < MaxRun && char.IsAsciiDigit((char)text[end]))
-            {
-                end++;
-            }
-
-            ulong number = 0;
-            for (; i < end; i++)
-            {
-                number = (number * 10) + (uint)(text[i] - '0');
-            }
-
-            WriteVarint(buffer, ref written, number);
-        }
-
-        return buffer[..written];
+        int half = IdAt0 + length;
+        Span<byte> buffer = 2 * half <= stack.Length ? stack : (rented = ArrayPool<byte>.Shared.Rent(2 * half));
+        Span<byte> text = buffer.Slice(IdAt0, Encoding.UTF8.GetBytes(id, buffer.Slice(IdAt0, length)));
+        int shape = ShapeOf(text, learn, buffer.Slice(half + IdAt0, length), out int numbers);
+        ulong header = shape < 0 ? (ulong)length << 1 : ((ulong)shape << 1) | 1;
+        int start = shape < 0 ? IdAt0 : half + IdAt0;
+        int headerLength = VarintLength(header);
+        int at = start - headerLength;
+        WriteVarint(buffer, ref at, header);
+        return buffer.Slice(start - headerLength, headerLength + (shape < 0 ? length : numbers));
     }
 
-    /// <summary>Gets the number of the id's shape (the id with each run of up to 18 ASCII digits replaced by its length), or -1 to keep the id as text.</summary>
-    private int ShapeOf(ReadOnlySpan<byte> text, bool learn)
+    /// <summary>
+    /// Gets the number of the id's shape (the id with each run of up to 18 ASCII digits replaced by its length) and
+    /// writes the runs' numbers; -1 to keep the id as text.
+    /// </summary>
+    private int ShapeOf(ReadOnlySpan<byte> text, bool learn, Span<byte> numbers, out int numbersLength)
     {
-        Span<byte> shape = stackalloc byte[MaxShapeLength];
+        // Most shapes are short: a small buffer first (stackalloc clears what it gives), the largest only if needed.
+        int shape = ShapeOf(text, learn, numbers, out numbersLength, stackalloc byte[ShortShape]);
+        return shape == NeedsRoom ? ShapeOf(text, learn, numbers, out numbersLength, stackalloc byte[MaxShapeLength]) : shape;
+    }
+
+    private int ShapeOf(ReadOnlySpan<byte> text, bool learn, Span<byte> numbers, out int numbersLength, Span<byte> shape)
+    {
+        numbersLength = 0;
         int length = 0;
-        bool digits = false;
         for (int i = 0; i < text.Length;)
         {
-            if (!char.IsAsciiDigit((char)text[i]))
+            uint digit = (uint)(text[i] - '0');
+            if (digit > 9)
             {
-                if (length == MaxShapeLength)
+                if (length == shape.Length)
                 {
-                    return -1;
+                    return shape.Length < MaxShapeLength ? NeedsRoom : -1;
                 }
 
                 shape[length++] = text[i++];
                 continue;
             }
 
-            int end = i + 1;
-            while (end < text.Length && end - i < MaxRun && char.IsAsciiDigit((char)text[end]))
+            // A longer run is cut into runs of 18, so that long numbers do not make shapes of their own.
+            int start = i;
+            ulong number = digit;
+            while (++i < text.Length && i - start < MaxRun && (digit = (uint)(text[i] - '0')) <= 9)
             {
-                end++;
+                number = (number * 10) + digit;
             }
 
-            if (length > MaxShapeLength - 2)
+            if (length > shape.Length - 2)
             {
-                return -1;
+                return shape.Length < MaxShapeLength ? NeedsRoom : -1;
             }
 
-            // A longer run is cut into runs of 18, as Encode cuts it, so that long numbers do not make shapes of their own.
             shape[length++] = RunMark;
-            shape[length++] = (byte)(end - i);
-            i = end;
-            digits = true;
+            shape[length++] = (byte)(i - start);
+            WriteVarint(numbers, ref numbersLength, number);
         }
 
-        return digits ? FindShape(shape[..length], learn) : -1;
+        return numbersLength > 0 ? FindShape(shape[..length], learn) : -1;
     }
 
-    /// <summary>Finds a shape's number, learning it if asked and the table has room; -1 if it is not known.</summary>
+    /// <summary>
+    /// Finds a shape's number, learning it if asked and the table still learns; -1 if it is not known. The slots never
+    /// move and a shape is only placed within 32 slots of its home (<see cref="MaxShapeProbe"/>), so a look-up reads at most
+    /// that many whatever the hash does; a shape that would go further stops all learning (ids keep the form they have).
+    /// </summary>
     private int FindShape(ReadOnlySpan<byte> shape, bool learn)
     {
-        var hashCode = default(HashCode);
-        hashCode.AddBytes(shape);
+        ulong hash = ShapeHash(shape);
+        uint tag = (uint)(hash >> 56) << ShapeTagShift;
         int mask = _shapeSlots.Length - 1;
-        int i = hashCode.ToHashCode() & mask;
-        while (_shapeSlots[i] != 0)
+        int i = (int)hash & mask;
+        for (int probe = 0; probe < _maxShapeProbe; probe++, i = (i + 1) & mask)
         {
-            int number = _shapeSlots[i] - 1;
-            if (ShapeAt(number).SequenceEqual(shape))
+            uint value = _shapeSlots[i];
+            if (value == 0)
             {
-                return number;
+                return learn && _shapeCount < _maxShapes ? LearnShape(shape, i, tag) : -1;
             }
 
-            i = (i + 1) & mask;
+            if ((value & ~ShapeNumberMask) == tag && ShapeAt((int)(value & ShapeNumberMask) - 1).SequenceEqual(shape))
+            {
+                return (int)(value & ShapeNumberMask) - 1;
+            }
         }
 
-        if (!learn || _shapeCount == _maxShapes)
+        if (learn)
         {
-            return -1;
+            _maxShapes = _shapeCount;
         }
 
-        return LearnShape(shape, i);
+        return -1;
     }
 
-    private int LearnShape(ReadOnlySpan<byte> shape, int slot)
+    /// <summary>A quick hash of a shape, 8 bytes at a time, seeded per table.</summary>
+    private ulong ShapeHash(ReadOnlySpan<byte> shape)
+    {
+        const ulong Multiplier = 0x9E3779B97F4A7C15;
+        ulong hash = _shapeSeed ^ ((ulong)shape.Length * Multiplier);
+        int i = 0;
+        for (; i + 8 <= shape.Length; i += 8)
+        {
+            hash = BitOperations.RotateLeft((hash ^ BinaryPrimitives.ReadUInt64LittleEndian(shape[i..])) * Multiplier, 31);
+        }
+
+        ulong tail = 0;
+        for (int shift = 0; i < shape.Length; i++, shift += 8)
+        {
+            tail |= (ulong)shape[i] << shift;
+        }
+
+        hash = (hash ^ tail) * Multiplier;
+        return hash ^ (hash >> 29);
+    }
+
+    private int LearnShape(ReadOnlySpan<byte> shape, int slot, uint tag)
     {
         int number = _shapeCount;
         if (number == _shapeRuns.Length)
@@ -398,26 +421,7 @@ internal sealed class StreamingIdTable
         _shapeRuns[number] = runs;
         _shapeTextLengths[number] = textLength;
         _shapeCount++;
-        _shapeSlots[slot] = number + 1;
-        if (_shapeCount * 2 > _shapeSlots.Length)
-        {
-            // Past half full: twice the slots, every shape placed anew.
-            _shapeSlots = new int[_shapeSlots.Length * 2];
-            int mask = _shapeSlots.Length - 1;
-            for (int n = 0; n < _shapeCount; n++)
-            {
-                var hashCode = default(HashCode);
-                hashCode.AddBytes(ShapeAt(n));
-                int i = hashCode.ToHashCode() & mask;
-                while (_shapeSlots[i] != 0)
-                {
-                    i = (i + 1) & mask;
-                }
-
-                _shapeSlots[i] = n + 1;
-            }
-        }
-
+        _shapeSlots[slot] = tag | (uint)(number + 1);
         return number;
     }
 
@@ -482,7 +486,7 @@ internal sealed class StreamingIdTable
         byte[]? rented = null;
         try
         {
-            ReadOnlySpan<byte> key = Encode(id, learn: false, stackalloc byte[IdAt0 + MaxStackId], ref rented);
+            ReadOnlySpan<byte> key = Encode(id, learn: false, stackalloc byte[2 * (IdAt0 + MaxStackId)], ref rented);
             int index = Find(kind, key, Hash(kind, key), out _);
             return index >= 0 && (FlagsAt(index) & HasLine) != 0 ? index : -1;
         }
@@ -511,7 +515,7 @@ internal sealed class StreamingIdTable
             {
                 int index = (int)(value & _indexMask) - 1;
                 ReadOnlySpan<byte> entry = EntryAt(index);
-                if ((entry[0] & KindBits) == (int)kind && IdKey(entry).SequenceEqual(key))
+                if ((entry[0] & KindBits) == (int)kind && KeyEquals(entry, key))
                 {
                     slot = i;
                     return index;
@@ -675,6 +679,13 @@ internal sealed class StreamingIdTable
 
         return entry.Slice(1, KeyLength(entry, 1));
     }
+
+    /// <summary>
+    /// Gets whether the entry's id has the key. Keys are prefix-free (a header, then as many bytes or numbers as it says),
+    /// so an entry that starts with the key has that key: no need to find where the entry's key ends.
+    /// </summary>
+    private bool KeyEquals(ReadOnlySpan<byte> entry, ReadOnlySpan<byte> key)
+        => (entry[0] & OwnArray) != 0 ? IdKey(entry).SequenceEqual(key) : entry.Length > key.Length && entry.Slice(1, key.Length).SequenceEqual(key);
 
     private void SkipId(ReadOnlySpan<byte> entry, ref int at)
     {

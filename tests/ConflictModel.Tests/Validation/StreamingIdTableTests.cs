@@ -394,14 +394,16 @@ public sealed class StreamingIdTableTests
     }
 
     [Theory]
-    [InlineData(4096)]
-    [InlineData(5)]
-    [InlineData(0)]
-    public void TryAddInternAndLookUps_RandomIdsOfManyShapes_AgreeWithADictionary(int maxShapes)
+    [InlineData(4096, 32)]
+    [InlineData(5, 32)]
+    [InlineData(0, 32)]
+    [InlineData(4096, 1)] // learning stops at the first shape whose home slot is taken
+    public void TryAddInternAndLookUps_RandomIdsOfManyShapes_AgreeWithADictionary(int maxShapes, int maxShapeProbe)
     {
         // Ids of many shapes (numbers with and without leading zeros, long runs, text that is not ASCII, ids without
         // digits), under several kinds, numbered, added and looked up in a random order.
-        var table = new StreamingIdTable(maxShapes);
+        var table = new StreamingIdTable(maxShapes, maxShapeProbe);
+        var unbounded = new StreamingIdTable(); // learns every shape the bounded table is asked to
         var numbers = new Dictionary<(RecordKind, string), int>();
         var lines = new Dictionary<(RecordKind, string), long>();
         var random = new Random(20231);
@@ -415,6 +417,7 @@ public sealed class StreamingIdTableTests
                 case 0:
                     {
                         int number = table.Intern(kind, id);
+                        unbounded.Intern(kind, id);
                         Assert.Equal(numbers.TryGetValue((kind, id), out int known) ? known : numbers.Count, number);
                         numbers.TryAdd((kind, id), number);
                         break;
@@ -437,6 +440,7 @@ public sealed class StreamingIdTableTests
                     {
                         long offset = i * 1_000L;
                         bool added = table.TryAdd(kind, id, Mark(kind, id, offset), out int number);
+                        unbounded.Intern(kind, id);
                         Assert.Equal(!lines.ContainsKey((kind, id)), added);
                         Assert.Equal(numbers.TryGetValue((kind, id), out int known) ? known : numbers.Count, number);
                         numbers.TryAdd((kind, id), number);
@@ -451,10 +455,16 @@ public sealed class StreamingIdTableTests
         {
             Assert.Equal(maxShapes, table.ShapeCount); // the cap was reached: later shapes were kept as text
         }
+        else if (maxShapeProbe == 1)
+        {
+            Assert.InRange(table.ShapeCount, 1, unbounded.ShapeCount - 1); // learning stopped before the last shape
+        }
         else
         {
-            Assert.InRange(table.ShapeCount, 100, maxShapes);
+            Assert.Equal(unbounded.ShapeCount, table.ShapeCount);
         }
+
+        Assert.InRange(unbounded.ShapeCount, 500, 4096);
 
         int shaped = Enumerable.Range(0, table.Count).Count(table.IsShapedAt);
         Assert.InRange(shaped, maxShapes == 0 ? 0 : 1, maxShapes == 0 ? 0 : table.Count - 1); // some ids have no digit
