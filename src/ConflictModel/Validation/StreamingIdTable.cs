@@ -52,6 +52,7 @@ internal sealed class StreamingIdTable
     private const byte OwnArray = 0x80;
     private const int InitialSlots = 1024;
     private const int IdAt0 = 5; // room for the longest header before the text or the numbers Encode writes
+    private const int StackKey = 2 * (IdAt0 + 128); // Encode's two halves for ids of up to 128 bytes (stackalloc clears it: kept small)
     private const int MaxShapes = 4096;
     private const int MaxShapeLength = 256;
     private const int ShortShape = 48;
@@ -125,7 +126,7 @@ internal sealed class StreamingIdTable
         byte[]? rented = null;
         try
         {
-            ReadOnlySpan<byte> key = Encode(id, learn: true, stackalloc byte[2 * (IdAt0 + MaxStackId)], ref rented);
+            ReadOnlySpan<byte> key = Encode(id, learn: true, stackalloc byte[StackKey], ref rented);
             uint hash = Hash(kind, key);
             index = Find(kind, key, hash, out int slot);
             if (index >= 0)
@@ -159,7 +160,7 @@ internal sealed class StreamingIdTable
         byte[]? rented = null;
         try
         {
-            ReadOnlySpan<byte> key = Encode(id, learn: true, stackalloc byte[2 * (IdAt0 + MaxStackId)], ref rented);
+            ReadOnlySpan<byte> key = Encode(id, learn: true, stackalloc byte[StackKey], ref rented);
             uint hash = Hash(kind, key);
             int index = Find(kind, key, hash, out int slot);
             return index >= 0 ? index : Insert(kind, key, hash, slot, null);
@@ -495,7 +496,7 @@ internal sealed class StreamingIdTable
         byte[]? rented = null;
         try
         {
-            ReadOnlySpan<byte> key = Encode(id, learn: false, stackalloc byte[2 * (IdAt0 + MaxStackId)], ref rented);
+            ReadOnlySpan<byte> key = Encode(id, learn: false, stackalloc byte[StackKey], ref rented);
             int index = Find(kind, key, Hash(kind, key), out _);
             return index >= 0 && (FlagsAt(index) & HasLine) != 0 ? index : -1;
         }
