@@ -512,6 +512,49 @@ public sealed class StreamingIdTableTests
     }
 
     [Fact]
+    public void LookUps_OfKnownAndUnknownShapes_AllocateNothing()
+    {
+        // The hot path: an id's shape and numbers are worked out on the stack, whether the shape is known or not.
+        var table = new StreamingIdTable(maxShapes: 3);
+        string[] ids = ["ged-100000-s1", "ged-100000-best", "ucdp-actor-1037", "no-digits", "x-12345678901234567890123", "é-7-日本"];
+        string[] absent = ["ged-100001-s1", "zz-9", "no-digits-here", "é-8-日本"];
+        foreach (string id in ids)
+        {
+            table.TryAdd(RecordKind.Actor, id, Mark(RecordKind.Actor, id, 1), out _);
+        }
+
+        long found = LookUpAll();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        found += LookUpAll();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, allocated);
+        Assert.Equal(2 * 1_000 * ids.Length * 3, found);
+        Assert.True(table.IsShapedAt(0));
+        Assert.False(table.IsShapedAt(4)); // a fourth shape: past the cap
+
+        long LookUpAll()
+        {
+            long count = 0;
+            for (int round = 0; round < 1_000; round++)
+            {
+                foreach (string id in ids)
+                {
+                    count += (table.Contains(RecordKind.Actor, id) ? 1 : 0) + (table.IndexOf(RecordKind.Actor, id) >= 0 ? 1 : 0);
+                    count += table.Intern(RecordKind.Actor, id) >= 0 ? 1 : 0;
+                }
+
+                foreach (string id in absent)
+                {
+                    count -= table.Contains(RecordKind.Actor, id) ? 1 : 0;
+                    count -= table.IndexOf(RecordKind.Actor, id) >= 0 ? 1 : 0;
+                }
+            }
+
+            return count;
+        }
+    }
+
+    [Fact]
     public void IdBits_AddAndContains_AcrossGrowth()
     {
         var bits = new IdBits();
