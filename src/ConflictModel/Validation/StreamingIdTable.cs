@@ -15,12 +15,21 @@ namespace ConflictModel.Validation;
 /// offset, length and number; the record's span in the line is found again by reading the line), and a dense number
 /// (its index) that rules key their state on instead of the id's text, and by which they can find the record again
 /// (<see cref="TryGetMarkAt"/>: the record's span is kept too when it is not its whole line). It is the one structure that has to grow with
-/// the number of records, so it is kept flat: each pair is one entry in large byte blocks (its kind, its id as UTF-8
-/// and its line as variable-length integers, 4-byte aligned), the index of a pair is a 4-byte position in the blocks,
+/// the number of records, so it is kept flat: each pair is one entry in large byte blocks (its kind, its id and its
+/// line as variable-length integers, 4-byte aligned), the index of a pair is a 4-byte position in the blocks,
 /// and lookups go through an open-addressed array of 4-byte slots (the pair's index and, in the bits the index does
-/// not need, part of its hash, so that a probe rarely reads an entry that does not match). Ids are compared by their
-/// bytes: no false matches. About 43 bytes a record on GED-shaped data with 18-byte ids (measured:
-/// docs/performance.md), against 57 for chained 32-byte entries and some 200 for a dictionary of strings to mark objects.
+/// not need, part of its hash, so that a probe rarely reads an entry that does not match).
+/// <para>
+/// Most ids are text around numbers (<c>ged-100000-s1</c>), so an id is kept as its shape's number and its numbers:
+/// the shape is the id with each run of ASCII digits (up to 18; longer runs are cut in runs of 18) replaced by the
+/// run's length, so leading zeros come back, and the table learns up to 4,096 shapes; <c>ged-100000-s1</c> is then
+/// 5 bytes (shape, 100000 and 1 as variable-length integers) instead of 13. An id without digits, or whose shape the
+/// table does not know and can no longer learn, is kept as UTF-8. A shape is never forgotten and one refused is refused
+/// for ever, so every id always has the same form and ids are compared by the bytes of that form: no false matches.
+/// About 28 bytes a record on GED-shaped data (1,000,000 records: 28.4 MB, 43.0 MB with ids as UTF-8; the benchmarks'
+/// <c>streaming-memory</c> mode), against 57 for chained 32-byte entries and some 200 for a dictionary of strings to
+/// mark objects.
+/// </para>
 /// <para>
 /// A pair can also be numbered before any record has it (<see cref="Intern"/>: a reference to a record further on):
 /// it is then in the table without a line but with room for one and its span (24 bytes, fixed-width, written in place), and
@@ -42,6 +51,17 @@ internal sealed class StreamingIdTable
     private const int FixedLineSize = 24;
     private const byte OwnArray = 0x80;
     private const int InitialSlots = 1024;
+    private const int IdAt0 = 5; // room for the longest header before the text or the numbers Encode writes
+    private const int StackKey = 2 * (IdAt0 + 128); // Encode's two halves for ids of up to 128 bytes (stackalloc clears it: kept small)
+    private const int MaxShapes = 4096;
+    private const int MaxShapeLength = 256;
+    private const int ShortShape = 48;
+    private const int NeedsRoom = -2;
+    private const int MaxShapeProbe = 32;
+    private const int ShapeTagShift = 24;
+    private const uint ShapeNumberMask = (1u << ShapeTagShift) - 1;
+    private const int MaxRun = 18; // 10^18 - 1 fits in a 64-bit number, and its variable-length form (9 bytes) is shorter than its digits
+    private const byte RunMark = 0xFF; // never in UTF-8: in a shape, RunMark and a length stand for a run of that many digits
 
     private readonly ChunkedList<uint> _positions = new();
     private readonly List<byte[]> _blocks = [];
@@ -50,8 +70,45 @@ internal sealed class StreamingIdTable
     private uint[] _slots = [];
     private int _indexBits;
     private uint _indexMask;
+    private int _maxShapes; // lowered to the count when learning stops
+    private readonly int _maxShapeProbe;
+    private byte[] _shapeBytes = new byte[256];
+    private int[] _shapeStarts = new int[17]; // shape n is _shapeBytes[_shapeStarts[n].._shapeStarts[n + 1]]
+    private int[] _shapeRuns = new int[16];
+    private int[] _shapeTextLengths = new int[16];
+    private readonly uint[] _shapeSlots; // open-addressed, never resized: 8 bits of hash and the shape's number + 1, or 0
+    private readonly ulong _shapeSeed = (ulong)Random.Shared.NextInt64();
+    private int _shapeCount;
 
-    public StreamingIdTable() => Resize(InitialSlots);
+    public StreamingIdTable()
+        : this(MaxShapes)
+    {
+    }
+
+    /// <summary>
+    /// Initializes a table that learns at most <paramref name="maxShapes"/> shapes, each within
+    /// <paramref name="maxShapeProbe"/> slots of its home (a seam for tests).
+    /// </summary>
+    internal StreamingIdTable(int maxShapes, int maxShapeProbe = MaxShapeProbe)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxShapes);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxShapes, MaxShapes);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxShapeProbe);
+        _maxShapes = maxShapes;
+        _maxShapeProbe = maxShapeProbe;
+        _shapeSlots = new uint[Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)maxShapes * 2))];
+        Resize(InitialSlots);
+    }
+
+    /// <summary>Gets the number of id shapes the table has learnt (for tests).</summary>
+    internal int ShapeCount => _shapeCount;
+
+    /// <summary>Gets whether the id at the index is kept as its shape's numbers rather than as text (for tests).</summary>
+    internal bool IsShapedAt(int index)
+    {
+        int at = 0;
+        return (ReadVarint(IdKey(EntryAt(index)), ref at) & 1) != 0;
+    }
 
     /// <summary>Gets the number of distinct kind and id pairs, with those only numbered (<see cref="Intern"/>).</summary>
     public int Count => _positions.Count;
@@ -69,7 +126,7 @@ internal sealed class StreamingIdTable
         byte[]? rented = null;
         try
         {
-            ReadOnlySpan<byte> key = Encode(id, stackalloc byte[MaxStackId], ref rented);
+            ReadOnlySpan<byte> key = Encode(id, learn: true, stackalloc byte[StackKey], ref rented);
             uint hash = Hash(kind, key);
             index = Find(kind, key, hash, out int slot);
             if (index >= 0)
@@ -103,7 +160,7 @@ internal sealed class StreamingIdTable
         byte[]? rented = null;
         try
         {
-            ReadOnlySpan<byte> key = Encode(id, stackalloc byte[MaxStackId], ref rented);
+            ReadOnlySpan<byte> key = Encode(id, learn: true, stackalloc byte[StackKey], ref rented);
             uint hash = Hash(kind, key);
             int index = Find(kind, key, hash, out int slot);
             return index >= 0 ? index : Insert(kind, key, hash, slot, null);
@@ -200,7 +257,7 @@ internal sealed class StreamingIdTable
     private static bool SpanOf(RecordMark mark) => mark.Start != 0 || mark.End != mark.WindowLength;
 
     /// <summary>Gets the id of the pair at an index <see cref="TryAdd"/> or <see cref="Intern"/> gave.</summary>
-    public string IdAt(int index) => Encoding.UTF8.GetString(IdBytes(EntryAt(index)));
+    public string IdAt(int index) => Decode(IdKey(EntryAt(index)));
 
     /// <summary>Gets the kind of the pair at an index <see cref="TryAdd"/> or <see cref="Intern"/> gave.</summary>
     public RecordKind KindAt(int index) => (RecordKind)(EntryAt(index)[0] & KindBits);
@@ -213,11 +270,216 @@ internal sealed class StreamingIdTable
         return (uint)hash.ToHashCode();
     }
 
-    private static ReadOnlySpan<byte> Encode(string id, Span<byte> stack, ref byte[]? rented)
+    /// <summary>
+    /// Gives the id's key, the form it has in an entry: a variable-length header, then, if the header is even, the id's
+    /// UTF-8 (header / 2 bytes); if odd, the numbers of its digit runs, variable-length, in the shape numbered header / 2.
+    /// An id whose shape the table knows, or learns now (<paramref name="learn"/>), is always in the second form: a shape
+    /// is never forgotten, and one refused once is refused ever after, so every id has one key and keys compare exactly.
+    /// </summary>
+    private ReadOnlySpan<byte> Encode(string id, bool learn, Span<byte> stack, ref byte[]? rented)
     {
+        // Two halves: the text with room for its header before it, and the numbers with room for theirs.
         int length = Encoding.UTF8.GetByteCount(id);
-        Span<byte> key = length <= stack.Length ? stack : (rented = ArrayPool<byte>.Shared.Rent(length));
-        return key[..Encoding.UTF8.GetBytes(id, key)];
+        int half = IdAt0 + length;
+        Span<byte> buffer = 2 * half <= stack.Length ? stack : (rented = ArrayPool<byte>.Shared.Rent(2 * half));
+        Span<byte> text = buffer.Slice(IdAt0, Encoding.UTF8.GetBytes(id, buffer.Slice(IdAt0, length)));
+        int shape = ShapeOf(text, learn, buffer.Slice(half + IdAt0, length), out int numbers);
+        ulong header = shape < 0 ? (ulong)length << 1 : ((ulong)shape << 1) | 1;
+        int start = shape < 0 ? IdAt0 : half + IdAt0;
+        int headerLength = VarintLength(header);
+        int at = start - headerLength;
+        WriteVarint(buffer, ref at, header);
+        return buffer.Slice(start - headerLength, headerLength + (shape < 0 ? length : numbers));
+    }
+
+    /// <summary>
+    /// Gets the number of the id's shape (the id with each run of up to 18 ASCII digits replaced by its length) and
+    /// writes the runs' numbers; -1 to keep the id as text.
+    /// </summary>
+    private int ShapeOf(ReadOnlySpan<byte> text, bool learn, Span<byte> numbers, out int numbersLength)
+    {
+        // Most shapes are short: a small buffer first (stackalloc clears what it gives), the largest only if needed.
+        int shape = ShapeOf(text, learn, numbers, out numbersLength, stackalloc byte[ShortShape]);
+        return shape == NeedsRoom ? ShapeOf(text, learn, numbers, out numbersLength, stackalloc byte[MaxShapeLength]) : shape;
+    }
+
+    private int ShapeOf(ReadOnlySpan<byte> text, bool learn, Span<byte> numbers, out int numbersLength, Span<byte> shape)
+    {
+        numbersLength = 0;
+        int length = 0;
+        for (int i = 0; i < text.Length;)
+        {
+            uint digit = (uint)(text[i] - '0');
+            if (digit > 9)
+            {
+                if (length == shape.Length)
+                {
+                    return shape.Length < MaxShapeLength ? NeedsRoom : -1;
+                }
+
+                shape[length++] = text[i++];
+                continue;
+            }
+
+            // A longer run is cut into runs of 18, so that long numbers do not make shapes of their own.
+            int start = i;
+            ulong number = digit;
+            while (++i < text.Length && i - start < MaxRun && (digit = (uint)(text[i] - '0')) <= 9)
+            {
+                number = (number * 10) + digit;
+            }
+
+            if (length > shape.Length - 2)
+            {
+                return shape.Length < MaxShapeLength ? NeedsRoom : -1;
+            }
+
+            shape[length++] = RunMark;
+            shape[length++] = (byte)(i - start);
+            WriteVarint(numbers, ref numbersLength, number);
+        }
+
+        return numbersLength > 0 ? FindShape(shape[..length], learn) : -1;
+    }
+
+    /// <summary>
+    /// Finds a shape's number, learning it if asked and the table still learns; -1 if it is not known. The slots never
+    /// move and a shape is only placed within 32 slots of its home (<see cref="MaxShapeProbe"/>), so a look-up reads at most
+    /// that many whatever the hash does; a shape that would go further stops all learning (ids keep the form they have).
+    /// </summary>
+    private int FindShape(ReadOnlySpan<byte> shape, bool learn)
+    {
+        ulong hash = ShapeHash(shape);
+        uint tag = (uint)(hash >> 56) << ShapeTagShift;
+        int mask = _shapeSlots.Length - 1;
+        int i = (int)hash & mask;
+        for (int probe = 0; probe < _maxShapeProbe; probe++, i = (i + 1) & mask)
+        {
+            uint value = _shapeSlots[i];
+            if (value == 0)
+            {
+                return learn && _shapeCount < _maxShapes ? LearnShape(shape, i, tag) : -1;
+            }
+
+            if ((value & ~ShapeNumberMask) == tag && ShapeAt((int)(value & ShapeNumberMask) - 1).SequenceEqual(shape))
+            {
+                return (int)(value & ShapeNumberMask) - 1;
+            }
+        }
+
+        if (learn)
+        {
+            _maxShapes = _shapeCount;
+        }
+
+        return -1;
+    }
+
+    /// <summary>A quick hash of a shape, 8 bytes at a time, seeded per table.</summary>
+    private ulong ShapeHash(ReadOnlySpan<byte> shape)
+    {
+        const ulong Multiplier = 0x9E3779B97F4A7C15;
+        ulong hash = _shapeSeed ^ ((ulong)shape.Length * Multiplier);
+        int i = 0;
+        for (; i + 8 <= shape.Length; i += 8)
+        {
+            hash = BitOperations.RotateLeft((hash ^ BinaryPrimitives.ReadUInt64LittleEndian(shape[i..])) * Multiplier, 31);
+        }
+
+        ulong tail = 0;
+        for (int shift = 0; i < shape.Length; i++, shift += 8)
+        {
+            tail |= (ulong)shape[i] << shift;
+        }
+
+        hash = (hash ^ tail) * Multiplier;
+        return hash ^ (hash >> 29);
+    }
+
+    private int LearnShape(ReadOnlySpan<byte> shape, int slot, uint tag)
+    {
+        int number = _shapeCount;
+        if (number == _shapeRuns.Length)
+        {
+            Array.Resize(ref _shapeRuns, number * 2);
+            Array.Resize(ref _shapeTextLengths, number * 2);
+            Array.Resize(ref _shapeStarts, (number * 2) + 1);
+        }
+
+        int start = _shapeStarts[number];
+        if (start + shape.Length > _shapeBytes.Length)
+        {
+            Array.Resize(ref _shapeBytes, Math.Max(_shapeBytes.Length * 2, start + shape.Length));
+        }
+
+        shape.CopyTo(_shapeBytes.AsSpan(start));
+        _shapeStarts[number + 1] = start + shape.Length;
+        int runs = 0, textLength = 0;
+        for (int i = 0; i < shape.Length; i++)
+        {
+            if (shape[i] == RunMark)
+            {
+                runs++;
+                textLength += shape[++i];
+            }
+            else
+            {
+                textLength++;
+            }
+        }
+
+        _shapeRuns[number] = runs;
+        _shapeTextLengths[number] = textLength;
+        _shapeCount++;
+        _shapeSlots[slot] = tag | (uint)(number + 1);
+        return number;
+    }
+
+    private ReadOnlySpan<byte> ShapeAt(int number) => _shapeBytes.AsSpan(_shapeStarts[number], _shapeStarts[number + 1] - _shapeStarts[number]);
+
+    /// <summary>Gives the id back from its key (see <see cref="Encode"/>).</summary>
+    private string Decode(ReadOnlySpan<byte> key)
+    {
+        int at = 0;
+        ulong header = ReadVarint(key, ref at);
+        if ((header & 1) == 0)
+        {
+            return Encoding.UTF8.GetString(key.Slice(at, (int)(header >> 1)));
+        }
+
+        int number = (int)(header >> 1);
+        ReadOnlySpan<byte> shape = ShapeAt(number);
+        int length = _shapeTextLengths[number];
+        byte[]? rented = null;
+        try
+        {
+            Span<byte> text = length <= MaxStackId ? stackalloc byte[MaxStackId] : (rented = ArrayPool<byte>.Shared.Rent(length));
+            int written = 0;
+            for (int i = 0; i < shape.Length; i++)
+            {
+                if (shape[i] != RunMark)
+                {
+                    text[written++] = shape[i];
+                    continue;
+                }
+
+                int digits = shape[++i];
+                ulong value = ReadVarint(key, ref at);
+                for (int d = written + digits - 1; d >= written; d--)
+                {
+                    text[d] = (byte)('0' + (int)(value % 10));
+                    value /= 10;
+                }
+
+                written += digits;
+            }
+
+            return Encoding.UTF8.GetString(text[..written]);
+        }
+        finally
+        {
+            Return(rented);
+        }
     }
 
     private static void Return(byte[]? rented)
@@ -234,7 +496,7 @@ internal sealed class StreamingIdTable
         byte[]? rented = null;
         try
         {
-            ReadOnlySpan<byte> key = Encode(id, stackalloc byte[MaxStackId], ref rented);
+            ReadOnlySpan<byte> key = Encode(id, learn: false, stackalloc byte[StackKey], ref rented);
             int index = Find(kind, key, Hash(kind, key), out _);
             return index >= 0 && (FlagsAt(index) & HasLine) != 0 ? index : -1;
         }
@@ -263,7 +525,7 @@ internal sealed class StreamingIdTable
             {
                 int index = (int)(value & _indexMask) - 1;
                 ReadOnlySpan<byte> entry = EntryAt(index);
-                if ((entry[0] & KindBits) == (int)kind && IdBytes(entry).SequenceEqual(key))
+                if ((entry[0] & KindBits) == (int)kind && KeyEquals(entry, key))
                 {
                     slot = i;
                     return index;
@@ -317,7 +579,7 @@ internal sealed class StreamingIdTable
         for (int index = 0; index < Count; index++)
         {
             ReadOnlySpan<byte> entry = EntryAt(index);
-            uint hash = Hash((RecordKind)(entry[0] & KindBits), IdBytes(entry));
+            uint hash = Hash((RecordKind)(entry[0] & KindBits), IdKey(entry));
             int i = Home(hash, size);
             while (_slots[i] != 0)
             {
@@ -331,7 +593,7 @@ internal sealed class StreamingIdTable
         }
     }
 
-    /// <summary>Writes an entry (kind and flags, the id or the number of its own array, the line if known) and gives its position.</summary>
+    /// <summary>Writes an entry (kind and flags, the id's key or the number of its own array, the line if known) and gives its position.</summary>
     private uint Store(RecordKind kind, ReadOnlySpan<byte> key, RecordMark? mark)
     {
         if ((int)kind is < 0 or > KindBits)
@@ -340,8 +602,7 @@ internal sealed class StreamingIdTable
         }
 
         bool own = key.Length > LongId;
-        ulong idField = own ? (ulong)_longIds.Count : (ulong)key.Length;
-        int size = 1 + VarintLength(idField) + (own ? 0 : key.Length);
+        int size = 1 + (own ? VarintLength((ulong)_longIds.Count) : key.Length);
         bool span = mark is not null && SpanOf(mark);
         size += mark is not null
             ? VarintLength((ulong)mark.WindowOffset) + VarintLength((uint)mark.WindowLength) + VarintLength((uint)mark.LinesBefore)
@@ -369,8 +630,11 @@ internal sealed class StreamingIdTable
         Span<byte> entry = _blocks[block].AsSpan(start, size);
         entry[0] = (byte)((int)kind | (own ? OwnArray : 0) | (mark is not null ? HasLine : FixedLine) | (span ? HasSpan : 0));
         int at = 1;
-        WriteVarint(entry, ref at, idField);
-        if (!own)
+        if (own)
+        {
+            WriteVarint(entry, ref at, (ulong)_longIds.Count - 1);
+        }
+        else
         {
             key.CopyTo(entry[at..]);
             at += key.Length;
@@ -414,20 +678,55 @@ internal sealed class StreamingIdTable
 
     private byte FlagsAt(int index) => EntryAt(index)[0];
 
-    private ReadOnlySpan<byte> IdBytes(ReadOnlySpan<byte> entry)
+    /// <summary>Gets the id's key (see <see cref="Encode"/>) in an entry or in its own array.</summary>
+    private ReadOnlySpan<byte> IdKey(ReadOnlySpan<byte> entry)
     {
-        int at = 1;
-        int field = (int)ReadVarint(entry, ref at);
-        return (entry[0] & OwnArray) != 0 ? _longIds[field] : entry.Slice(at, field);
+        if ((entry[0] & OwnArray) != 0)
+        {
+            int at = 1;
+            return _longIds[(int)ReadVarint(entry, ref at)];
+        }
+
+        return entry.Slice(1, KeyLength(entry, 1));
     }
 
-    private static void SkipId(ReadOnlySpan<byte> entry, ref int at)
+    /// <summary>
+    /// Gets whether the entry's id has the key. Keys are prefix-free (a header, then as many bytes or numbers as it says),
+    /// so an entry that starts with the key has that key: no need to find where the entry's key ends.
+    /// </summary>
+    private bool KeyEquals(ReadOnlySpan<byte> entry, ReadOnlySpan<byte> key)
+        => (entry[0] & OwnArray) != 0 ? IdKey(entry).SequenceEqual(key) : entry.Length > key.Length && entry.Slice(1, key.Length).SequenceEqual(key);
+
+    private void SkipId(ReadOnlySpan<byte> entry, ref int at)
     {
-        int field = (int)ReadVarint(entry, ref at);
-        if ((entry[0] & OwnArray) == 0)
+        if ((entry[0] & OwnArray) != 0)
         {
-            at += field;
+            ReadVarint(entry, ref at);
         }
+        else
+        {
+            at += KeyLength(entry, at);
+        }
+    }
+
+    /// <summary>Gets the length of the key that starts at <paramref name="start"/>: its header and the text or the numbers its shape has.</summary>
+    private int KeyLength(ReadOnlySpan<byte> entry, int start)
+    {
+        int at = start;
+        ulong header = ReadVarint(entry, ref at);
+        if ((header & 1) == 0)
+        {
+            return at - start + (int)(header >> 1);
+        }
+
+        for (int runs = _shapeRuns[(int)(header >> 1)]; runs > 0; runs--)
+        {
+            while (entry[at++] >= 0x80)
+            {
+            }
+        }
+
+        return at - start;
     }
 
     private static int VarintLength(ulong value) => Math.Max(1, (70 - BitOperations.LeadingZeroCount(value)) / 7);

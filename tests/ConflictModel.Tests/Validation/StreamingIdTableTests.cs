@@ -225,6 +225,335 @@ public sealed class StreamingIdTableTests
         }
     }
 
+    [Theory]
+    [InlineData("ged-100000-s1", true)]
+    [InlineData("ged-007", true)] // leading zeros: a run of 3 digits with the value 7
+    [InlineData("000", true)]
+    [InlineData("0", true)]
+    [InlineData("12345", true)] // only digits
+    [InlineData("ucdp-actor-1037", true)]
+    [InlineData("1a2b3c", true)]
+    [InlineData("x-999999999999999999", true)] // 18 digits: the largest run kept as one number
+    [InlineData("x-000000000000000000", true)]
+    [InlineData("x-1000000000000000000", true)] // 19 digits: cut into runs of 18 and 1
+    [InlineData("x-99999999999999999999999999999999999999999-y", true)] // 41 digits
+    [InlineData("0000000000000000000000000000000000001", true)]
+    [InlineData("é-12-日本-034-🙂-5", true)] // digits between text that is not ASCII
+    [InlineData("actor-abc", false)] // no digit: kept as text, no shape learnt
+    [InlineData("", false)]
+    [InlineData("é日本🙂", false)]
+    [InlineData("x-٣٤", false)] // Arabic-Indic digits are not digits here
+    [InlineData("x-１２", false)] // nor fullwidth ones
+    public void TryAdd_IdsWithAndWithoutDigits_RoundTripAndAreShapedWhenTheyHaveDigits(string id, bool shaped)
+    {
+        var table = new StreamingIdTable();
+        Assert.True(table.TryAdd(RecordKind.Claim, id, Mark(RecordKind.Claim, id, 77), out int index));
+        Assert.Equal(id, table.IdAt(index));
+        Assert.Equal(RecordKind.Claim, table.KindAt(index));
+        Assert.Equal(shaped, table.IsShapedAt(index));
+        Assert.Equal(shaped ? 1 : 0, table.ShapeCount);
+        Assert.True(table.Contains(RecordKind.Claim, id));
+        Assert.True(table.TryGetMark(RecordKind.Claim, id, out RecordMark mark));
+        Assert.Equal((77L, id), (mark.WindowOffset, mark.Id));
+        Assert.False(table.TryAdd(RecordKind.Claim, id, Mark(RecordKind.Claim, id, 78), out int again));
+        Assert.Equal(index, again);
+        Assert.Equal(index, table.Intern(RecordKind.Claim, id));
+        Assert.False(table.Contains(RecordKind.Claim, id + "0"));
+        Assert.False(table.Contains(RecordKind.Claim, "0" + id));
+        Assert.False(table.Contains(RecordKind.Event, id));
+        Assert.Equal(1, table.Count);
+    }
+
+    [Fact]
+    public void TryAdd_IdsThatDifferOnlyInDigits_AreDistinct()
+    {
+        // Same value, other number of digits; runs split differently; a run at either end; one digit more or less.
+        string[] ids =
+        [
+            "a1", "a01", "a001", "a0001", "1", "01", "001", "0", "00", "a1b", "a01b", "a10b", "a1b0", "a1b00", "a0b1",
+            "12", "1-2", "1.2", "x-123456789012345678", "x-0123456789012345678", "x-1234567890123456780",
+            "x-123456789012345678-0", "x-12345678901234567", "x-1234567890123456789", "x-1234567890123456789-",
+            "ged-100000-s1", "ged-100000-s01", "ged-10000-s10", "ged-1000000-s", "ged-100000-s10", "ged-100000-s",
+        ];
+        var table = new StreamingIdTable();
+        for (int i = 0; i < ids.Length; i++)
+        {
+            Assert.True(table.TryAdd(RecordKind.Actor, ids[i], Mark(RecordKind.Actor, ids[i], i), out int index));
+            Assert.Equal(i, index);
+        }
+
+        for (int i = 0; i < ids.Length; i++)
+        {
+            Assert.Equal(ids[i], table.IdAt(i));
+            Assert.True(table.TryGetMark(RecordKind.Actor, ids[i], out RecordMark mark));
+            Assert.Equal(i, mark.WindowOffset);
+        }
+
+        Assert.Equal(ids.Length, table.Count);
+    }
+
+    [Fact]
+    public void TryAdd_SameIdUnderEveryKind_OnePairEach()
+    {
+        var table = new StreamingIdTable();
+        RecordKind[] kinds = Enum.GetValues<RecordKind>();
+        foreach (string id in new[] { "ged-100021-claim", "no-digits" })
+        {
+            var indexes = new List<int>();
+            foreach (RecordKind kind in kinds)
+            {
+                Assert.True(table.TryAdd(kind, id, Mark(kind, id, (long)kind), out int index));
+                indexes.Add(index);
+            }
+
+            Assert.Equal(kinds.Length, indexes.Distinct().Count());
+            for (int k = 0; k < kinds.Length; k++)
+            {
+                Assert.Equal((kinds[k], id), (table.KindAt(indexes[k]), table.IdAt(indexes[k])));
+                Assert.True(table.TryGetMark(kinds[k], id, out RecordMark mark));
+                Assert.Equal((long)kinds[k], mark.WindowOffset);
+            }
+        }
+
+        Assert.Equal(1, table.ShapeCount); // one shape for the id under every kind
+    }
+
+    [Fact]
+    public void TryAdd_ShapeCapReached_NewShapesKeptAsTextAndFound()
+    {
+        var table = new StreamingIdTable(maxShapes: 2);
+        Assert.False(table.Contains(RecordKind.Event, "zz-1")); // a look-up learns no shape
+        Assert.False(table.TryGetMark(RecordKind.Event, "zz-2", out _));
+        Assert.Equal(0, table.ShapeCount);
+
+        Assert.True(table.TryAdd(RecordKind.Event, "a-1", Mark(RecordKind.Event, "a-1", 1), out int a1));
+        int b1 = table.Intern(RecordKind.Event, "b-1"); // numbering learns too
+        Assert.Equal(2, table.ShapeCount);
+        Assert.True(table.TryAdd(RecordKind.Event, "c-1", Mark(RecordKind.Event, "c-1", 3), out int c1));
+        int c2 = table.Intern(RecordKind.Event, "c-2");
+        Assert.True(table.TryAdd(RecordKind.Event, "a-7", Mark(RecordKind.Event, "a-7", 4), out int a7));
+        Assert.True(table.TryAdd(RecordKind.Event, "b-9", Mark(RecordKind.Event, "b-9", 5), out int b9));
+        Assert.Equal(2, table.ShapeCount);
+
+        Assert.Equal([true, true, false, false, true, true], new[] { a1, b1, c1, c2, a7, b9 }.Select(table.IsShapedAt));
+        Assert.Equal(["a-1", "b-1", "c-1", "c-2", "a-7", "b-9"], new[] { a1, b1, c1, c2, a7, b9 }.Select(table.IdAt));
+        Assert.True(table.TryGetMark(RecordKind.Event, "c-1", out RecordMark mark));
+        Assert.Equal(3, mark.WindowOffset);
+        Assert.Equal(c2, table.Intern(RecordKind.Event, "c-2"));
+        Assert.False(table.Contains(RecordKind.Event, "c-2"));
+        Assert.True(table.TryAdd(RecordKind.Event, "c-2", Mark(RecordKind.Event, "c-2", 6), out int c2Added));
+        Assert.Equal(c2, c2Added);
+        Assert.True(table.TryAdd(RecordKind.Event, "b-1", Mark(RecordKind.Event, "b-1", 7), out int b1Added)); // numbered first
+        Assert.Equal(b1, b1Added);
+        Assert.True(table.TryGetMark(RecordKind.Event, "b-1", out mark));
+        Assert.Equal(7, mark.WindowOffset);
+        Assert.False(table.Contains(RecordKind.Event, "c-3"));
+        Assert.Equal(6, table.Count);
+    }
+
+    [Fact]
+    public void TryAdd_NoShapesAllowed_EveryIdKeptAsText()
+    {
+        var table = new StreamingIdTable(maxShapes: 0);
+        Assert.True(table.TryAdd(RecordKind.Source, "s-1", Mark(RecordKind.Source, "s-1", 1), out int index));
+        Assert.False(table.IsShapedAt(index));
+        Assert.Equal(0, table.ShapeCount);
+        Assert.Equal("s-1", table.IdAt(index));
+        Assert.True(table.Contains(RecordKind.Source, "s-1"));
+    }
+
+    [Fact]
+    public void TryAdd_LongIdsWithDigits_ShapedUpToTheShapeLimitThenKeptAsText()
+    {
+        // 128 runs of 18 digits make a shape of 256 bytes, the most kept; one digit more makes a 129th run. An id over a
+        // quarter of a block goes to an array of its own, as text.
+        string[] ids =
+        [
+            new string('7', 18 * 128), new string('7', (18 * 128) + 1), "x" + new string('7', 18 * 128),
+            new string('a', 254) + "1", new string('a', 254) + "12", new string('a', 255) + "1",
+            new string('1', 400_000), new string('b', 300_000) + "-42", "short-1",
+        ];
+        bool[] shaped = [true, false, false, true, true, false, false, false, true];
+        var table = new StreamingIdTable();
+        for (int i = 0; i < ids.Length; i++)
+        {
+            Assert.True(table.TryAdd(RecordKind.Source, ids[i], Mark(RecordKind.Source, ids[i], i), out int index));
+            Assert.Equal(i, index);
+        }
+
+        for (int i = 0; i < ids.Length; i++)
+        {
+            Assert.Equal(ids[i], table.IdAt(i));
+            Assert.Equal(shaped[i], table.IsShapedAt(i));
+            Assert.True(table.TryGetMark(RecordKind.Source, ids[i], out RecordMark mark));
+            Assert.Equal(i, mark.WindowOffset);
+        }
+
+        Assert.False(table.Contains(RecordKind.Source, new string('1', 399_999)));
+        Assert.False(table.Contains(RecordKind.Source, new string('7', (18 * 128) - 1)));
+    }
+
+    [Theory]
+    [InlineData(4096, 32)]
+    [InlineData(5, 32)]
+    [InlineData(0, 32)]
+    [InlineData(4096, 1)] // learning stops at the first shape whose home slot is taken
+    public void TryAddInternAndLookUps_RandomIdsOfManyShapes_AgreeWithADictionary(int maxShapes, int maxShapeProbe)
+    {
+        // Ids of many shapes (numbers with and without leading zeros, long runs, text that is not ASCII, ids without
+        // digits), under several kinds, numbered, added and looked up in a random order.
+        var table = new StreamingIdTable(maxShapes, maxShapeProbe);
+        var unbounded = new StreamingIdTable(); // learns every shape the bounded table is asked to
+        var numbers = new Dictionary<(RecordKind, string), int>();
+        var lines = new Dictionary<(RecordKind, string), long>();
+        var random = new Random(20231);
+        RecordKind[] kinds = [RecordKind.Actor, RecordKind.Event, RecordKind.Claim];
+        for (int i = 0; i < 60_000; i++)
+        {
+            RecordKind kind = kinds[random.Next(kinds.Length)];
+            string id = RandomId(random);
+            switch (random.Next(4))
+            {
+                case 0:
+                    {
+                        int number = table.Intern(kind, id);
+                        unbounded.Intern(kind, id);
+                        Assert.Equal(numbers.TryGetValue((kind, id), out int known) ? known : numbers.Count, number);
+                        numbers.TryAdd((kind, id), number);
+                        break;
+                    }
+
+                case 1:
+                    {
+                        bool found = table.TryGetMark(kind, id, out RecordMark? mark);
+                        Assert.Equal(lines.TryGetValue((kind, id), out long offset), found);
+                        Assert.Equal(found, table.Contains(kind, id));
+                        if (found)
+                        {
+                            Assert.Equal((offset, id, kind), (mark!.WindowOffset, mark.Id, mark.Kind));
+                        }
+
+                        break;
+                    }
+
+                default:
+                    {
+                        long offset = i * 1_000L;
+                        bool added = table.TryAdd(kind, id, Mark(kind, id, offset), out int number);
+                        unbounded.Intern(kind, id);
+                        Assert.Equal(!lines.ContainsKey((kind, id)), added);
+                        Assert.Equal(numbers.TryGetValue((kind, id), out int known) ? known : numbers.Count, number);
+                        numbers.TryAdd((kind, id), number);
+                        lines.TryAdd((kind, id), offset);
+                        break;
+                    }
+            }
+        }
+
+        Assert.Equal(numbers.Count, table.Count);
+        if (maxShapes < 4096)
+        {
+            Assert.Equal(maxShapes, table.ShapeCount); // the cap was reached: later shapes were kept as text
+        }
+        else if (maxShapeProbe == 1)
+        {
+            Assert.InRange(table.ShapeCount, 1, unbounded.ShapeCount - 1); // learning stopped before the last shape
+        }
+        else
+        {
+            Assert.Equal(unbounded.ShapeCount, table.ShapeCount);
+        }
+
+        Assert.InRange(unbounded.ShapeCount, 500, 4096);
+
+        int shaped = Enumerable.Range(0, table.Count).Count(table.IsShapedAt);
+        Assert.InRange(shaped, maxShapes == 0 ? 0 : 1, maxShapes == 0 ? 0 : table.Count - 1); // some ids have no digit
+        foreach (((RecordKind kind, string id), int number) in numbers)
+        {
+            Assert.Equal((kind, id), (table.KindAt(number), table.IdAt(number)));
+            Assert.Equal(lines.TryGetValue((kind, id), out long offset), table.TryGetMark(kind, id, out RecordMark? mark));
+            Assert.Equal(lines.ContainsKey((kind, id)), table.Contains(kind, id));
+            if (mark is not null)
+            {
+                Assert.Equal(offset, mark.WindowOffset);
+            }
+        }
+    }
+
+    private static string RandomId(Random random)
+    {
+        string[] texts = ["ged-", "-s", "-best", "-perpetrator", "ucdp-actor-", "-claim", "é", "日本-", "🙂", "x", "-", "٣", ""];
+        var id = new System.Text.StringBuilder();
+        int parts = random.Next(1, 5);
+        for (int p = 0; p < parts; p++)
+        {
+            id.Append(texts[random.Next(texts.Length)]);
+            switch (random.Next(6))
+            {
+                case 0:
+                    break; // no number here
+                case 1:
+                    id.Append('0', random.Next(1, 3)).Append(random.Next(100)); // leading zeros
+                    break;
+                case 2:
+                    for (int d = random.Next(17, 42); d > 0; d--)
+                    {
+                        id.Append((char)('0' + random.Next(10))); // around and past 18 digits
+                    }
+
+                    break;
+                default:
+                    id.Append(random.Next(3_000));
+                    break;
+            }
+        }
+
+        return id.ToString();
+    }
+
+    [Fact]
+    public void LookUps_OfKnownAndUnknownShapes_AllocateNothing()
+    {
+        // The hot path: an id's shape and numbers are worked out on the stack, whether the shape is known or not.
+        var table = new StreamingIdTable(maxShapes: 3);
+        string[] ids = ["ged-100000-s1", "ged-100000-best", "ucdp-actor-1037", "no-digits", "x-12345678901234567890123", "é-7-日本"];
+        string[] absent = ["ged-100001-s1", "zz-9", "no-digits-here", "é-8-日本"];
+        foreach (string id in ids)
+        {
+            table.TryAdd(RecordKind.Actor, id, Mark(RecordKind.Actor, id, 1), out _);
+        }
+
+        long found = LookUpAll();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        found += LookUpAll();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, allocated);
+        Assert.Equal(2 * 1_000 * ids.Length * 3, found);
+        Assert.True(table.IsShapedAt(0));
+        Assert.False(table.IsShapedAt(4)); // a fourth shape: past the cap
+
+        long LookUpAll()
+        {
+            long count = 0;
+            for (int round = 0; round < 1_000; round++)
+            {
+                foreach (string id in ids)
+                {
+                    count += (table.Contains(RecordKind.Actor, id) ? 1 : 0) + (table.IndexOf(RecordKind.Actor, id) >= 0 ? 1 : 0);
+                    count += table.Intern(RecordKind.Actor, id) >= 0 ? 1 : 0;
+                }
+
+                foreach (string id in absent)
+                {
+                    count -= table.Contains(RecordKind.Actor, id) ? 1 : 0;
+                    count -= table.IndexOf(RecordKind.Actor, id) >= 0 ? 1 : 0;
+                }
+            }
+
+            return count;
+        }
+    }
+
     [Fact]
     public void IdBits_AddAndContains_AcrossGrowth()
     {
