@@ -35,7 +35,8 @@ public static class StreamingMemory
         if (watchEvery > 0)
         {
             var watch = new HeapWatch(watchEvery);
-            ValidationOptions watched = ValidationOptions.Default with { Rules = [.. ValidationOptions.Default.Rules.Where(Selected), watch] };
+            var endBegins = new HeapWatch(0, watch.Rows, "end actions begin (the first rule's)");
+            ValidationOptions watched = ValidationOptions.Default with { Rules = [endBegins, .. ValidationOptions.Default.Rules.Where(Selected), watch] };
             using (DatasetRecordReader records = new DatasetReader(new DatasetReaderOptions { MaxDiagnostics = 10 }).OpenRecords(path))
             {
                 new DatasetValidator(watched).Validate(records);
@@ -147,12 +148,12 @@ public static class StreamingMemory
     }
 
     /// <summary>Samples the process and the collector every so many records and at the end, forcing nothing.</summary>
-    private sealed class HeapWatch(int every) : DatasetRule
+    private sealed class HeapWatch(int every, List<string>? rows = null, string atEnd = "end actions (this rule's is the last)") : DatasetRule
     {
         private static readonly DiagnosticDescriptor Descriptor = new("CM9993", "Heap watch", "Heap watch", "Benchmarks", DiagnosticSeverity.Hidden, isEnabledByDefault: true, description: "Samples the process.");
         private long _records;
 
-        public List<string> Rows { get; } = [];
+        public List<string> Rows { get; } = rows ?? [];
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
@@ -160,12 +161,12 @@ public static class StreamingMemory
         {
             context.RegisterRecordAction<ConflictRecord>(_ =>
             {
-                if (++_records % every == 0)
+                if (every > 0 && ++_records % every == 0)
                 {
                     Sample(_records.ToString("N0", CultureInfo.InvariantCulture));
                 }
             });
-            context.RegisterEndAction(_ => Sample("end actions (this rule's is the last)"));
+            context.RegisterEndAction(_ => Sample(atEnd));
         }
 
         private void Sample(string when)
