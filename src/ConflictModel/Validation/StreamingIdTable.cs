@@ -17,8 +17,10 @@ namespace ConflictModel.Validation;
 /// (<see cref="TryGetMarkAt"/>: the record's span is kept too when it is not its whole line). It is the one structure that has to grow with
 /// the number of records, so it is kept flat: each pair is one entry in large byte blocks (its kind, its id and its
 /// line as variable-length integers, 4-byte aligned), the index of a pair is a 4-byte position in the blocks,
-/// and lookups go through an open-addressed array of 4-byte slots (the pair's index and, in the bits the index does
-/// not need, part of its hash, so that a probe rarely reads an entry that does not match).
+/// and lookups go through open-addressed arrays of 4-byte slots (the pair's index and, in the bits the index does
+/// not need, part of its hash, so that a probe rarely reads an entry that does not match), 64 of them by the hash's top
+/// bits, each grown on its own, so that growing never holds two copies of every slot at once (on the 1 GB file the
+/// last growth of one array came near the end, where the other states are largest, and copied 20 MB into 30).
 /// <para>
 /// Most ids are text around numbers (<c>ged-100000-s1</c>), so an id is kept as its shape's number and its numbers:
 /// the shape is the id with each run of ASCII digits (up to 18; longer runs are cut in runs of 18) replaced by the
@@ -51,6 +53,8 @@ internal sealed class StreamingIdTable
     private const int FixedLineSize = 24;
     private const byte OwnArray = 0x80;
     private const int InitialSlots = 1024;
+    private const int SegmentShift = 26; // 64 segments of slots, each grown on its own: no copy of every slot at once
+    private const int FirstIndexBits = 20; // then 24, 28 and 32: the bits of a slot above the index hold part of the hash
     private const int IdAt0 = 5; // room for the longest header before the text or the numbers Encode writes
     private const int StackKey = 2 * (IdAt0 + 128); // Encode's two halves for ids of up to 128 bytes (stackalloc clears it: kept small)
     private const int MaxShapes = 4096;
@@ -67,9 +71,10 @@ internal sealed class StreamingIdTable
     private readonly List<byte[]> _blocks = [];
     private readonly List<byte[]> _longIds = [];
     private int _blockUsed = BlockSize;
-    private uint[] _slots = [];
-    private int _indexBits;
-    private uint _indexMask;
+    private readonly uint[][] _segments = new uint[1 << (32 - SegmentShift)][]; // by the hash's top bits
+    private readonly int[] _segmentCounts = new int[1 << (32 - SegmentShift)];
+    private int _indexBits = FirstIndexBits;
+    private uint _indexMask = (1u << FirstIndexBits) - 1;
     private int _maxShapes; // lowered to the count when learning stops
     private readonly int _maxShapeProbe;
     private byte[] _shapeBytes = new byte[256];
@@ -97,7 +102,10 @@ internal sealed class StreamingIdTable
         _maxShapes = maxShapes;
         _maxShapeProbe = maxShapeProbe;
         _shapeSlots = new uint[Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)maxShapes * 2))];
-        Resize(InitialSlots);
+        for (int segment = 0; segment < _segments.Length; segment++)
+        {
+            _segments[segment] = new uint[InitialSlots / _segments.Length];
+        }
     }
 
     /// <summary>Gets the number of id shapes the table has learnt (for tests).</summary>
@@ -506,10 +514,10 @@ internal sealed class StreamingIdTable
         }
     }
 
-    /// <summary>Finds the pair's index, or gives -1 and the empty slot where it would go.</summary>
+    /// <summary>Finds the pair's index, or gives -1 and the empty slot (in the hash's segment) where it would go.</summary>
     private int Find(RecordKind kind, ReadOnlySpan<byte> key, uint hash, out int slot)
     {
-        uint[] slots = _slots;
+        uint[] slots = _segments[hash >> SegmentShift];
         uint tag = Tag(hash);
         int i = Home(hash, slots.Length);
         while (true)
@@ -547,15 +555,20 @@ internal sealed class StreamingIdTable
         }
 
         int index = Count;
-        _positions.Add(Store(kind, key, mark));
-        if ((long)Count * 5 > (long)_slots.Length * 4)
+        if ((uint)(index + 1) > _indexMask)
         {
-            // Past four fifths full: half as many slots again, and every pair placed anew.
-            Resize((int)Math.Min(Array.MaxLength, ((long)_slots.Length * 3 / 2) + 1));
+            // More pairs than the index bits hold: fewer bits of hash beside them, in every slot where it is.
+            Retag(_indexBits >= 28 ? 32 : _indexBits + 4);
         }
-        else
+
+        _positions.Add(Store(kind, key, mark));
+        int segment = (int)(hash >> SegmentShift);
+        uint[] slots = _segments[segment];
+        slots[slot] = Tag(hash) | (uint)(index + 1);
+        if ((long)++_segmentCounts[segment] * 5 > (long)slots.Length * 4)
         {
-            _slots[slot] = Tag(hash) | (uint)(index + 1);
+            // Past four fifths full: half as many slots again in this segment, and its pairs placed anew.
+            ResizeSegment(segment, (int)Math.Min(Array.MaxLength, ((long)slots.Length * 3 / 2) + 1));
         }
 
         return index;
@@ -564,32 +577,61 @@ internal sealed class StreamingIdTable
     /// <summary>The bits of a slot above the index: as much of the hash as fits there.</summary>
     private uint Tag(uint hash) => _indexBits == 32 ? 0 : (hash << _indexBits);
 
-    private static int Home(uint hash, int length) => (int)(((ulong)hash * (uint)length) >> 32);
+    /// <summary>The slot a hash starts from in a segment of <paramref name="length"/> slots: from all its bits (the top ones chose the segment).</summary>
+    private static int Home(uint hash, int length) => (int)(((ulong)(hash * 0x9E3779B1u) * (uint)length) >> 32);
 
-    private void Resize(int size)
+    private uint HashAt(int index)
     {
-        if (size <= Count)
+        ReadOnlySpan<byte> entry = EntryAt(index);
+        return Hash((RecordKind)(entry[0] & KindBits), IdKey(entry));
+    }
+
+    private void ResizeSegment(int segment, int size)
+    {
+        uint[] old = _segments[segment];
+        if (size <= _segmentCounts[segment])
         {
             throw new InvalidOperationException("The id table is full.");
         }
 
-        _slots = new uint[size];
-        _indexBits = 32 - BitOperations.LeadingZeroCount((uint)size); // index + 1 <= Count < size fits
-        _indexMask = _indexBits == 32 ? uint.MaxValue : (1u << _indexBits) - 1;
-        for (int index = 0; index < Count; index++)
+        var slots = new uint[size];
+        foreach (uint value in old)
         {
-            ReadOnlySpan<byte> entry = EntryAt(index);
-            uint hash = Hash((RecordKind)(entry[0] & KindBits), IdKey(entry));
-            int i = Home(hash, size);
-            while (_slots[i] != 0)
+            if (value != 0)
             {
-                if (++i == size)
+                uint hash = HashAt((int)(value & _indexMask) - 1);
+                int i = Home(hash, size);
+                while (slots[i] != 0)
                 {
-                    i = 0;
+                    if (++i == size)
+                    {
+                        i = 0;
+                    }
+                }
+
+                slots[i] = Tag(hash) | (value & _indexMask);
+            }
+        }
+
+        _segments[segment] = slots;
+    }
+
+    /// <summary>Gives the index more bits of each slot, in place: a pair's slot depends on its hash, not on its tag.</summary>
+    private void Retag(int indexBits)
+    {
+        uint oldMask = _indexMask;
+        _indexBits = indexBits;
+        _indexMask = indexBits == 32 ? uint.MaxValue : (1u << indexBits) - 1;
+        foreach (uint[] slots in _segments)
+        {
+            for (int i = 0; i < slots.Length; i++)
+            {
+                if (slots[i] != 0)
+                {
+                    uint indexPlusOne = slots[i] & oldMask;
+                    slots[i] = Tag(HashAt((int)indexPlusOne - 1)) | indexPlusOne;
                 }
             }
-
-            _slots[i] = Tag(hash) | (uint)(index + 1);
         }
     }
 

@@ -582,6 +582,35 @@ public sealed class StreamingIdTableTests
         Assert.Equal([0L, 49_149L, 49_152L, 119_997L], new[] { 0, 16_383, 16_384, 39_999 }.Select(i => list[i]));
     }
 
+    [Fact]
+    public void TryAdd_PastAMillionPairs_GivesTheIndexMoreBitsAndFindsEveryPair()
+    {
+        // Past 2^20 - 1 pairs the slots keep fewer bits of hash beside the index (retagged in place), while the 64
+        // segments keep growing on their own: every pair is still found under its index, and no other.
+        var table = new StreamingIdTable();
+        const int Pairs = 1_100_000;
+        for (int i = 0; i < Pairs; i++)
+        {
+            Assert.True(table.TryAdd(i % 3 == 0 ? RecordKind.Source : RecordKind.Event, $"p{i}", Mark(RecordKind.Event, "x", i * 10L), out int index));
+            Assert.Equal(i, index);
+        }
+
+        Assert.Equal(Pairs, table.Count);
+        for (int i = 0; i < Pairs; i += 991)
+        {
+            RecordKind kind = i % 3 == 0 ? RecordKind.Source : RecordKind.Event;
+            Assert.Equal(i, table.IndexOf(kind, $"p{i}"));
+            Assert.Equal(-1, table.IndexOf(kind == RecordKind.Source ? RecordKind.Event : RecordKind.Source, $"p{i}"));
+            Assert.True(table.TryGetMarkAt(i, out RecordMark mark));
+            Assert.Equal(i * 10L, mark.WindowOffset);
+            Assert.Equal($"p{i}", table.IdAt(i));
+        }
+
+        Assert.False(table.TryAdd(RecordKind.Event, "p1", Mark(RecordKind.Event, "p1", 5), out int again));
+        Assert.Equal(1, again);
+        Assert.Equal(Pairs, table.Intern(RecordKind.Actor, "p1"));
+    }
+
     private static RecordMark Mark(RecordKind kind, string id, long offset)
         => new(kind, id, offset, 90, (int)(offset % 1000), 3, 80, null);
 }
