@@ -1,10 +1,13 @@
 using System;
+using System.Collections.Generic;
+using System.Numerics;
 
 namespace ConflictModel.Validation;
 
 /// <summary>
-/// A set of id numbers (<see cref="RecordContext{TRecord}.IdNumber"/>) as one bit each: what a rule keeps instead of a
-/// set of id strings (an eighth of a byte a record against some 40 bytes). Grows as numbers come. Not thread-safe.
+/// A set of id numbers (<see cref="RecordContext{TRecord}.IdNumber"/>) or places (<see cref="RecordContext{TRecord}.Place"/>,
+/// those not below zero) as one bit each: what a rule keeps instead of a set of id strings (an eighth of a byte a
+/// record against some 40 bytes). Grows as numbers come. Not thread-safe.
 /// </summary>
 internal sealed class IdBits
 {
@@ -36,5 +39,22 @@ internal sealed class IdBits
     {
         int word = number >> 6;
         return number >= 0 && word < _words.Length && (_words[word] & (1UL << (number & 63))) != 0;
+    }
+
+    /// <summary>Gets the numbers in the set, in increasing order (the set must not change meanwhile).</summary>
+    public IEnumerable<int> Numbers
+    {
+        get
+        {
+            for (int word = 0; word < _words.Length; word++)
+            {
+                ulong bits = _words[word];
+                while (bits != 0)
+                {
+                    yield return (word << 6) | BitOperations.TrailingZeroCount(bits);
+                    bits &= bits - 1;
+                }
+            }
+        }
     }
 }

@@ -17,7 +17,7 @@ internal sealed class RecordCache
     public const int RecentSize = 512;
 
     /// <summary>How many records read again are kept before the cache starts over.</summary>
-    public const int ReadAgainSize = 4096;
+    public const int ReadAgainSize = 1024;
 
     private readonly Dictionary<long, (ConflictRecord Record, RecordMark Mark)> _recent = [];
     private readonly Queue<long> _recentOrder = new(RecentSize + 1);

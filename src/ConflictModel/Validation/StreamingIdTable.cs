@@ -82,7 +82,9 @@ internal sealed class StreamingIdTable
     private int[] _shapeRuns = new int[16];
     private int[] _shapeTextLengths = new int[16];
     private readonly uint[] _shapeSlots; // open-addressed, never resized: 8 bits of hash and the shape's number + 1, or 0
-    private readonly ulong _shapeSeed = (ulong)Random.Shared.NextInt64();
+    // Fixed, so that a run learns the same shapes every time (the same memory for the same input): input made to
+    // collide can only stop the learning early (MaxShapeProbe), never change what is found.
+    private readonly ulong _shapeSeed = 0x9E3779B97F4A7C15;
     private int _shapeCount;
 
     public StreamingIdTable()

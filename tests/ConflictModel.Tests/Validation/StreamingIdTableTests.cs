@@ -570,6 +570,20 @@ public sealed class StreamingIdTableTests
     }
 
     [Fact]
+    public void IdBits_Numbers_AreTheSetInIncreasingOrder()
+    {
+        var bits = new IdBits();
+        Assert.Empty(bits.Numbers);
+        int[] numbers = [1_000_003, 0, 63, 64, 65, 127, 4_095, 999_999, 1];
+        foreach (int number in numbers)
+        {
+            bits.Add(number);
+        }
+
+        Assert.Equal(numbers.Order(), bits.Numbers);
+    }
+
+    [Fact]
     public void ChunkedList_AcrossChunks_KeepsOrder()
     {
         var list = new ChunkedList<long>();

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using ConflictModel.Model;
 using ConflictModel.Diagnostics;
 using ConflictModel.Serialization;
@@ -46,15 +47,24 @@ internal sealed class MissingSourceRule : DatasetRule
         context.RegisterStartAction(start =>
         {
             // Per validation: the estimates that cite no source (their places, which give their ids' numbers and
-            // handles back: 4 bytes each, in chunks that are never copied), and the estimates some claim with a citation asserts (a bit per id number); at the end,
+            // handles back: a bit each, and 4 bytes each for the rare place below zero), and the estimates some claim with a citation asserts (a bit per id number); at the end,
             // those of the first not among the second.
-            var unsourced = new ChunkedList<int>();
+            var unsourced = new IdBits();
+            var unsourcedAside = new ChunkedList<int>();
             var sourcedByClaim = new IdBits();
             start.RegisterRecordAction<CasualtyEstimate>(c =>
             {
                 if (c.Record.Sources.IsEmpty)
                 {
-                    unsourced.Add(c.Place);
+                    int place = c.Place;
+                    if (place >= 0)
+                    {
+                        unsourced.Add(place);
+                    }
+                    else
+                    {
+                        unsourcedAside.Add(place);
+                    }
                 }
             });
             start.RegisterRecordAction<Claim>(c =>
@@ -72,9 +82,8 @@ internal sealed class MissingSourceRule : DatasetRule
                     return;
                 }
 
-                for (int i = 0; i < unsourced.Count; i++)
+                foreach (int place in unsourced.Numbers.Concat(Enumerable.Range(0, unsourcedAside.Count).Select(i => unsourcedAside[i])))
                 {
-                    int place = unsourced[i];
                     if (!sourcedByClaim.Contains(end.IdNumberOf(place)))
                     {
                         end.Report(EstimateWithoutSource, end.HandleOf(place), null);
