@@ -124,7 +124,7 @@ internal static class ConvertCommand
     }
 
     /// <summary>The file itself, or for a FIFO or a device a temporary copy of what it gives.</summary>
-    private static FileStream Seekable(FileStream file)
+    internal static FileStream Seekable(FileStream file)
     {
         if (file.CanSeek)
         {
@@ -138,7 +138,7 @@ internal static class ConvertCommand
     }
 
     /// <summary>Copies an input that cannot be read twice (standard input, a FIFO) into a temporary file (<see cref="TemporaryFiles.CreateSpool"/>), positioned at its start.</summary>
-    private static FileStream Spool(Stream source)
+    internal static FileStream Spool(Stream source)
     {
         FileStream spool = TemporaryFiles.CreateSpool();
         try

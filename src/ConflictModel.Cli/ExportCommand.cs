@@ -43,29 +43,72 @@ internal static class ExportCommand
                 return await ExportParquetAsync(console, parsed.GetValue(input)!, parsed.GetValue(output), parsed.GetValue(rowGroup), cancellationToken).ConfigureAwait(false);
             }
 
-            InputFile file = InputFiles.Expand([parsed.GetValue(input)!], console.WorkingDirectory)[0];
-            if (DatasetFiles.Read(file, console, parsed.GetValue(diagnosticsFormat)!, out _) is not { } dataset)
-            {
-                return ExitCodes.DataErrors; // the diagnostics are printed; nothing is written
-            }
-
-            string? outputPath = parsed.GetValue(output);
-            int rows = 0;
-            if (outputPath is null || outputPath == InputFile.StandardInput)
-            {
-                using Stream standardOutput = TextWriterStream.Open(console.Out);
-                rows = UcdpGedExporter.Write(dataset, standardOutput);
-                standardOutput.Flush();
-            }
-            else
-            {
-                AtomicFile.Write(Path.GetFullPath(outputPath, console.WorkingDirectory), stream => rows = UcdpGedExporter.Write(dataset, stream));
-            }
-
-            console.Error.WriteLine(FormattableString.Invariant($"ucdp-ged: {rows:N0} event(s) written to {outputPath ?? "standard output"}"));
-            return ExitCodes.Success;
+            return ExportGed(console, parsed.GetValue(input)!, parsed.GetValue(output), parsed.GetValue(diagnosticsFormat)!);
         });
         return command;
+    }
+
+    /// <summary>
+    /// Reads the input twice through the record reader, never holding the dataset: first to note where the records each
+    /// row joins are (<see cref="GedExportIndex"/>; on a reader error nothing is written and validate's diagnostics are
+    /// printed), then to write a row per event, each joined record read again by where it is.
+    /// </summary>
+    private static int ExportGed(CliConsole console, string inputPath, string? outputPath, string diagnosticsFormat)
+    {
+        InputFile file = InputFiles.Expand([inputPath], console.WorkingDirectory)[0];
+        (ValidationOptions options, DatasetReader reader, _) = ValidateCommand.OptionsFor(file, null, console.WorkingDirectory, [], warnAsError: false, given => given ?? DatasetReaderOptions.Default, noConfig: false);
+
+        // Standard input (or a FIFO) is first kept in a temporary file: the input is read twice.
+        using Stream input = file.IsStandardInput ? ConvertCommand.Spool(console.Input) : ConvertCommand.Seekable(ValidateCommand.OpenRaw(file));
+        DatasetFormat named = DatasetFormat.Document;
+        bool namedGzip = false;
+        bool known = !file.IsStandardInput && DatasetFormats.TryGetFromPath(file.FullPath, out named, out namedGzip);
+        DatasetRecordReader Open(Stream from)
+        {
+            from.Position = 0;
+            return known
+                ? reader.OpenRecords(from, file.DisplayPath, named, file.IsGzip || namedGzip)
+                : reader.OpenRecords(from, file.DisplayPath, format: null, gzip: false);
+        }
+
+        var index = new GedExportIndex();
+        using DatasetRecordReader lookups = Open(input); // read whole once; then the rows' joins are read again through it
+        if (!index.Build(lookups))
+        {
+            using DatasetRecordReader again = Open(input);
+            ValidationResult validated = new DatasetValidator(options).Validate(again);
+            DatasetFiles.Report(console, file, diagnosticsFormat, validated.Diagnostics, validated.RecordCount);
+            return ExitCodes.DataErrors; // nothing is written
+        }
+
+        int Write(Stream target)
+        {
+            // The events come from a second reading of the same bytes; the lookups' reader reads through a handle or a
+            // temporary copy of its own, never through this stream's position.
+            using DatasetRecordReader records = Open(input);
+            return UcdpGedExporter.Write(
+                GedExportIndex.Events(records),
+                id => index.Find<Actor>(RecordKind.Actor, id.Value),
+                id => index.Find<Source>(RecordKind.Source, id.Value),
+                index.EstimatesOf,
+                id => index.Find<CasualtyEstimate>(RecordKind.CasualtyEstimate, id.Value),
+                target);
+        }
+
+        int rows = 0;
+        if (outputPath is null || outputPath == InputFile.StandardInput)
+        {
+            using Stream standardOutput = TextWriterStream.Open(console.Out);
+            rows = Write(standardOutput);
+            standardOutput.Flush();
+        }
+        else
+        {
+            AtomicFile.Write(Path.GetFullPath(outputPath, console.WorkingDirectory), stream => rows = Write(stream));
+        }
+
+        console.Error.WriteLine(FormattableString.Invariant($"ucdp-ged: {rows:N0} event(s) written to {outputPath ?? "standard output"}"));
+        return ExitCodes.Success;
     }
 
     /// <summary>Streams the input through the record reader into Parquet; on a data error nothing is written.</summary>

@@ -201,6 +201,22 @@ internal sealed class StreamingIdTable
     /// <summary>Gets the index of the kind and id if a record with them was added (<see cref="TryAdd"/>), else -1.</summary>
     public int IndexOf(RecordKind kind, string id) => FindWithLine(kind, id);
 
+    /// <summary>Gets the index of the kind and id if they are in the table, added or only numbered (<see cref="Intern"/>), else -1; adds nothing.</summary>
+    public int IndexOfNumbered(RecordKind kind, string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        byte[]? rented = null;
+        try
+        {
+            ReadOnlySpan<byte> key = Encode(id, learn: false, stackalloc byte[StackKey], ref rented);
+            return Find(kind, key, Hash(kind, key), out _);
+        }
+        finally
+        {
+            Return(rented);
+        }
+    }
+
     /// <summary>Gets where the first record of the pair at an index is, if a record with the pair was added.</summary>
     public bool TryGetMarkAt(int index, out RecordMark mark)
     {
