@@ -106,7 +106,20 @@ internal sealed class StreamingWalk
 
         progress?.Invoke(RecordCount);
 
-        // Records still among the recent ones with actions to run again wait for the end like the rest.
+        DeferRecent(cache);
+        RunDeferred();
+
+        // The last records read, and the records that waited for the end, are not kept past the reading: the rules'
+        // end actions come next, and with them the largest states of the run.
+        cache.ClearRecent();
+        _retries.Clear();
+        _engine.End();
+    }
+
+    /// <summary>Records still among the recent ones with actions to run again wait for the end like the rest.</summary>
+    /// <remarks>A method of its own, so that no record it touched stays referenced by the walk's frame while the rules' end actions run.</remarks>
+    private void DeferRecent(RecordCache cache)
+    {
         foreach (long offset in cache.RecentOffsets)
         {
             if (_retries.TakePending(offset, out ulong actions) && cache.TryGetRecent(offset, out (ConflictRecord Record, RecordMark Mark) recent))
@@ -114,8 +127,11 @@ internal sealed class StreamingWalk
                 _retries.Defer(0, actions, recent.Mark);
             }
         }
+    }
 
-        // The id table is complete: what missed before is final now.
+    /// <summary>The id table is complete: what missed before is final now.</summary>
+    private void RunDeferred()
+    {
         for (int i = 0; i < _retries.DeferredCount; i++)
         {
             RetrySchedule.Deferred deferred = _retries.DeferredAt(i);
@@ -126,11 +142,5 @@ internal sealed class StreamingWalk
                 _records.Leave();
             }
         }
-
-        // The last records read, and the records that waited for the end, are not kept past the reading: the rules'
-        // end actions come next, and with them the largest states of the run.
-        cache.ClearRecent();
-        _retries.Clear();
-        _engine.End();
     }
 }
