@@ -82,11 +82,19 @@ public sealed record Source : ConflictRecord
     public Uri? Url
     {
         get => _url;
-        init => _url = value is { IsAbsoluteUri: false } ? throw new ArgumentException($"'{value}' is not an absolute URI.", nameof(Url)) : value;
+        init => _url = value is null || IsAbsoluteAsWritten(value) ? value : throw new ArgumentException($"'{value.OriginalString}' is not an absolute URI as written (it must read back as one: a scheme such as https:, not '//host' alone).", nameof(Url));
     }
 
     /// <summary>Gets when it was published.</summary>
     public Instant? Published { get; init; }
+
+    /// <summary>
+    /// Whether a URI is absolute and its text, which is what is written, is read back as absolute too: a URI such as
+    /// <c>new Uri("//host", UriKind.Absolute)</c> is absolute, but its text alone is not, and a file holding it could
+    /// not be read.
+    /// </summary>
+    private static bool IsAbsoluteAsWritten(Uri value)
+        => value.IsAbsoluteUri && Uri.TryCreate(value.OriginalString, UriKind.RelativeOrAbsolute, out Uri? again) && again.IsAbsoluteUri;
 
     /// <summary>Gets when the editor read it.</summary>
     public Instant? Accessed { get; init; }

@@ -136,6 +136,7 @@ public class GuardTests
         { "Id", () => _ = new Source(default) },
         { "Kind", () => _ = new Source(S, (SourceKind)9) },
         { "Url", () => _ = new Source(S, url: new Uri("/relative", UriKind.Relative)) },
+        { "Url", () => _ = new Source(S, url: new Uri("//host/article", UriKind.Absolute)) }, // absolute, but its text reads back relative
         { "Language", () => _ = new Source(S, language: "english!") },
         { "Language", () => _ = new Source(S, language: "e") },
         { "BasedOn", () => _ = new Source(S, basedOn: [default]) },
