@@ -35,6 +35,8 @@ internal sealed class StreamedRecords : RecordSource, IStreamingSymbols
     private Dictionary<long, RecordMark>? _wideMarks; // by record offset: the marks of records too wide for a packed handle
     private ChunkedList<(RecordHandle Handle, int IdNumber)>? _placedAside; // the records of places that are not the id table's (~place)
     private int? _place;
+    private RecordMark? _addedMark; // the mark of the record Add took last, and its pair's index in the id table
+    private int _addedIndex;
 
     /// <summary>Creates the records of a reader; <paramref name="keepPlaces"/> keeps where each record is, for suppressions scoped to a record.</summary>
     public StreamedRecords(DatasetRecordReader reader, bool keepPlaces)
@@ -113,7 +115,8 @@ internal sealed class StreamedRecords : RecordSource, IStreamingSymbols
         RecordHandle handle = CurrentHandle;
         if (!handle.IsWide)
         {
-            int index = _ids.IndexOf(CurrentRecord.RecordKind, CurrentRecord.RecordId);
+            // The record just added already knows its pair's index: no second lookup of its id on the hot path.
+            int index = ReferenceEquals(_addedMark, _mark) ? _addedIndex : _ids.IndexOf(CurrentRecord.RecordKind, CurrentRecord.RecordId);
             if (index >= 0 && _ids.TryGetHandleAt(index, out RecordHandle firstHandle) && firstHandle == handle)
             {
                 return index;
@@ -149,6 +152,7 @@ internal sealed class StreamedRecords : RecordSource, IStreamingSymbols
     public bool Add(ConflictRecord record, RecordMark mark)
     {
         bool first = _ids.TryAdd(record.RecordKind, record.RecordId, mark, out int index);
+        (_addedMark, _addedIndex) = (mark, index);
         _places?.Add(mark, index);
         _cache.AddRecent(record, mark);
         return first;
