@@ -42,17 +42,9 @@ internal static class ConvertCommand
         InputFile file = InputFiles.Expand([inputPath], console.WorkingDirectory)[0];
         (ValidationOptions options, DatasetReader reader, _) = ValidateCommand.OptionsFor(file, null, console.WorkingDirectory, [], warnAsError: false, given => given ?? DatasetReaderOptions.Default, noConfig: false);
 
-        // Standard input (or a FIFO) is first kept in a temporary file: a broken input is read a second time, by the
-        // validator.
-        using Stream input = file.IsStandardInput ? Spool(console.Input) : Seekable(ValidateCommand.OpenRaw(file));
-        DatasetFormat named = DatasetFormat.Document;
-        bool namedGzip = false;
-        bool known = !file.IsStandardInput && DatasetFormats.TryGetFromPath(file.FullPath, out named, out namedGzip);
-        DatasetRecordReader Open() => known
-            ? reader.OpenRecords(input, file.DisplayPath, named, file.IsGzip || namedGzip)
-            : reader.OpenRecords(input, file.DisplayPath, format: null, gzip: false);
-
-        using (DatasetRecordReader records = Open())
+        // A broken input is read a second time, by the validator.
+        using var input = new RereadableInput(file, reader, console);
+        using (DatasetRecordReader records = input.Open())
         {
             bool toLines = to switch
             {
@@ -92,8 +84,7 @@ internal static class ConvertCommand
 
         // Broken: nothing was written (the writer removes its temporary files). The diagnostics are validate's, from
         // the same streaming validation of the same bytes.
-        input.Position = 0;
-        using DatasetRecordReader again = Open();
+        using DatasetRecordReader again = input.Open();
         ValidationResult validated = new DatasetValidator(options).Validate(again);
         DatasetFiles.Report(console, file, diagnosticsFormat, validated.Diagnostics, validated.RecordCount);
         return ExitCodes.DataErrors;
@@ -121,36 +112,5 @@ internal static class ConvertCommand
         }
 
         return true;
-    }
-
-    /// <summary>The file itself, or for a FIFO or a device a temporary copy of what it gives.</summary>
-    internal static FileStream Seekable(FileStream file)
-    {
-        if (file.CanSeek)
-        {
-            return file;
-        }
-
-        using (file)
-        {
-            return Spool(file);
-        }
-    }
-
-    /// <summary>Copies an input that cannot be read twice (standard input, a FIFO) into a temporary file (<see cref="TemporaryFiles.CreateSpool"/>), positioned at its start.</summary>
-    internal static FileStream Spool(Stream source)
-    {
-        FileStream spool = TemporaryFiles.CreateSpool();
-        try
-        {
-            source.CopyTo(spool, 1 << 16);
-            spool.Position = 0;
-            return spool;
-        }
-        catch
-        {
-            spool.Dispose();
-            throw;
-        }
     }
 }

@@ -58,24 +58,12 @@ internal static class ExportCommand
         InputFile file = InputFiles.Expand([inputPath], console.WorkingDirectory)[0];
         (ValidationOptions options, DatasetReader reader, _) = ValidateCommand.OptionsFor(file, null, console.WorkingDirectory, [], warnAsError: false, given => given ?? DatasetReaderOptions.Default, noConfig: false);
 
-        // Standard input (or a FIFO) is first kept in a temporary file: the input is read twice.
-        using Stream input = file.IsStandardInput ? ConvertCommand.Spool(console.Input) : ConvertCommand.Seekable(ValidateCommand.OpenRaw(file));
-        DatasetFormat named = DatasetFormat.Document;
-        bool namedGzip = false;
-        bool known = !file.IsStandardInput && DatasetFormats.TryGetFromPath(file.FullPath, out named, out namedGzip);
-        DatasetRecordReader Open(Stream from)
-        {
-            from.Position = 0;
-            return known
-                ? reader.OpenRecords(from, file.DisplayPath, named, file.IsGzip || namedGzip)
-                : reader.OpenRecords(from, file.DisplayPath, format: null, gzip: false);
-        }
-
+        using var input = new RereadableInput(file, reader, console);
         var index = new GedExportIndex();
-        using DatasetRecordReader lookups = Open(input); // read whole once; then the rows' joins are read again through it
+        using DatasetRecordReader lookups = input.Open(); // read whole once; then the rows' joins are read again through it
         if (!index.Build(lookups))
         {
-            using DatasetRecordReader again = Open(input);
+            using DatasetRecordReader again = input.Open();
             ValidationResult validated = new DatasetValidator(options).Validate(again);
             DatasetFiles.Report(console, file, diagnosticsFormat, validated.Diagnostics, validated.RecordCount);
             return ExitCodes.DataErrors; // nothing is written
@@ -85,7 +73,7 @@ internal static class ExportCommand
         {
             // The events come from a second reading of the same bytes; the lookups' reader reads through a handle or a
             // temporary copy of its own, never through this stream's position.
-            using DatasetRecordReader records = Open(input);
+            using DatasetRecordReader records = input.Open();
             return UcdpGedExporter.Write(
                 GedExportIndex.Events(records),
                 id => index.Find<Actor>(RecordKind.Actor, id.Value),
